@@ -1,0 +1,69 @@
+"""What a rule sees: the parsed document, the spec, the settings, and shared views.
+
+Views that several rules need (the tasks, every agent override) are computed
+once per document here, so each rule walks only the part it checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from validator.diagnostics import Finding
+from validator.settings import Settings
+from validator.spec import Spec
+
+JSON = Any
+
+
+def pointer_join(base: str, *parts: str | int) -> str:
+    """Append reference tokens to a JSON pointer, escaping ``~`` and ``/`` (RFC 6901)."""
+    out = base
+    for part in parts:
+        out += "/" + str(part).replace("~", "~0").replace("/", "~1")
+    return out
+
+
+@dataclass
+class Context:
+    """One document under check. Rules must not mutate ``document``."""
+
+    document: dict[str, JSON]
+    spec: Spec
+    settings: Settings
+    source_format: str = "python"
+
+    @cached_property
+    def tasks(self) -> list[tuple[str, dict[str, JSON]]]:
+        """``(pointer, task)`` for every task that is an object."""
+        tasks = self.document.get("tasks")
+        if not isinstance(tasks, list):
+            return []
+        return [(f"/tasks/{i}", task) for i, task in enumerate(tasks) if isinstance(task, dict)]
+
+    @cached_property
+    def agent_overrides(self) -> list[tuple[str, dict[str, JSON]]]:
+        """``(pointer, agent_override)`` for every task that carries one as an object."""
+        return [
+            (f"{ptr}/agent_override", task["agent_override"])
+            for ptr, task in self.tasks
+            if isinstance(task.get("agent_override"), dict)
+        ]
+
+    def override_sections(self, section: str) -> Iterator[tuple[str, dict[str, JSON]]]:
+        """``(pointer, obj)`` for ``agent``, ``retell_llm`` or ``conversation_flow`` of each override."""
+        for ptr, override in self.agent_overrides:
+            value = override.get(section)
+            if isinstance(value, dict):
+                yield f"{ptr}/{section}", value
+
+    @cached_property
+    def call_time_window(self) -> dict[str, JSON] | None:
+        window = self.document.get("call_time_window")
+        return window if isinstance(window, dict) else None
+
+    @staticmethod
+    def finding(pointer: str, message: str, hint: str | None = None, *, key: bool = False) -> Finding:
+        return Finding(pointer=pointer, message=message, hint=hint, target="key" if key else "value")

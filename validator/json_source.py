@@ -1,0 +1,192 @@
+"""JSON payloads: strict parsing with diagnostics, and a lazy pointer → position map.
+
+``json.loads`` does the parsing at C speed; hooks note what JSON tolerates but
+the API does not (duplicate keys, ``NaN``/``Infinity``, overflowing numbers).
+Their pointers are found by a walk that runs only when something was noted.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Collection
+from typing import Any
+
+from validator.context import pointer_join
+from validator.diagnostics import Finding
+from validator.document import Document, Issue, LineIndex, LocateRequest, Span
+from validator.rules import duplicate_key, empty_document, non_finite_number, root_not_object, syntax_error
+
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+_NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+class _Hooks:
+    """Collects what the parser tolerated; keeps flagged objects alive so ids stay unique."""
+
+    def __init__(self) -> None:
+        self.duplicates: list[tuple[dict[str, Any], list[str]]] = []
+        self.non_finite = False
+
+    def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            dups = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+            self.duplicates.append((obj, dups))
+        return obj
+
+    def constant(self, name: str) -> float:
+        self.non_finite = True
+        return _NON_FINITE[name]
+
+    def float_(self, text: str) -> float:
+        value = float(text)
+        if math.isinf(value):
+            self.non_finite = True
+        return value
+
+
+def read_json(text: str) -> Document:
+    """Parse JSON text into a :class:`Document`; never raises on bad input."""
+    if not text.strip():
+        return Document(None, "json", [Issue(empty_document.CODE, Finding("", "the file is empty: expected a JSON object"), Span(1, 1))])
+    hooks = _Hooks()
+    try:
+        data = json.loads(text, object_pairs_hook=hooks.object_pairs, parse_constant=hooks.constant, parse_float=hooks.float_)
+    except json.JSONDecodeError as exc:
+        return Document(None, "json", [_syntax_issue(exc)])
+    except RecursionError:
+        return Document(None, "json", [_too_deep()])
+    except ValueError as exc:  # e.g. an integer longer than Python's digit limit
+        return Document(None, "json", [Issue(syntax_error.CODE, Finding("", f"invalid JSON: {exc}"), Span(1, 1))])
+    doc = Document(data, "json", locator=JsonLocator(text))
+    if hooks.duplicates or hooks.non_finite:
+        doc.issues.extend(_noted_issues(data, hooks))
+    if not isinstance(data, dict):
+        doc.issues.append(root_not_object.issue(data))
+    return doc
+
+
+def _syntax_issue(exc: json.JSONDecodeError) -> Issue:
+    hint = None
+    msg = exc.msg
+    if msg.startswith("Expecting property name enclosed in double quotes"):
+        hint = "JSON keys need double quotes, and a trailing comma before } is not allowed"
+    elif msg.startswith("Expecting value"):
+        hint = "a trailing comma, a comment or a single-quoted string? JSON allows none of them"
+    elif msg.startswith("Extra data"):
+        hint = "the file holds more than one JSON value; a payload is one object"
+    return Issue(syntax_error.CODE, Finding("", f"invalid JSON: {msg}", hint), Span(exc.lineno, exc.colno))
+
+
+def _too_deep() -> Issue:
+    from validator.rules import too_complex
+
+    return Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))
+
+
+def _noted_issues(data: Any, hooks: _Hooks) -> list[Issue]:
+    """Find the pointers of the objects and numbers the hooks noted (a walk, only when needed)."""
+    dup_ids = {id(obj): keys for obj, keys in hooks.duplicates}
+    issues: list[Issue] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            for key in dup_ids.get(id(node), ()):
+                issues.append(
+                    Issue(
+                        duplicate_key.CODE,
+                        Finding(
+                            pointer_join(pointer, key),
+                            f"duplicate key {key!r}: only the last occurrence takes effect",
+                            "remove or rename the earlier occurrence",
+                            "key",
+                        ),
+                    )
+                )
+            stack.extend((pointer_join(pointer, k), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((f"{pointer}/{i}", v) for i, v in enumerate(node))
+        elif hooks.non_finite and isinstance(node, float) and not math.isfinite(node):
+            issues.append(non_finite_number.issue(pointer, node))
+    return issues
+
+
+class JsonLocator:
+    """Finds the source span of JSON pointers in one pass, skipping unrelated subtrees at C speed."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: LineIndex | None = None
+
+    def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
+        trie: dict[str, Any] = {}
+        for pointer, target in requests:
+            node = trie
+            for token in _tokens(pointer):
+                node = node.setdefault(token, {})
+            node.setdefault("\0want", set()).add(target)
+        if self._lines is None:
+            self._lines = LineIndex(self._text)
+        out: dict[LocateRequest, Span] = {}
+        try:
+            self._walk(_WS.match(self._text, 0).end(), trie, "", None, out)  # type: ignore[union-attr]
+        except (ValueError, IndexError, RecursionError):
+            pass  # the text parsed before; anything odd here only costs positions
+        return out
+
+    def _walk(self, pos: int, trie: dict[str, Any], pointer: str, key_span: Span | None, out: dict[LocateRequest, Span]) -> int:
+        text = self._text
+        assert self._lines is not None
+        wants = trie.get("\0want", ())
+        children = len(trie) - (1 if wants else 0)
+        if not children:
+            end = _DECODER.raw_decode(text, pos)[1]
+            if "value" in wants:
+                out[(pointer, "value")] = self._lines.span(pos, end)
+            if "key" in wants:
+                out[(pointer, "key")] = key_span or self._lines.span(pos, end)
+            return end
+        start = pos
+        char = text[pos]
+        if char in "{[":
+            pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+            closing = "}" if char == "{" else "]"
+            index = 0
+            while text[pos] != closing:
+                member_key_span = None
+                if char == "{":
+                    key, key_end = _DECODER.raw_decode(text, pos)
+                    token = str(key)
+                    member_key_span = self._lines.span(pos, key_end)
+                    pos = _WS.match(text, key_end).end()  # type: ignore[union-attr]
+                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # past ':'
+                else:
+                    token = str(index)
+                sub = trie.get(token)
+                if sub is not None:
+                    pos = self._walk(pos, sub, pointer_join(pointer, token), member_key_span, out)
+                else:
+                    pos = _DECODER.raw_decode(text, pos)[1]
+                pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                if text[pos] == ",":
+                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                index += 1
+            end = pos + 1
+        else:
+            end = _DECODER.raw_decode(text, pos)[1]
+        if "value" in wants:
+            out[(pointer, "value")] = self._lines.span(start, end)
+        if "key" in wants:
+            out[(pointer, "key")] = key_span or self._lines.span(start, end)
+        return end
+
+
+def _tokens(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]

@@ -1,0 +1,1 @@
+"""One module per rule. See :mod:`validator.registry` for the module contract."""

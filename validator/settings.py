@@ -1,0 +1,64 @@
+"""What a run is configured with: which rules, at what severity, and the clock.
+
+The CLI and configuration files build a :class:`Settings`; the library takes
+one as an optional argument. Rules read it through their context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import MappingProxyType
+
+from validator.diagnostics import Severity
+
+DEFAULT_CALLING_HOURS = (8 * 60, 21 * 60)  # 08:00-21:00 at the called party's location (TCPA)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Rule selection (ruff-style code prefixes), severity overrides and the clock.
+
+    ``now`` is the injectable clock: rules that compare with the present
+    (timestamps in the past, calling hours on a date) use :meth:`clock`.
+    """
+
+    select: frozenset[str] = frozenset({"ALL"})
+    ignore: frozenset[str] = frozenset()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    now: datetime | None = None
+    calling_hours: tuple[int, int] = DEFAULT_CALLING_HOURS
+
+    def clock(self) -> datetime:
+        """The moment a run treats as now: ``now`` if injected, else the real clock (UTC)."""
+        return self.now if self.now is not None else datetime.now(UTC)
+
+    def enabled(self, code: str) -> bool:
+        """A code runs when the longest matching prefix in select beats any in ignore."""
+        return _longest_prefix(code, self.select) > _longest_prefix(code, self.ignore)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)
+
+
+def _longest_prefix(code: str, prefixes: frozenset[str]) -> int:
+    best = -1
+    for prefix in prefixes:
+        if prefix == "ALL":
+            best = max(best, 0)
+        elif code.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+def parse_now(text: str) -> datetime:
+    """``--now`` accepts ISO 8601 (``Z`` or an offset; naive means UTC) or epoch milliseconds."""
+    raw = text.strip()
+    if raw.lstrip("-").isdigit():
+        return datetime.fromtimestamp(int(raw) / 1000, tz=UTC)
+    try:
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"--now {text!r}: use ISO 8601 (2026-01-01T09:00:00Z) or epoch milliseconds") from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

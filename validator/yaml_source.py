@@ -1,0 +1,287 @@
+"""YAML payloads: safe loading, YAML 1.1 trap detection, and node positions.
+
+PyYAML's C composer builds the node tree (with marks); a SafeConstructor
+subclass builds the data and notes what YAML 1.1 guessed (``yes`` → true,
+``+1415...`` → int, dates), what JSON cannot carry (tags, non-string keys)
+and duplicate keys. Nothing but plain data is ever constructed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from validator.context import pointer_join
+from validator.diagnostics import Finding
+from validator.document import Document, Issue, LocateRequest, Span
+from validator.rules import (
+    duplicate_key,
+    empty_document,
+    multiple_documents,
+    non_finite_number,
+    non_string_key,
+    root_not_object,
+    syntax_error,
+    too_complex,
+    yaml_unsupported_tag,
+)
+
+MAX_EXPANDED_NODES = 5_000_000  # far above any real payload, far below an alias bomb
+_INT_TRAP = re.compile(r"^[-+]?(0[0-7_]+|0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|\+[0-9_]+|[0-9]+_[0-9_]*)$")
+_FLOAT_TRAP = re.compile(r"^[-+]?([0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[0-9][0-9_]*_[0-9_]*\.[0-9_]*(e[-+][0-9]+)?)$", re.IGNORECASE)
+
+
+def _json_key(key: Any) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return "null" if key is None else str(key)
+
+
+class _Notes:
+    def __init__(self) -> None:
+        self.conversions: list[tuple[Node, str, str]] = []  # node, what YAML made of it, hint
+        self.node_issues: list[tuple[Node, str, Finding, str]] = []  # node, code, finding (pointer filled later), target
+
+
+class _Constructor(SafeConstructor):
+    notes: _Notes
+
+    def _plain(self, node: Node) -> bool:
+        return isinstance(node, ScalarNode) and node.style is None
+
+    def construct_yaml_bool(self, node: ScalarNode) -> bool:
+        value = super().construct_yaml_bool(node)
+        if self._plain(node) and node.value.lower() not in ("true", "false"):
+            self._convert(node, f"the boolean {str(value).lower()}")
+        return value
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        value = super().construct_yaml_int(node)
+        if self._plain(node) and _INT_TRAP.match(node.value):
+            self._convert(node, f"the integer {value}")
+        return value
+
+    def construct_yaml_float(self, node: ScalarNode) -> float:
+        value = super().construct_yaml_float(node)
+        if value != value or value in (float("inf"), float("-inf")):
+            self.notes.node_issues.append((node, non_finite_number.CODE, non_finite_number.issue("", value).finding, "value"))
+        elif self._plain(node) and _FLOAT_TRAP.match(node.value):
+            self._convert(node, f"the number {value}")
+        return value
+
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        value = super().construct_yaml_timestamp(node)
+        self._convert(node, f"a {type(value).__name__}, which JSON cannot carry")
+        return value
+
+    def _convert(self, node: ScalarNode, what: str) -> None:
+        self.notes.conversions.append((node, what, f"quote it: '{node.value}'"))
+
+    def construct_unsupported(self, node: Node) -> None:
+        finding = Finding("", f"YAML tag {node.tag} has no JSON equivalent; it was not constructed", "use plain strings, numbers, lists and mappings")
+        self.notes.node_issues.append((node, yaml_unsupported_tag.CODE, finding, "value"))
+        return None
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        self.flatten_mapping(node)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                finding = Finding("", f"mapping key {key_node.value!r} is read as {type(key).__name__}, not a string", f"quote the key: '{key_node.value}'")
+                self.notes.node_issues.append((key_node, non_string_key.CODE, finding, "key"))
+                try:
+                    key = _json_key(key)
+                except Exception:  # unhashable or exotic keys: keep a readable stand-in
+                    key = key_node.value if isinstance(key_node, ScalarNode) else "?"
+            if key in mapping:
+                finding = Finding("", f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence")
+                self.notes.node_issues.append((key_node, duplicate_key.CODE, finding, "key"))
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+for _tag in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+    _Constructor.add_constructor(_tag, _Constructor.construct_unsupported)
+_Constructor.add_constructor(None, _Constructor.construct_unsupported)  # type: ignore[arg-type]
+_Constructor.add_constructor("tag:yaml.org,2002:bool", _Constructor.construct_yaml_bool)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+if hasattr(yaml, "CParser"):
+
+    class _Loader(yaml.CParser, _Constructor, yaml.resolver.Resolver):  # type: ignore[misc]
+        """libyaml's parser and composer with our constructor (what CSafeLoader is, with ours)."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.CParser.__init__(self, stream)
+            _Constructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Constructor, yaml.resolver.Resolver):  # type: ignore[no-redef,misc]
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Constructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+
+def read_yaml(text: str) -> Document:
+    """Parse YAML text into a :class:`Document`; never raises on bad input."""
+    loader = _Loader(text)
+    notes = _Notes()
+    loader.notes = notes
+    try:
+        root = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if "single document" in str(exc.context):
+            return Document(None, "yaml", [_marked(multiple_documents.CODE, "the file holds more than one YAML document; a payload is one document", exc, "put each batch in its own file")])
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem}", exc)])
+    except yaml.MarkedYAMLError as exc:
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem or exc}", exc, _yaml_hint(exc))])
+    except yaml.YAMLError as exc:
+        return Document(None, "yaml", [Issue(syntax_error.CODE, Finding("", f"invalid YAML: {exc}"), Span(1, 1))])
+    except RecursionError:
+        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
+    finally:
+        loader.dispose()
+    if root is None:
+        return Document(None, "yaml", [Issue(empty_document.CODE, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))])
+    if "*" in text and _expanded_size(root) > MAX_EXPANDED_NODES:
+        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refused", "expand the aliases by hand; real payloads do not need them"), _mark_span(root))])
+    try:
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"cannot read YAML value: {exc.problem or exc}", exc)])
+    except RecursionError:
+        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
+    locator = YamlLocator(root)
+    doc = Document(data, "yaml", locator=locator)
+    if notes.conversions or notes.node_issues:
+        pointers = _node_pointers(root)
+        for node, code, finding, target in notes.node_issues:
+            ptr = pointers.get(id(node), "")
+            doc.issues.append(Issue(code, Finding(ptr, finding.message, finding.hint, target)))  # type: ignore[arg-type]
+        for node, what, hint in notes.conversions:
+            ptr = pointers.get(id(node))
+            if ptr is not None:
+                doc.implicit_conversions[ptr] = Finding(ptr, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint)
+    if not isinstance(data, dict):
+        doc.issues.append(root_not_object.issue(data))
+    return doc
+
+
+def _marked(code: str, message: str, exc: yaml.MarkedYAMLError, hint: str | None = None) -> Issue:
+    mark = exc.problem_mark or exc.context_mark
+    span = Span(mark.line + 1, mark.column + 1) if mark is not None else Span(1, 1)
+    return Issue(code, Finding("", message, hint), span)
+
+
+def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
+    problem = str(exc.problem or "")
+    if "\\t" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted"
+    return None
+
+
+def _mark_span(node: Node) -> Span:
+    return Span(node.start_mark.line + 1, node.start_mark.column + 1, node.end_mark.line + 1, node.end_mark.column + 1)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _expanded_size(root: Node) -> int:
+    """Node count with aliases expanded, computed with a memo (no expansion happens)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
+        if id(node) in sizes:
+            continue
+        kids = _children(node)
+        if ready or not kids:
+            sizes[id(node)] = min(1 + sum(sizes.get(id(k), 1) for k in kids), MAX_EXPANDED_NODES + 1)
+            continue
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids if id(k) not in sizes)
+    return sizes[id(root)]
+
+
+def _node_pointers(root: Node) -> dict[int, str]:
+    """id(node) → JSON pointer for every node (keys too), first path wins."""
+    out: dict[int, str] = {}
+    stack: list[tuple[Node, str]] = [(root, "")]
+    while stack:
+        node, ptr = stack.pop()
+        if id(node) in out:
+            continue
+        out[id(node)] = ptr
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                child = pointer_join(ptr, key_node.value if isinstance(key_node, ScalarNode) else "?")
+                out.setdefault(id(key_node), child)
+                stack.append((value_node, child))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, f"{ptr}/{i}") for i, item in enumerate(node.value))
+    return out
+
+
+class YamlLocator:
+    """Pointer → node marks, walking only the path of each requested pointer."""
+
+    def __init__(self, root: Node) -> None:
+        self._root = root
+
+    def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
+        out: dict[LocateRequest, Span] = {}
+        for pointer, target in requests:
+            found = self._find(pointer)
+            if found is not None:
+                node, key_node = found
+                out[(pointer, target)] = _mark_span(key_node if target == "key" and key_node is not None else node)
+        return out
+
+    def _find(self, pointer: str) -> tuple[Node, Node | None] | None:
+        node: Node = self._root
+        key_node: Node | None = None
+        if not pointer:
+            return node, None
+        for token in pointer[1:].split("/"):
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, MappingNode):
+                match = None
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and (k.value == token or _scalar_key_matches(k, token)):
+                        match = (k, v)  # last occurrence wins, as in the data
+                if match is None:
+                    return None
+                key_node, node = match
+            elif isinstance(node, SequenceNode) and token.isdigit() and int(token) < len(node.value):
+                key_node, node = None, node.value[int(token)]
+            else:
+                return None
+        return node, key_node
+
+
+def _scalar_key_matches(key_node: ScalarNode, token: str) -> bool:
+    # Keys YAML read as booleans/null were renamed to their JSON spelling.
+    return key_node.style is None and key_node.value.lower() in ("yes", "no", "on", "off", "y", "n", "true", "false", "~", "null") and token in ("true", "false", "null")
