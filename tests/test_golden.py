@@ -3,7 +3,7 @@
 ``fixtures/<group>/<name>.json|yaml`` is checked with the fixed clock and its
 diagnostics compared with ``<name>.expected.json`` (code, severity, path,
 line, column). After an intended change, regenerate with
-``python -m tests.test_golden --update`` and review the diff.
+``python -m tests.test_golden --update fixtures/<group>/<name>.json`` and review the diff.
 """
 
 from __future__ import annotations
@@ -56,11 +56,15 @@ def test_fixture_groups_are_meaningful() -> None:
             assert any(d["severity"] == "error" for d in diagnostics), payload
 
 
-def update() -> None:
+def update(only: list[str]) -> None:
+    wanted = {Path(p).resolve() for p in only}
     for payload in payload_files():
+        if wanted and payload.resolve() not in wanted:
+            continue
         expected_path(payload).write_text(json.dumps(actual(payload), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print("wrote", expected_path(payload).relative_to(FIXTURES))
 
 
 if __name__ == "__main__" and "--update" in sys.argv:
-    update()
+    # --update [PAYLOAD ...]: only the named fixtures when given (others' work stays untouched).
+    update([a for a in sys.argv[1:] if a != "--update"])

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from validator.diagnostics import Report
-from validator.document import Document, decode
+from validator.document import Document, Issue, decode
 from validator.engine import check_document
 from validator.json_source import read_json
 from validator.rules import root_not_object
@@ -29,10 +29,7 @@ def _settings(settings: Settings | None, now: Now) -> Settings:
     settings = settings or Settings()
     if now is None:
         return settings
-    if isinstance(now, datetime):
-        moment = parse_now(now.isoformat())
-    else:
-        moment = parse_now(str(now))
+    moment = parse_now(now.isoformat() if isinstance(now, datetime) else str(now))
     return Settings(**{**settings.__dict__, "now": moment})
 
 
@@ -54,11 +51,13 @@ def validate_text(
     spec: Spec | None = None,
 ) -> Report:
     """Check JSON or YAML text (``format`` sniffed when omitted). Diagnostics carry lines and columns."""
-    issues = []
+    issues: list[Issue] = []
     if isinstance(text, bytes):
         decoded, issues = decode(text)
         if decoded is None:
-            return check_document(Document(None, format or "json", issues), file=file, spec=spec or load_spec(), settings=_settings(settings, now))
+            return check_document(
+                Document(None, format or "json", issues), file=file, spec=spec or load_spec(), settings=_settings(settings, now)
+            )
         text = decoded
     elif text.startswith("\ufeff"):
         decoded, issues = decode(text.encode("utf-8"))
@@ -95,4 +94,4 @@ def format_for_path(path: Path) -> InputFormat | None:
 def sniff_format(text: str) -> InputFormat:
     """JSON when the first meaningful character opens a JSON value, else YAML."""
     stripped = text.lstrip()
-    return "json" if not stripped or stripped[0] in "{[\"" else "yaml"
+    return "json" if not stripped or stripped[0] in '{["' else "yaml"

@@ -62,10 +62,26 @@ def _use_color(choice: str) -> bool:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "--output-format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True, help="Lowest severity that makes the exit status 1.")
+@click.option(
+    "--format",
+    "--output-format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
 @click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
-@click.option("--input-format", type=click.Choice(["json", "yaml"]), help="Parse every input as this format (default: by extension, else sniffed).")
+@click.option(
+    "--input-format", type=click.Choice(["json", "yaml"]), help="Parse every input as this format (default: by extension, else sniffed)."
+)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated; ALL for every rule).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)

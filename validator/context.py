@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from validator.diagnostics import Finding
+from validator.diagnostics import Finding, Fix
 from validator.settings import Settings
 from validator.spec import Spec
 
@@ -47,9 +47,7 @@ class Context:
     def agent_overrides(self) -> list[tuple[str, dict[str, JSON]]]:
         """``(pointer, agent_override)`` for every task that carries one as an object."""
         return [
-            (f"{ptr}/agent_override", task["agent_override"])
-            for ptr, task in self.tasks
-            if isinstance(task.get("agent_override"), dict)
+            (f"{ptr}/agent_override", task["agent_override"]) for ptr, task in self.tasks if isinstance(task.get("agent_override"), dict)
         ]
 
     def override_sections(self, section: str) -> Iterator[tuple[str, dict[str, JSON]]]:
@@ -65,5 +63,5 @@ class Context:
         return window if isinstance(window, dict) else None
 
     @staticmethod
-    def finding(pointer: str, message: str, hint: str | None = None, *, key: bool = False) -> Finding:
-        return Finding(pointer=pointer, message=message, hint=hint, target="key" if key else "value")
+    def finding(pointer: str, message: str, hint: str | None = None, *, key: bool = False, fix: Fix | None = None) -> Finding:
+        return Finding(pointer=pointer, message=message, hint=hint, target="key" if key else "value", fix=fix)

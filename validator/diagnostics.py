@@ -8,13 +8,13 @@ line and column located in the source. Reporters only format diagnostics.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Literal
+from enum import StrEnum
+from typing import Any, Literal
 
 Target = Literal["value", "key"]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -36,6 +36,18 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """An automatic fix: replace the value at the diagnostic's pointer with ``value``.
+
+    ``safe`` fixes apply with ``--fix``; the others only with ``--unsafe-fixes``.
+    """
+
+    value: Any
+    safe: bool
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule reports: a place in the document and a message.
 
@@ -47,6 +59,7 @@ class Finding:
     message: str
     hint: str | None = None
     target: Target = "value"
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +77,7 @@ class Diagnostic:
     end_column: int | None = None
     hint: str | None = None
     name: str = ""
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line or 0, self.column or 0, self.code, self.pointer)

@@ -79,6 +79,7 @@ def _diagnostics(issues: list[Issue], document: Document, file: str | None, sett
                 end_column=span.end_column if span else None,
                 hint=finding.hint,
                 name=rule.name,
+                fix=finding.fix,
             )
         )
     out.sort(key=Diagnostic.sort_key)

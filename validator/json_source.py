@@ -7,6 +7,7 @@ Their pointers are found by a walk that runs only when something was noted.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -133,10 +134,9 @@ class JsonLocator:
         if self._lines is None:
             self._lines = LineIndex(self._text)
         out: dict[LocateRequest, Span] = {}
-        try:
+        # The text parsed before; anything odd here only costs positions.
+        with contextlib.suppress(ValueError, IndexError, RecursionError):
             self._walk(_WS.match(self._text, 0).end(), trie, "", None, out)  # type: ignore[union-attr]
-        except (ValueError, IndexError, RecursionError):
-            pass  # the text parsed before; anything odd here only costs positions
         return out
 
     def _walk(self, pos: int, trie: dict[str, Any], pointer: str, key_span: Span | None, out: dict[LocateRequest, Span]) -> int:

@@ -50,4 +50,3 @@ def _fallback() -> Rule:
     rule = get_rule("schema-violation")
     assert rule is not None
     return rule
-

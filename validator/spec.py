@@ -74,10 +74,7 @@ class Spec:
         """The request schema below ``properties`` names (``"tasks", "items"`` style keys allowed)."""
         node: Schema = self.request_schema
         for part in path:
-            if part == "items":
-                node = node["items"]
-            else:
-                node = node["properties"][part]
+            node = node["items"] if part == "items" else node["properties"][part]
         return node
 
 
@@ -132,16 +129,14 @@ class _Converter:
                 out[key] = self.convert(value)
             else:
                 out[key] = value
-        if node.get("nullable") is True:
-            _allow_null(out)
-        elif "enum" in out and None in out["enum"] and "type" in out:
+        if node.get("nullable") is True or ("enum" in out and None in out["enum"] and "type" in out):
             _allow_null(out)
         return out
 
     def _convert_ref(self, node: Schema) -> Schema:
         target = self._resolve(node["$ref"])
         siblings = {k: v for k, v in node.items() if k != "$ref" and k not in _DROP and not k.startswith("x-")}
-        annotations = {k: siblings.pop(k) for k in ("description", "title", "default") if k in siblings}
+        annotations: Schema = {k: siblings.pop(k) for k in ("description", "title", "default") if k in siblings}
         siblings.pop("type", None)  # e.g. `type: object` beside a $ref to an object: redundant
         if node.get("nullable") is True:
             schema: Schema = {"anyOf": [target, {"type": "null"}], **annotations}
@@ -166,7 +161,7 @@ class _Converter:
             node = node[part]
         self._active.add(ref)
         try:
-            converted = self.convert(node)
+            converted: Schema = self.convert(node)
         finally:
             self._active.discard(ref)
         self._done[ref] = converted

@@ -17,7 +17,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from validator.context import pointer_join
-from validator.diagnostics import Finding
+from validator.diagnostics import Finding, Target
 from validator.document import Document, Issue, LocateRequest, Span
 from validator.rules import (
     duplicate_key,
@@ -45,7 +45,7 @@ def _json_key(key: Any) -> str:
 class _Notes:
     def __init__(self) -> None:
         self.conversions: list[tuple[Node, str, str]] = []  # node, what YAML made of it, hint
-        self.node_issues: list[tuple[Node, str, Finding, str]] = []  # node, code, finding (pointer filled later), target
+        self.node_issues: list[tuple[Node, str, Finding, Target]] = []  # node, code, finding (pointer filled later), target
 
 
 class _Constructor(SafeConstructor):
@@ -83,58 +83,59 @@ class _Constructor(SafeConstructor):
         self.notes.conversions.append((node, what, f"quote it: '{node.value}'"))
 
     def construct_unsupported(self, node: Node) -> None:
-        finding = Finding("", f"YAML tag {node.tag} has no JSON equivalent; it was not constructed", "use plain strings, numbers, lists and mappings")
+        finding = Finding(
+            "", f"YAML tag {node.tag} has no JSON equivalent; it was not constructed", "use plain strings, numbers, lists and mappings"
+        )
         self.notes.node_issues.append((node, yaml_unsupported_tag.CODE, finding, "value"))
         return None
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         self.flatten_mapping(node)
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str):
-                finding = Finding("", f"mapping key {key_node.value!r} is read as {type(key).__name__}, not a string", f"quote the key: '{key_node.value}'")
+                finding = Finding(
+                    "",
+                    f"mapping key {key_node.value!r} is read as {type(key).__name__}, not a string",
+                    f"quote the key: '{key_node.value}'",
+                )
                 self.notes.node_issues.append((key_node, non_string_key.CODE, finding, "key"))
                 try:
                     key = _json_key(key)
                 except Exception:  # unhashable or exotic keys: keep a readable stand-in
                     key = key_node.value if isinstance(key_node, ScalarNode) else "?"
             if key in mapping:
-                finding = Finding("", f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence")
+                finding = Finding(
+                    "", f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence"
+                )
                 self.notes.node_issues.append((key_node, duplicate_key.CODE, finding, "key"))
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
 
 for _tag in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
-    _Constructor.add_constructor(_tag, _Constructor.construct_unsupported)
-_Constructor.add_constructor(None, _Constructor.construct_unsupported)  # type: ignore[arg-type]
-_Constructor.add_constructor("tag:yaml.org,2002:bool", _Constructor.construct_yaml_bool)
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
-_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+    _Constructor.add_constructor(_tag, _Constructor.construct_unsupported)  # type: ignore[type-var]
+_Constructor.add_constructor(None, _Constructor.construct_unsupported)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:bool", _Constructor.construct_yaml_bool)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)  # type: ignore[type-var]
 
 
-if hasattr(yaml, "CParser"):
+# libyaml's parser and composer when PyYAML has them (what CSafeLoader uses), else the pure-Python ones.
+_PARSER: tuple[Any, ...] = (
+    (yaml.CParser,) if hasattr(yaml, "CParser") else (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer)
+)
 
-    class _Loader(yaml.CParser, _Constructor, yaml.resolver.Resolver):  # type: ignore[misc]
-        """libyaml's parser and composer with our constructor (what CSafeLoader is, with ours)."""
 
-        def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
-            _Constructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-
-else:  # pragma: no cover - PyYAML built without libyaml
-
-    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Constructor, yaml.resolver.Resolver):  # type: ignore[no-redef,misc]
-        def __init__(self, stream: str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            _Constructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
+class _Loader(*_PARSER, _Constructor, yaml.resolver.Resolver):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        _PARSER[0].__init__(self, stream)
+        for base in _PARSER[1:]:
+            base.__init__(self)
+        _Constructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
 
 
 def read_yaml(text: str) -> Document:
@@ -146,7 +147,18 @@ def read_yaml(text: str) -> Document:
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
         if "single document" in str(exc.context):
-            return Document(None, "yaml", [_marked(multiple_documents.CODE, "the file holds more than one YAML document; a payload is one document", exc, "put each batch in its own file")])
+            return Document(
+                None,
+                "yaml",
+                [
+                    _marked(
+                        multiple_documents.CODE,
+                        "the file holds more than one YAML document; a payload is one document",
+                        exc,
+                        "put each batch in its own file",
+                    )
+                ],
+            )
         return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem}", exc)])
     except yaml.MarkedYAMLError as exc:
         return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem or exc}", exc, _yaml_hint(exc))])
@@ -157,9 +169,25 @@ def read_yaml(text: str) -> Document:
     finally:
         loader.dispose()
     if root is None:
-        return Document(None, "yaml", [Issue(empty_document.CODE, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))])
+        return Document(
+            None, "yaml", [Issue(empty_document.CODE, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))]
+        )
     if "*" in text and _expanded_size(root) > MAX_EXPANDED_NODES:
-        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refused", "expand the aliases by hand; real payloads do not need them"), _mark_span(root))])
+        return Document(
+            None,
+            "yaml",
+            [
+                Issue(
+                    too_complex.CODE,
+                    Finding(
+                        "",
+                        f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refused",
+                        "expand the aliases by hand; real payloads do not need them",
+                    ),
+                    _mark_span(root),
+                )
+            ],
+        )
     try:
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
@@ -171,12 +199,11 @@ def read_yaml(text: str) -> Document:
     if notes.conversions or notes.node_issues:
         pointers = _node_pointers(root)
         for node, code, finding, target in notes.node_issues:
-            ptr = pointers.get(id(node), "")
-            doc.issues.append(Issue(code, Finding(ptr, finding.message, finding.hint, target)))  # type: ignore[arg-type]
+            doc.issues.append(Issue(code, Finding(pointers.get(id(node), ""), finding.message, finding.hint, target)))
         for node, what, hint in notes.conversions:
-            ptr = pointers.get(id(node))
-            if ptr is not None:
-                doc.implicit_conversions[ptr] = Finding(ptr, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint)
+            found = pointers.get(id(node))
+            if found is not None:
+                doc.implicit_conversions[found] = Finding(found, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint)
     if not isinstance(data, dict):
         doc.issues.append(root_not_object.issue(data))
     return doc
@@ -284,4 +311,8 @@ class YamlLocator:
 
 def _scalar_key_matches(key_node: ScalarNode, token: str) -> bool:
     # Keys YAML read as booleans/null were renamed to their JSON spelling.
-    return key_node.style is None and key_node.value.lower() in ("yes", "no", "on", "off", "y", "n", "true", "false", "~", "null") and token in ("true", "false", "null")
+    return (
+        key_node.style is None
+        and key_node.value.lower() in ("yes", "no", "on", "off", "y", "n", "true", "false", "~", "null")
+        and token in ("true", "false", "null")
+    )

@@ -24,7 +24,7 @@ SEVERITY = Severity.ERROR
 
 
 def issue(data: Any) -> Issue:
-    from validator.rules.wrong_type import type_name
+    from validator.schema_tools import type_name
 
     hint = 'wrap the tasks: {"from_number": "+1...", "tasks": [...]}' if isinstance(data, list) else None
     return Issue(CODE, Finding("", f"the payload must be an object, found {type_name(data)}", hint))

@@ -39,7 +39,7 @@ def describe(error: Any, explain: Any) -> Iterator[Finding]:
     found = type_name(error.instance)
     hint = None
     if "string" in kinds and found in ("integer", "number", "boolean"):
-        hint = f"quote it: \"{preview(error.instance)}\""
+        hint = f'quote it: "{preview(error.instance)}"'
     elif found == "string" and ("integer" in kinds or "number" in kinds):
         hint = "remove the quotes around the number"
     elif found == "string" and "boolean" in kinds and error.instance.lower() in ("true", "false"):
