@@ -31,7 +31,16 @@ def check_document(document: Document, *, file: str | None, spec: Spec, settings
             except Exception as exc:  # a rule bug must not hide the other findings
                 message = f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
                 issues.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
-    return Report(file, tuple(_diagnostics(issues, document, file, settings)))
+    return Report(file, tuple(_diagnostics(_without_superseded(issues), document, file, settings)))
+
+
+def _without_superseded(issues: list[Issue]) -> list[Issue]:
+    """Drop generic findings where a rule declared to supersede them reported at the same pointer."""
+    rules = rules_by_code()
+    shadowed = {(code, i.finding.pointer) for i in issues for code in rules[i.code].supersedes}
+    if not shadowed:
+        return issues
+    return [i for i in issues if (i.code, i.finding.pointer) not in shadowed]
 
 
 def _with_conversions(issues: list[Issue], document: Document) -> list[Issue]:

@@ -9,6 +9,10 @@ family:
   jsonschema errors for those keywords into findings;
 * input rules are raised by the readers, which import their module for the code.
 
+A semantic rule that words a problem better than the generic schema message
+may declare ``SUPERSEDES = ("RBV107", ...)``: where it reports, findings of
+those codes at the same pointer are dropped, so one problem gives one diagnostic.
+
 Nothing else lists rules: adding a module adds a rule.
 """
 
@@ -53,6 +57,7 @@ class Rule:
     check: CheckFn | None = None
     keywords: tuple[str, ...] = ()
     describe: Callable[..., Any] | None = None
+    supersedes: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -80,6 +85,7 @@ def _rule_from_module(module: ModuleType) -> Rule:
         check=getattr(module, "check", None),
         keywords=tuple(getattr(module, "KEYWORDS", ())),
         describe=getattr(module, "describe", None),
+        supersedes=tuple(getattr(module, "SUPERSEDES", ())),
     )
 
 
