@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -117,7 +118,7 @@ def test_enum_violations(payload: dict[str, object], pointer: str, guess: str | 
         ),
     ],
 )
-def test_range_violations_and_their_boundaries(fields: dict[str, object], pointer: str, ok_fields: dict[str, object]) -> None:
+def test_range_violations_and_their_boundaries(fields: dict[str, Any], pointer: str, ok_fields: dict[str, Any]) -> None:
     d = one(check(with_agent(**fields)), "RBV104")
     assert (d.pointer, d.severity.value) == (pointer, "error")
     assert not [x for x in check(with_agent(**ok_fields)).diagnostics if x.code == "RBV104"]
