@@ -1,0 +1,77 @@
+"""The jsonschema-rs screen changes speed, never verdicts: diagnostics equal the python-only pass."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from validator.schema_pass import schema_errors
+from validator.spec import load_spec
+
+FULL = json.loads((Path(__file__).resolve().parent.parent / "fixtures" / "clean" / "full-featured.json").read_text())
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**15),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.sampled_from(["", "v3", "prod", "Monday", "monday", "eleven_v3", "+14157774444", "multi", "retell-llm"]),
+)
+values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=6
+)
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(node, dict):
+        for key, child in node.items():
+            found.extend(_paths(child, (*prefix, key)))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            found.extend(_paths(child, (*prefix, index)))
+    return found
+
+
+PATHS = [p for p in _paths(FULL) if p]
+
+
+def _mutated(path: tuple[Any, ...], value: Any, delete: bool) -> dict[str, Any]:
+    doc = copy.deepcopy(FULL)
+    parent: Any = doc
+    for part in path[:-1]:
+        parent = parent[part]
+    if delete and isinstance(parent, dict):
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return doc
+
+
+def _signature(errors: Any) -> list[tuple[str, str, str]]:
+    return sorted((str(e.validator), "/".join(map(str, e.absolute_path)), e.message) for e in errors)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(PATHS), value=values, delete=st.booleans())
+def test_screened_errors_equal_python_only_errors(path: tuple[Any, ...], value: Any, delete: bool) -> None:
+    doc = _mutated(path, value, delete)
+    spec = load_spec()
+    expected = _signature(Draft202012Validator(spec.request_schema).iter_errors(doc))
+    assert _signature(schema_errors(doc, spec)) == expected
+
+
+def test_clean_document_yields_nothing_and_errors_keep_absolute_paths() -> None:
+    spec = load_spec()
+    assert list(schema_errors(FULL, spec)) == []
+    doc = copy.deepcopy(FULL)
+    doc["tasks"][1]["agent_override"]["agent"]["voice_speed"] = 9
+    [error] = list(schema_errors(doc, spec))
+    assert list(error.absolute_path) == ["tasks", 1, "agent_override", "agent", "voice_speed"]
