@@ -44,7 +44,7 @@ PATHS = [p for p in _paths(FULL) if p]
 
 
 def _mutated(path: tuple[Any, ...], value: Any, delete: bool) -> dict[str, Any]:
-    doc = copy.deepcopy(FULL)
+    doc: dict[str, Any] = copy.deepcopy(FULL)
     parent: Any = doc
     for part in path[:-1]:
         parent = parent[part]
