@@ -74,6 +74,10 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The inverse of :meth:`position`: 1-based line and column → offset."""
+        return self._starts[line - 1] + column - 1
+
     def span(self, start: int, end: int | None = None) -> Span:
         line, column = self.position(start)
         if end is None:

@@ -124,8 +124,9 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.constru
 
 
 # libyaml's parser and composer when PyYAML has them (what CSafeLoader uses), else the pure-Python ones.
+_CPARSER = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 _PARSER: tuple[Any, ...] = (
-    (yaml.CParser,) if hasattr(yaml, "CParser") else (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer)
+    (_CPARSER,) if _CPARSER is not None else (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer)
 )
 
 
@@ -225,7 +226,14 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
 
 
 def _mark_span(node: Node) -> Span:
-    return Span(node.start_mark.line + 1, node.start_mark.column + 1, node.end_mark.line + 1, node.end_mark.column + 1)
+    end = node.end_mark
+    last = node
+    # A block collection's end mark is where the next token starts (past blank lines and
+    # comments); its content ends where its last descendant ends.
+    while isinstance(last, MappingNode | SequenceNode) and not last.flow_style and last.value:
+        last = last.value[-1][1] if isinstance(last, MappingNode) else last.value[-1]
+        end = last.end_mark
+    return Span(node.start_mark.line + 1, node.start_mark.column + 1, end.line + 1, end.column + 1)
 
 
 def _children(node: Node) -> list[Node]:
