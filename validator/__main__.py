@@ -1,0 +1,5 @@
+"""``python -m validator`` runs the ``retell-validate`` command."""
+
+from validator.cli import main
+
+main()
