@@ -26,7 +26,7 @@ def run(*args: str, input: bytes | None = None) -> tuple[int, str]:
 def test_clean_seed_exits_0() -> None:
     code, out = run("check", str(SEED))
     assert code == 0
-    assert "0 error(s)" in out
+    assert "1 file, 0 errors, 0 warnings" in out
 
 
 def test_findings_exit_1_and_bad_files_do_not_stop_others(tmp_path: Path) -> None:
@@ -35,14 +35,14 @@ def test_findings_exit_1_and_bad_files_do_not_stop_others(tmp_path: Path) -> Non
     code, out = run("check", str(bad), str(SEED))
     assert code == 1
     assert f"{bad}:1:43: RBV001 [error]" in out
-    assert "2 files checked" in out
+    assert "2 files, " in out
 
 
 def test_missing_file_exits_2_after_checking_the_rest(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(tmp_path / "nope.json"), str(SEED)])
     assert result.exit_code == 2
     assert "nope.json: no such file or directory" in result.output
-    assert "1 file checked" in result.output
+    assert "1 file, " in result.output
 
 
 def test_usage_errors_exit_2() -> None:
@@ -87,7 +87,7 @@ def test_stdin_and_directories(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.yaml").write_text("tasks: []\n")
     code, out = run("check", str(tmp_path))
     assert code == 1
-    assert "2 files checked" in out
+    assert "2 files, " in out
     assert "b.yaml:1:1: RBV101" in out
 
 

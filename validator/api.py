@@ -19,6 +19,7 @@ from validator.json_source import read_json
 from validator.rules import root_not_object
 from validator.settings import Settings, parse_now
 from validator.spec import Spec, load_spec
+from validator.suppressions import Suppressions, find_suppressions
 from validator.yaml_source import read_yaml
 
 InputFormat = Literal["json", "yaml"]
@@ -64,8 +65,9 @@ def validate_text(
         text = decoded or ""
     kind = format or sniff_format(text)
     document = read_json(text) if kind == "json" else read_yaml(text)
-    document.issues[:0] = issues
-    return check_document(document, file=file, spec=spec or load_spec(), settings=_settings(settings, now))
+    suppressions = find_suppressions(text) if kind == "yaml" else Suppressions()
+    document.issues[:0] = [*issues, *suppressions.issues]
+    return suppressions.apply(check_document(document, file=file, spec=spec or load_spec(), settings=_settings(settings, now)))
 
 
 def validate_file(

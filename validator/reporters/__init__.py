@@ -1,7 +1,8 @@
 """Reporters turn reports into text for a person or a machine. They only format.
 
-Each module defines ``NAME`` and ``render(reports, options) -> str``; the
-table below maps ``--format`` names to modules, imported only when used.
+Each module defines ``render(reports, options) -> str``; the table below maps
+``--format`` names to modules, imported only when used. Helpers every
+reporter shares (the diagnostics to show, the summary, paths) live here.
 """
 
 from __future__ import annotations
@@ -9,20 +10,30 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
-from validator.diagnostics import Report
+from validator.diagnostics import Diagnostic, Report, Severity
 
 FORMATS = {
     "text": "validator.reporters.text",
     "json": "validator.reporters.json_format",
+    "github": "validator.reporters.github",
+    "sarif": "validator.reporters.sarif",
+    "junit": "validator.reporters.junit",
+    "gitlab": "validator.reporters.gitlab",
 }
+TOOL_NAME = "retell-validate"
 
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """``max_diagnostics``: per file, ``None`` for all. ``fail_on``: what counts as a failure (JUnit)."""
+
     color: bool = False
     show_hints: bool = True
     quiet: bool = False
+    max_diagnostics: int | None = None
+    fail_on: Severity = Severity.ERROR
 
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]
@@ -32,3 +43,49 @@ def get_renderer(name: str) -> Renderer:
     module = importlib.import_module(FORMATS[name])
     render: Renderer = module.render
     return render
+
+
+def shown(report: Report, options: RenderOptions) -> tuple[Sequence[Diagnostic], int]:
+    """The diagnostics of one file to output (errors only with ``quiet``), and how many more ``max_diagnostics`` cut."""
+    diagnostics: Sequence[Diagnostic] = report.errors if options.quiet else report.diagnostics
+    limit = options.max_diagnostics
+    if limit is None or len(diagnostics) <= limit:
+        return diagnostics, 0
+    return diagnostics[:limit], len(diagnostics) - limit
+
+
+def counts(reports: Sequence[Report]) -> dict[Severity, int]:
+    totals = dict.fromkeys(Severity, 0)
+    for report in reports:
+        for d in report.diagnostics:
+            totals[d.severity] += 1
+    return totals
+
+
+def summary_line(reports: Sequence[Report]) -> str:
+    """``3 files, 2 errors, 1 warning``."""
+    return f"{_plural(len(reports), 'file')}, {tally(reports)}"
+
+
+def tally(reports: Sequence[Report]) -> str:
+    """``2 errors, 1 warning`` (and infos when there are some)."""
+    totals = counts(reports)
+    parts = [_plural(totals[Severity.ERROR], "error"), _plural(totals[Severity.WARNING], "warning")]
+    if totals[Severity.INFO]:
+        parts.append(_plural(totals[Severity.INFO], "info"))
+    return ", ".join(parts)
+
+
+def more_line(hidden: int, file: str | None) -> str:
+    return f"… and {hidden:,} more in {file or '<payload>'} (--max-diagnostics 0 shows all)"
+
+
+def display_path(file: str | None) -> str:
+    """A path as CI systems want it: forward slashes, no leading ``./``."""
+    if not file:
+        return "<payload>"
+    return file if file.startswith("<") else PurePath(file).as_posix()
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,270 @@
+"""Configuration files, ruff-style: ``[tool.retell-validate]`` in ``pyproject.toml`` or ``.retell-validate.toml``.
+
+A file is checked with the configuration nearest to it (walking up from its
+directory); ``--config PATH`` applies one file to everything. Run-wide keys
+(``fail-on``) come from ``--config`` or the configuration nearest to the
+current directory. Command-line options override the file: see
+docs/configuration.md for the precedence of each key.
+
+Every mistake (unknown key, unknown rule code, wrong type, bad TOML) is a
+:class:`ConfigError`, which the CLI reports as a usage error (exit status 2).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from validator.diagnostics import Severity
+from validator.registry import all_rules
+from validator.schema_tools import did_you_mean
+from validator.settings import DEFAULT_CALLING_HOURS, Settings, parse_now
+
+CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
+TOOL_TABLE = "retell-validate"
+KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "calling-hours", "now", "exclude")
+_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+class ConfigError(ValueError):
+    """A configuration file (or option value) that cannot be used as written."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line sets; ``None`` or empty means "as configured"."""
+
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    extend_select: frozenset[str] = frozenset()
+    fail_on: Severity | None = None
+    calling_hours: tuple[int, int] | None = None
+    now: datetime | None = None
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file, parsed and checked. ``root`` anchors the globs it holds."""
+
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    extend_select: frozenset[str] = frozenset()
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    fail_on: Severity | None = None
+    calling_hours: tuple[int, int] | None = None
+    now: datetime | None = None
+    exclude: tuple[str, ...] = ()
+
+    def settings_for(self, file: Path | None, overrides: Overrides = Overrides()) -> Settings:
+        """The settings a file is checked with: this file's keys, then the command line on top."""
+        select = overrides.select if overrides.select is not None else (self.select or frozenset({"ALL"}))
+        ignore = self.ignore | overrides.ignore
+        if file is not None:
+            ignore |= self._per_file_codes(file)
+        return Settings(
+            select=select | self.extend_select | overrides.extend_select,
+            ignore=ignore,
+            severity=self.severity,
+            now=overrides.now or self.now,
+            calling_hours=overrides.calling_hours or self.calling_hours or DEFAULT_CALLING_HOURS,
+        )
+
+    def fail_threshold(self, overrides: Overrides = Overrides()) -> Severity:
+        return overrides.fail_on or self.fail_on or Severity.ERROR
+
+    def excludes(self, file: Path, overrides: Overrides = Overrides()) -> bool:
+        return any(self._matches(pattern, file) for pattern in (*self.exclude, *overrides.exclude))
+
+    def _per_file_codes(self, file: Path) -> frozenset[str]:
+        codes: set[str] = set()
+        for pattern, ignored in self.per_file_ignores:
+            if self._matches(pattern, file):
+                codes |= ignored
+        return frozenset(codes)
+
+    def _matches(self, pattern: str, file: Path) -> bool:
+        return path_matches(pattern, file, self.root)
+
+
+def path_matches(pattern: str, file: Path, root: Path) -> bool:
+    """fnmatch against the path relative to ``root`` (``*`` crosses ``/``); a pattern without ``/`` also matches any part.
+
+    A trailing ``/`` is dropped, so ``drafts/`` names the folder.
+    """
+    absolute = file.absolute()
+    try:
+        relative = absolute.relative_to(root.absolute()).as_posix()
+    except ValueError:
+        relative = absolute.as_posix()
+    pattern = pattern.removeprefix("./").rstrip("/")
+    if fnmatch.fnmatch(relative, pattern):
+        return True
+    return "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in Path(relative).parts)
+
+
+def parse_codes(values: Iterable[str], where: str) -> frozenset[str]:
+    """Rule codes or prefixes (``RBV1``, ``RBV102``, ``ALL``), comma-separated or listed; unknown ones are errors."""
+    codes = {part.strip().upper() for value in values for part in value.split(",") if part.strip()}
+    known = [rule.code for rule in all_rules()]
+    for code in sorted(codes):
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            raise ConfigError(f"{where}: unknown rule code or prefix {code!r} (see `retell-validate rules`)")
+    return frozenset(codes)
+
+
+def parse_calling_hours(text: str, where: str) -> tuple[int, int]:
+    """``"08:00-21:00"`` → minutes after local midnight, ``(480, 1260)``."""
+    match = _HOURS.match(text)
+    if match:
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        if m1 < 60 and m2 < 60 and 0 <= start < end <= 24 * 60:
+            return start, end
+    raise ConfigError(f'{where}: {text!r} is not a range of local times such as "08:00-21:00" (start before end, up to 24:00)')
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file in ``start`` or its parents (a pyproject.toml counts only with our table)."""
+    directory = start.absolute()
+    if not directory.is_dir():
+        directory = directory.parent
+    for candidate_dir in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def load_config(path: Path) -> Config:
+    """Read and check one configuration file."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = document.get("tool", {}).get(TOOL_TABLE, {})
+        where = f"{path} [tool.{TOOL_TABLE}]"
+    else:
+        table, where = document, str(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: must be a table")
+    return _parse_table(table, where, path)
+
+
+class ConfigFinder:
+    """Resolves the configuration for each checked file, reading each file once."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load_config(explicit) if explicit is not None else None
+        self._by_path: dict[Path, Config] = {}
+
+    def for_path(self, target: Path) -> Config:
+        """``--config`` if given, else the nearest configuration file, else the defaults."""
+        if self._explicit is not None:
+            return self._explicit
+        found = find_config(target)
+        if found is None:
+            return Config()
+        if found not in self._by_path:
+            self._by_path[found] = load_config(found)
+        return self._by_path[found]
+
+
+def _has_tool_table(path: Path) -> bool:
+    """Our table is there; a broken pyproject.toml counts when it mentions us, so its error is shown."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return TOOL_TABLE in tomllib.loads(text).get("tool", {})
+    except (OSError, UnicodeDecodeError):
+        return False
+    except tomllib.TOMLDecodeError:
+        return f"tool.{TOOL_TABLE}" in text
+
+
+def _parse_table(table: dict[str, Any], where: str, path: Path) -> Config:
+    for key in table:
+        if key not in KEYS:
+            guess = did_you_mean(key.replace("_", "-"), KEYS)
+            suggestion = f"; did you mean {guess!r}?" if guess else f" (known keys: {', '.join(KEYS)})"
+            raise ConfigError(f"{where}: unknown key {key!r}{suggestion}")
+    values: dict[str, Any] = {"path": path, "root": path.parent.absolute()}
+    for key in ("select", "ignore", "extend-select"):
+        if key in table:
+            values[key.replace("-", "_")] = parse_codes(_strings(table[key], f"{where}: {key}"), f"{where}: {key}")
+    if "exclude" in table:
+        values["exclude"] = tuple(_strings(table["exclude"], f"{where}: exclude"))
+    if "per-file-ignores" in table:
+        values["per_file_ignores"] = _per_file_ignores(table["per-file-ignores"], f"{where}: per-file-ignores")
+    if "severity" in table:
+        values["severity"] = _severity_overrides(table["severity"], f"{where}: severity")
+    if "fail-on" in table:
+        values["fail_on"] = _severity(table["fail-on"], f"{where}: fail-on")
+    if "calling-hours" in table:
+        values["calling_hours"] = parse_calling_hours(_string(table["calling-hours"], f"{where}: calling-hours"), f"{where}: calling-hours")
+    if "now" in table:
+        values["now"] = _now(table["now"], f"{where}: now")
+    return dataclasses.replace(Config(), **values)
+
+
+def _string(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected a string, found {type(value).__name__}")
+    return value
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f'{where}: expected a list of strings, such as ["RBV1", "RBV201"]')
+    return value
+
+
+def _severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity.parse(_string(value, where))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: expected a table of glob = [codes], such as {{"legacy/*.json" = ["RBV111"]}}')
+    return tuple((glob, parse_codes(_strings(codes, f"{where}: {glob!r}"), f"{where}: {glob!r}")) for glob, codes in value.items())
+
+
+def _severity_overrides(value: Any, where: str) -> Mapping[str, Severity]:
+    """Keys are codes or prefixes; a longer prefix wins over a shorter one."""
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: expected a table of code = "error"|"warning"|"info"')
+    parsed = {prefix: _severity(level, f"{where}: {prefix}") for prefix, level in value.items()}
+    for prefix in parsed:
+        parse_codes([prefix], where)
+    resolved: dict[str, Severity] = {}
+    for prefix in sorted(parsed, key=len):
+        for rule in all_rules():
+            if prefix.upper() == "ALL" or rule.code.startswith(prefix.upper()):
+                resolved[rule.code] = parsed[prefix]
+    return MappingProxyType(resolved)
+
+
+def _now(value: Any, where: str) -> datetime:
+    if isinstance(value, datetime):  # a TOML datetime; a local one is read as UTC like --now
+        return parse_now(value.isoformat())
+    try:
+        return parse_now(_string(value, where) if not isinstance(value, int) else str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None

@@ -1,0 +1,43 @@
+"""GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=CODE::message``.
+
+The runner turns each into an annotation shown inline on the pull request
+(GitHub shows at most 10 errors and 10 warnings per step; the log has all).
+Values are escaped as the Actions toolkit does: ``%``, CR and LF everywhere,
+``:`` and ``,`` also in properties. Info findings become ``notice``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from validator.diagnostics import Diagnostic, Report, Severity
+from validator.reporters import RenderOptions, display_path, more_line, shown, summary_line
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(d: Diagnostic) -> str:
+    properties = {"file": display_path(d.file), "line": d.line, "endLine": d.end_line, "col": d.column, "endColumn": d.end_column}
+    properties["title"] = d.code
+    fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
+    message = d.message + (f" ({d.pointer})" if d.pointer else "") + (f"\nhint: {d.hint}" if d.hint else "")
+    return f"::{_COMMANDS[d.severity]} {fields}::{escape_data(message)}"
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    lines: list[str] = []
+    for report in reports:
+        diagnostics, hidden = shown(report, options)
+        lines.extend(command(d) for d in diagnostics)
+        if hidden:
+            lines.append(more_line(hidden, report.file))
+    lines.append(summary_line(reports))
+    return "\n".join(lines) + "\n"
