@@ -91,6 +91,8 @@ def fix_text(text: str, format: InputFormat | None = None, *, file: str | None, 
     bom = _BOM if text.startswith(_BOM) else ""
     body = text[len(bom) :]
     kind = format or sniff_format(body)
+    if kind not in ("json", "yaml"):  # a CSV contact list is checked, never rewritten
+        return FixOutcome(validate_text(text, kind, file=file, settings=settings, spec=spec), text, text, 0, 0)
     applied = 0
     problems: dict[str, str] = {}
     for attempt in range(MAX_PASSES + 1):
@@ -121,15 +123,20 @@ def fix_text(text: str, format: InputFormat | None = None, *, file: str | None, 
     )
 
 
-def fix_file(path: Path, *, format: InputFormat | None = None, settings: Settings, spec: Spec, unsafe: bool, write: bool) -> FixOutcome:
-    """Fix one file; with ``write`` the result replaces it atomically. Raises OSError if unreadable."""
-    data = path.read_bytes()
+def fix_bytes(
+    data: bytes, format: InputFormat | None = None, *, file: str | None, settings: Settings, spec: Spec, unsafe: bool
+) -> FixOutcome:
+    """:func:`fix_text` for raw bytes; text that is not UTF-8 is checked but never fixed."""
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:  # not UTF-8: reported by the check, never rewritten
-        report = validate_text(data, format or format_for_path(path), file=str(path), settings=settings, spec=spec)
-        return FixOutcome(report, "", "", 0, 0)
-    outcome = fix_text(text, format or format_for_path(path), file=str(path), settings=settings, spec=spec, unsafe=unsafe)
+    except UnicodeDecodeError:
+        return FixOutcome(validate_text(data, format, file=file, settings=settings, spec=spec), "", "", 0, 0)
+    return fix_text(text, format, file=file, settings=settings, spec=spec, unsafe=unsafe)
+
+
+def fix_file(path: Path, *, format: InputFormat | None = None, settings: Settings, spec: Spec, unsafe: bool, write: bool) -> FixOutcome:
+    """Fix one file; with ``write`` the result replaces it atomically. Raises OSError if unreadable."""
+    outcome = fix_bytes(path.read_bytes(), format or format_for_path(path), file=str(path), settings=settings, spec=spec, unsafe=unsafe)
     if write and outcome.changed:
         write_atomic(path, outcome.after.encode("utf-8"))
     return outcome
