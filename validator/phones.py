@@ -58,6 +58,11 @@ class PhoneInfo:
     def is_us(self) -> bool:
         return self.region == "US"
 
+    @property
+    def key(self) -> str:
+        """What to compare numbers by: the E.164 form of a valid number, else the text as written."""
+        return self.e164 if self.valid and self.e164 is not None else self.text
+
 
 @lru_cache(maxsize=1 << 17)
 def analyze(text: str) -> PhoneInfo:

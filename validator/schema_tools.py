@@ -138,13 +138,33 @@ def enum_list(values: Sequence[Any], limit: int = 12) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[Any]) -> str | None:
-    """The closest choice: exact case-insensitive match first, then difflib."""
+    """The closest choice, or ``None`` when none is close enough or the guess is ambiguous.
+
+    In order: the same word in another case (``monday`` → ``Monday``); the one
+    choice that the word abbreviates, as a prefix (``Mon``, ``thu``) or, from
+    three letters on, by dropping letters (``Weds``); then difflib, ignoring case.
+    """
     options = [c for c in choices if isinstance(c, str)]
     lowered = {c.lower(): c for c in options}
-    if word.lower() in lowered:
-        return lowered[word.lower()]
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
-    return close[0] if close else None
+    folded = word.lower()
+    if folded in lowered:
+        return lowered[folded]
+    if len(folded) >= 2:
+        prefixed = [c for low, c in lowered.items() if low.startswith(folded)]
+        if len(prefixed) == 1:
+            return prefixed[0]
+        if not prefixed and len(folded) >= 3:
+            shortened = [c for low, c in lowered.items() if low[0] == folded[0] and _abbreviates(folded, low)]
+            if len(shortened) == 1:
+                return shortened[0]
+    close = difflib.get_close_matches(folded, list(lowered), n=1, cutoff=0.75)
+    return lowered[close[0]] if close else None
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """``weds`` abbreviates ``wednesday``: its letters appear in order."""
+    rest = iter(word)
+    return all(char in rest for char in short)
 
 
 def error_pointer(error: Any) -> str:
@@ -172,3 +192,13 @@ def first_sentence(text: str | None) -> str | None:
         return None
     sentence = " ".join(text.split()).split(". ")[0].rstrip(".")
     return sentence or None
+
+
+def enum_values(schema: Schema) -> list[Any]:
+    """Every ``enum`` value a schema lists, through ``oneOf``/``anyOf``/``allOf``."""
+    values = list(schema.get("enum", []))
+    for key in ("oneOf", "anyOf", "allOf"):
+        for sub in schema.get(key, []):
+            if isinstance(sub, dict):
+                values.extend(enum_values(sub))
+    return values

@@ -1,0 +1,42 @@
+"""A dynamic variable is set to an empty (or blank) string.
+
+Why it matters: ``"customer_name": ""`` renders as nothing in the prompt
+("Hi , this is…") and overrides any default the agent defines, so the call
+sounds broken. Usually a missing column in the export. Findings are grouped:
+one per variable name, at the first task where it is empty, with the number
+of tasks affected.
+
+Fails::
+
+    "retell_llm_dynamic_variables": {"customer_name": "  "}
+
+Passes::
+
+    "retell_llm_dynamic_variables": {"customer_name": "Ann"}
+"""
+
+from collections.abc import Iterator
+
+from validator.context import Context, pointer_join
+from validator.diagnostics import Finding, Severity
+from validator.rules._variables import TaskVariables, task_variables, tasks_word
+
+CODE = "RBV603"
+NAME = "tasks-variable-empty"
+SEVERITY = Severity.WARNING
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    empty: dict[str, list[TaskVariables]] = {}
+    for task in task_variables(ctx):
+        for key, value in task.values.items():
+            if isinstance(value, str) and not value.strip():
+                empty.setdefault(key, []).append(task)
+    for key, tasks in empty.items():
+        first = tasks[0]
+        more = f" and {tasks_word(len(tasks) - 1)} more" if len(tasks) > 1 else ""
+        yield ctx.finding(
+            pointer_join(first.pointer, key),
+            f"dynamic variable `{key}` is empty in tasks[{first.index}]{more}: {{{{{key}}}}} renders blank in the call",
+            "fill in the value, or remove the key so the agent's default applies",
+        )
