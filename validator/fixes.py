@@ -213,7 +213,7 @@ def _plans(document: Document, body: str, kind: str, wanted: list[Diagnostic]) -
             old_text = body[start:end]
             text: str | None
             if kind == "json":
-                text = _json_text(value, old_text, body, start, newline)
+                text = _json_text(value, old_text, _resolve(document.data, pointer), body, start, newline)
             else:
                 end = start + len(old_text.rstrip())  # block scalars end past their line breaks
                 text = _yaml_text(value, body[start:end], _resolve(document.data, pointer), body, start, newline)
@@ -297,8 +297,12 @@ def _line_indent(body: str, offset: int) -> str:
     return match.group() if match else ""
 
 
-def _json_text(value: Any, old_text: str, body: str, start: int, newline: str) -> str:
-    """JSON for ``value``: pretty-printed like the text it replaces when that spans lines."""
+def _json_text(value: Any, old_text: str, old_value: Any, body: str, start: int, newline: str) -> str:
+    """JSON for ``value``: pretty-printed like the text it replaces when that spans lines.
+
+    When the replaced container had one member per line (``[\n  {"start": 0, "end": 60}\n]``),
+    the new one keeps that layout instead of expanding every member.
+    """
     separators = (", ", ": ") if '": ' in body else (",", ":")
     if not isinstance(value, dict | list) or not value or "\n" not in old_text:
         return json.dumps(value, ensure_ascii=False, separators=separators)
@@ -306,6 +310,13 @@ def _json_text(value: Any, old_text: str, body: str, start: int, newline: str) -
     second = old_text.split("\n", 1)[1]
     inner = re.match(r"[ \t]*", second).group()  # type: ignore[union-attr]
     unit = inner[len(base) :] if inner.startswith(base) and len(inner) > len(base) else "  "
+    if type(old_value) is type(value) and old_text.count("\n") == len(old_value) + 1:
+        inline = [json.dumps(m, ensure_ascii=False, separators=separators) for m in (value.values() if isinstance(value, dict) else value)]
+        if isinstance(value, dict):
+            inline = [f"{json.dumps(k, ensure_ascii=False)}{separators[1]}{m}" for k, m in zip(value, inline, strict=True)]
+        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+        lines = f",{newline}{base}{unit}".join(inline)
+        return f"{opening}{newline}{base}{unit}{lines}{newline}{base}{closing}"
     return json.dumps(value, ensure_ascii=False, indent=unit).replace("\n", newline + base)
 
 
