@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FIXED_NOW
+from validator.api import format_for_path
 from validator.fixes import FixOutcome, fix_text
 from validator.settings import Settings, parse_now
 from validator.spec import load_spec
@@ -32,8 +33,7 @@ def after_path(before: Path) -> Path:
 
 def fixed(text: str, path: Path) -> FixOutcome:
     settings = Settings(now=parse_now(FIXED_NOW))
-    fmt = "json" if path.suffix == ".json" else "yaml"
-    return fix_text(text, fmt, file=path.name, settings=settings, spec=load_spec(), unsafe=path.parent.name == "unsafe")
+    return fix_text(text, format_for_path(path), file=path.name, settings=settings, spec=load_spec(), unsafe=path.parent.name == "unsafe")
 
 
 @pytest.mark.parametrize("before", before_files(), ids=lambda p: str(p.relative_to(PAIRS)))
