@@ -8,10 +8,12 @@ payload problem, and the CLI turns it into exit status 2.
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from validator.csv_check import CsvOptions, check_csv
 from validator.diagnostics import Report
 from validator.document import Document, Issue, decode
 from validator.engine import check_document
@@ -22,7 +24,7 @@ from validator.spec import Spec, load_spec
 from validator.suppressions import Suppressions, find_suppressions
 from validator.yaml_source import read_yaml
 
-InputFormat = Literal["json", "yaml"]
+InputFormat = Literal["json", "yaml", "csv"]
 Now = datetime | int | str | None
 
 
@@ -50,8 +52,12 @@ def validate_text(
     now: Now = None,
     settings: Settings | None = None,
     spec: Spec | None = None,
+    csv: CsvOptions | None = None,
 ) -> Report:
-    """Check JSON or YAML text (``format`` sniffed when omitted). Diagnostics carry lines and columns."""
+    """Check JSON or YAML text (``format`` sniffed when omitted), or a CSV contact list. Diagnostics carry lines and columns."""
+    if format == "csv":
+        data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8"))
+        return check_csv(data, file=file, spec=spec or load_spec(), settings=_settings(settings, now), options=csv)
     issues: list[Issue] = []
     if isinstance(text, bytes):
         decoded, issues = decode(text)
@@ -77,11 +83,16 @@ def validate_file(
     now: Now = None,
     settings: Settings | None = None,
     spec: Spec | None = None,
+    csv: CsvOptions | None = None,
 ) -> Report:
-    """Check a JSON or YAML file (format from the extension, else sniffed). Raises OSError if unreadable."""
+    """Check a JSON, YAML or CSV file (format from the extension, else sniffed). Raises OSError if unreadable."""
     path = Path(path)
+    format = format or format_for_path(path)
+    if format == "csv":  # streamed: a contact list may have a million rows
+        with path.open("rb") as stream:
+            return check_csv(stream, file=str(path), spec=spec or load_spec(), settings=_settings(settings, now), options=csv)
     data = path.read_bytes()
-    return validate_text(data, format or format_for_path(path), file=str(path), now=now, settings=settings, spec=spec)
+    return validate_text(data, format, file=str(path), now=now, settings=settings, spec=spec)
 
 
 def format_for_path(path: Path) -> InputFormat | None:
@@ -90,6 +101,8 @@ def format_for_path(path: Path) -> InputFormat | None:
         return "json"
     if suffix in (".yaml", ".yml"):
         return "yaml"
+    if suffix in (".csv", ".tsv"):
+        return "csv"
     return None
 
 

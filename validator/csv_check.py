@@ -1,0 +1,125 @@
+"""Check a CSV contact list with the same engine and rules as a JSON payload, in bounded chunks.
+
+Each chunk of rows becomes a payload ``{<batch fields>, "tasks": [...]}`` and
+goes through :func:`validator.engine.check_document`, so every task rule
+applies to CSV rows. Memory holds one chunk plus the findings. Then:
+
+* pointers (and ``/tasks/N`` references in messages) are shifted from the
+  chunk's task numbers to the file's;
+* a missing batch field at the root is not reported: a CSV holds tasks only;
+* a column-wide CSV finding (blank variables) replaces the per-task findings
+  its rule supersedes in every row of that column;
+* a finding outside ``/tasks/N`` (batch fields given as options) is kept once,
+  not once per chunk; so is a finding located on a header cell (a variable
+  name flagged in every row is one problem of the column).
+
+Rules that compare tasks with each other see one chunk at a time
+(``CHUNK_ROWS`` rows), which is every row for lists up to that size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, BinaryIO
+
+from validator.csv_contacts import ContactList, read_contacts
+from validator.diagnostics import Diagnostic, Report
+from validator.document import Document
+from validator.engine import check_document
+from validator.registry import rules_by_code
+from validator.rules import required_field
+from validator.settings import Settings
+from validator.spec import Spec
+
+CHUNK_ROWS = 20_000
+_TASK_REF = re.compile(r"(/tasks/|tasks\[)(\d+)")  # a pointer, or the tasks[N] rules write in messages
+
+TaskSink = Callable[[list[dict[str, Any]]], None]
+
+
+@dataclass(frozen=True)
+class CsvOptions:
+    """How to read a contact list: the separator (sniffed when None) and the batch fields it lacks."""
+
+    delimiter: str | None = None
+    batch: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def check_csv(
+    stream: BinaryIO,
+    *,
+    file: str | None,
+    spec: Spec,
+    settings: Settings,
+    options: CsvOptions | None = None,
+    on_tasks: TaskSink | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> Report:
+    """Check a contact list read from a seekable binary stream; ``on_tasks`` receives each chunk's tasks."""
+    options = options or CsvOptions()
+    contacts = read_contacts(stream, options.delimiter)
+    if not isinstance(contacts, ContactList):
+        return check_document(Document(None, "csv", contacts), file=file, spec=spec, settings=settings)
+    header = contacts.layout.header
+    merged = _Merged(header_lines=range(header.line, (header.whole().end_line or header.line) + 1))
+    for chunk in contacts.chunks(chunk_rows):
+        document = Document({**options.batch, "tasks": chunk.tasks}, "csv", chunk.issues, contacts.locator(chunk))
+        for diagnostic in check_document(document, file=file, spec=spec, settings=settings).diagnostics:
+            merged.add(_shifted(diagnostic, chunk.offset))
+        if on_tasks is not None:
+            on_tasks(chunk.tasks)
+    file_level = check_document(Document(None, "csv", contacts.file_issues()), file=file, spec=spec, settings=settings).diagnostics
+    diagnostics = _without_column_superseded(merged.diagnostics, file_level) + list(file_level)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return Report(file, tuple(diagnostics))
+
+
+@dataclass
+class _Merged:
+    """Chunk diagnostics, with what repeats per chunk or per row kept once."""
+
+    header_lines: range
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _seen: set[tuple[Any, ...]] = field(default_factory=set)
+
+    def add(self, d: Diagnostic) -> None:
+        if d.code == required_field.CODE and d.pointer == "":
+            return  # from_number & co. are batch fields: a CSV holds tasks only
+        if d.line is not None and d.line in self.header_lines:
+            key: tuple[Any, ...] | None = (d.code, d.line, d.column)
+        elif not d.pointer.startswith("/tasks/"):
+            key = (d.code, d.pointer, d.message)
+        else:
+            key = None
+        if key is not None:
+            if key in self._seen:
+                return
+            self._seen.add(key)
+        self.diagnostics.append(d)
+
+
+def _without_column_superseded(rows: list[Diagnostic], grouped: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """A column-wide CSV finding replaces, in every row of its column, the per-task findings its rule supersedes."""
+    rules = rules_by_code()
+    shadowed = {(code, _column(d.pointer)) for d in grouped for code in rules[d.code].supersedes}
+    if not shadowed:
+        return rows
+    return [d for d in rows if (d.code, _column(d.pointer)) not in shadowed]
+
+
+def _column(pointer: str) -> str:
+    return _TASK_REF.sub(r"\1*", pointer, count=1)
+
+
+def _shifted(d: Diagnostic, offset: int) -> Diagnostic:
+    """Chunk task numbers → file task numbers, in the pointer and in references inside the text."""
+    if not offset:
+        return d
+
+    def shift(text: str) -> str:
+        return _TASK_REF.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + offset}", text)
+
+    return replace(d, pointer=shift(d.pointer), message=shift(d.message), hint=shift(d.hint) if d.hint else d.hint)
