@@ -42,7 +42,7 @@ def bundled_spec_path() -> Path:
     return Path(__file__).resolve().parent.parent / "spec" / SPEC_FILENAME
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a loaded spec is a cache key
 class Spec:
     """A loaded OpenAPI document and the request-body schema derived from it."""
 

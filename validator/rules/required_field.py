@@ -35,5 +35,7 @@ def describe(error: Any, explain: Any) -> Iterator[Finding]:
         if name in instance:
             continue
         about = first_sentence(properties.get(name, {}).get("description"))
-        hint = f"add `{name}`" + (f": {about[0].lower()}{about[1:]}" if about else "")
+        if about and not about[1:2].isupper():  # "ID of …", "LLM websocket url" keep their capitals
+            about = about[0].lower() + about[1:]
+        hint = f"add `{name}`" + (f": {about}" if about else "")
         yield Finding(pointer, f"missing required field `{name}`", hint)
