@@ -6,12 +6,13 @@ applies to CSV rows. Memory holds one chunk plus the findings. Then:
 
 * pointers (and ``/tasks/N`` references in messages) are shifted from the
   chunk's task numbers to the file's;
-* a missing batch field at the root is not reported: a CSV holds tasks only;
+* findings about the batch as a whole (pointer ``""``: no ``from_number``, no
+  calling window) are not reported, as a CSV holds tasks only, unless
+  ``--from-number`` was given and rows and options form a complete payload;
 * a column-wide CSV finding (blank variables) replaces the per-task findings
   its rule supersedes in every row of that column;
 * a finding outside ``/tasks/N`` (batch fields given as options) is kept once,
-  not once per chunk; so is a finding located on a header cell (a variable
-  name flagged in every row is one problem of the column).
+  not once per chunk.
 
 Rules that compare tasks with each other see one chunk at a time
 (``CHUNK_ROWS`` rows), which is every row for lists up to that size.
@@ -30,7 +31,6 @@ from validator.diagnostics import Diagnostic, Report
 from validator.document import Document
 from validator.engine import check_document
 from validator.registry import rules_by_code
-from validator.rules import required_field
 from validator.settings import Settings
 from validator.spec import Spec
 
@@ -63,8 +63,7 @@ def check_csv(
     contacts = read_contacts(stream, options.delimiter)
     if not isinstance(contacts, ContactList):
         return check_document(Document(None, "csv", contacts), file=file, spec=spec, settings=settings)
-    header = contacts.layout.header
-    merged = _Merged(header_lines=range(header.line, (header.whole().end_line or header.line) + 1))
+    merged = _Merged(whole_batch="from_number" in options.batch)
     for chunk in contacts.chunks(chunk_rows):
         document = Document({**options.batch, "tasks": chunk.tasks}, "csv", chunk.issues, contacts.locator(chunk))
         for diagnostic in check_document(document, file=file, spec=spec, settings=settings).diagnostics:
@@ -81,20 +80,15 @@ def check_csv(
 class _Merged:
     """Chunk diagnostics, with what repeats per chunk or per row kept once."""
 
-    header_lines: range
+    whole_batch: bool  # --from-number given: the rows and options form a complete payload
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    _seen: set[tuple[Any, ...]] = field(default_factory=set)
+    _seen: set[tuple[str, str, str]] = field(default_factory=set)
 
     def add(self, d: Diagnostic) -> None:
-        if d.code == required_field.CODE and d.pointer == "":
-            return  # from_number & co. are batch fields: a CSV holds tasks only
-        if d.line is not None and d.line in self.header_lines:
-            key: tuple[Any, ...] | None = (d.code, d.line, d.column)
-        elif not d.pointer.startswith("/tasks/"):
+        if d.pointer == "" and not self.whole_batch:
+            return  # about the batch as a whole (no from_number, no calling window): a CSV holds tasks only
+        if not d.pointer.startswith("/tasks/"):
             key = (d.code, d.pointer, d.message)
-        else:
-            key = None
-        if key is not None:
             if key in self._seen:
                 return
             self._seen.add(key)

@@ -142,10 +142,8 @@ class ContactList:
         cells, values = record.cells, {}
         pointer = f"/tasks/{self.rows}"
         for name, column in self.layout.variables.items():
-            value = cells[column] if column < len(cells) else ""
+            value = cells[column] if column < len(cells) else ""  # a short row's missing cells are sent empty
             values[name] = value
-            if column >= len(cells):
-                continue  # reported as a short row
             if not value.strip():
                 self._blank.setdefault(name, _Tally()).add(record.line, pointer, partial(span, column))
             elif formula_like(value):

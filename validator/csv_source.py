@@ -169,11 +169,11 @@ def open_csv(stream: BinaryIO, delimiter: str | None = None) -> CsvText | Issue:
     """Detect the encoding and separator of a seekable binary stream; an :class:`Issue` when it is no text."""
     head = stream.read(4096)
     stream.seek(0)
+    for magic, what, hint in _CONTAINERS:
+        if head.startswith(magic):
+            return _issue(csv_encoding.CODE, f"the file is {what}, not CSV text", Span(1, 1), hint=hint)
     encoding = _encoding(head)
     if encoding is None:
-        for magic, what, hint in _CONTAINERS:
-            if head.startswith(magic):
-                return _issue(csv_encoding.CODE, f"the file is {what}, not CSV text", Span(1, 1), hint=hint)
         return _issue(csv_encoding.CODE, "the file contains NUL bytes: binary data, not CSV text", Span(1, 1), hint=_SAVE_AS_UTF8)
     errors = "surrogateescape" if encoding.startswith("utf-8") else "strict"
     text = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
