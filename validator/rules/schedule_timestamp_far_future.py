@@ -35,6 +35,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         ahead = f"{days} days" if days < 36_500 else "more than a century"
         yield ctx.finding(
             POINTER,
-            f"`trigger_timestamp` {ms} ({when(ms)}) is {ahead} ahead; a batch is not scheduled more than {MAX_DAYS_AHEAD} days ahead",
+            f"`trigger_timestamp` {ms} ({when(ms)}) is {ahead} ahead; more than {MAX_DAYS_AHEAD} days is rarely meant",
             "check the year and that the value is in milliseconds",
         )

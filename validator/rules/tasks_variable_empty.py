@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from validator.context import Context, pointer_join
 from validator.diagnostics import Finding, Severity
-from validator.rules._variables import TaskVariables, task_variables, tasks_word
+from validator.rules._variables import TaskVariables, task_variables
 
 CODE = "RBV603"
 NAME = "tasks-variable-empty"
@@ -34,7 +34,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 empty.setdefault(key, []).append(task)
     for key, tasks in empty.items():
         first = tasks[0]
-        more = f" and {tasks_word(len(tasks) - 1)} more" if len(tasks) > 1 else ""
+        others = len(tasks) - 1
+        more = f" and {others:,} more task{'s' if others > 1 else ''}" if others else ""
         yield ctx.finding(
             pointer_join(first.pointer, key),
             f"dynamic variable `{key}` is empty in tasks[{first.index}]{more}: {{{{{key}}}}} renders blank in the call",

@@ -40,7 +40,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("/call_time_window/timezone", message, "use a name from the IANA tz database, Region/City")
         return
     fix = None
-    if guess.zones and "/" in guess.zones[0][0] and " " not in guess.zones[0][0]:
+    # A fix only towards the zone of a place: a fixed-offset Etc zone is offered in words, not written.
+    if guess.zones and not guess.zones[0][0].startswith("Etc/"):
         meant = guess.zones[0][0]
         fix = Fix(meant, guess.certain, f"use {meant}")
     yield ctx.finding("/call_time_window/timezone", message, guess.words(), fix=fix)
