@@ -6,23 +6,33 @@ unreadable path or internal error.
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from validator import __version__
 from validator.api import InputFormat, validate_file, validate_text
+from validator.cli_fix import FixSession, closing_note, fix_options
+from validator.cli_spec import schema, spec_group, spec_option
+from validator.config import ConfigError, ConfigFinder, Overrides, parse_calling_hours, parse_codes
+from validator.convert import convert
+from validator.csv_check import CsvOptions
+from validator.csv_options import csv_options
 from validator.diagnostics import Report, Severity
 from validator.registry import all_rules, get_rule
 from validator.reporters import FORMATS, RenderOptions, get_renderer
-from validator.settings import Settings, parse_now
-from validator.spec import SpecError, load_spec
+from validator.reporters.statistics import render_statistics
+from validator.settings import parse_now
+from validator.spec import Spec, SpecError, load_spec
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PAYLOAD_SUFFIXES = (".json", ".yaml", ".yml")
+DEFAULT_MAX_DIAGNOSTICS = 200
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,14 +41,35 @@ def main() -> None:
     """Check Retell AI create-batch-call payloads before they are sent."""
 
 
-def _codes(values: Sequence[str], option: str) -> frozenset[str]:
-    """Comma-separated, repeatable code prefixes; unknown ones are usage errors."""
-    codes = {part.strip().upper() for value in values for part in value.split(",") if part.strip()}
-    known = [rule.code for rule in all_rules()]
-    for code in codes:
-        if code != "ALL" and not any(k.startswith(code) for k in known):
-            raise click.BadParameter(f"unknown rule code or prefix {code!r} (see `retell-validate rules`)", param_hint=option)
-    return frozenset(codes)
+def _codes(values: Sequence[str], option: str) -> frozenset[str] | None:
+    """Comma-separated, repeatable code prefixes; ``None`` when the option is not given."""
+    if not values:
+        return None
+    try:
+        return parse_codes(values, option)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).removeprefix(f"{option}: "), param_hint=option) from None
+
+
+def _overrides(options: dict[str, Any]) -> Overrides:
+    """The command line's part of the configuration (see validator.config for the precedence)."""
+    try:
+        now = parse_now(options["now_text"]) if options["now_text"] else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--now") from None
+    try:
+        hours = parse_calling_hours(options["calling_hours"], "--calling-hours") if options["calling_hours"] else None
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="--calling-hours") from None
+    return Overrides(
+        select=_codes(options["select"], "--select"),
+        ignore=_codes(options["ignore"], "--ignore") or frozenset(),
+        extend_select=_codes(options["extend_select"], "--extend-select") or frozenset(),
+        fail_on=Severity.parse(options["fail_on"]) if options["fail_on"] else None,
+        calling_hours=hours,
+        now=now,
+        exclude=tuple(options["exclude"]),
+    )
 
 
 def iter_payload_paths(path: Path) -> Iterator[Path]:
@@ -52,12 +83,99 @@ def iter_payload_paths(path: Path) -> Iterator[Path]:
             yield found
 
 
+def _expand(raw: str) -> list[Path]:
+    """A path argument → files: a file, a directory walked, or a glob (``payloads/**/*.yaml``)."""
+    path = Path(raw)
+    if path.exists():
+        return list(iter_payload_paths(path))
+    if glob.has_magic(raw):
+        matches = [Path(m) for m in sorted(glob.glob(raw, recursive=True))]
+        return [f for m in matches for f in iter_payload_paths(m) if m.is_dir() or f.suffix.lower() in PAYLOAD_SUFFIXES]
+    return []
+
+
+class _Run:
+    """What one ``check`` run collects: reports, and whether a path or configuration was unusable (exit 2)."""
+
+    csv: CsvOptions | None = None  # how to read CSV contact lists (--from-number, --csv-delimiter, …)
+
+    def __init__(
+        self, finder: ConfigFinder, overrides: Overrides, input_format: InputFormat | None, spec: Spec, session: FixSession | None
+    ) -> None:
+        self.finder, self.overrides, self.input_format = finder, overrides, input_format
+        self.spec, self.session = spec, session  # session: --fix or --diff
+        self.reports: list[Report] = []
+        self.failed = False
+        self._said: set[str] = set()
+
+    def error(self, message: str) -> None:
+        self.failed = True
+        if message not in self._said:  # a broken configuration is named once, not once per file
+            self._said.add(message)
+            click.echo(f"error: {message}", err=True)
+
+    def check_path(self, raw: str) -> None:
+        if raw == "-":
+            settings = self.finder.for_path(Path.cwd()).settings_for(None, self.overrides)
+            data = sys.stdin.buffer.read()
+            self.reports.append(
+                self.session.check_stdin(data, settings)
+                if self.session
+                else validate_text(data, self.input_format, file="<stdin>", settings=settings, spec=self.spec, csv=self.csv)
+            )
+            return
+        files = _expand(raw)
+        if not files and not Path(raw).exists():
+            self.error(f"{raw}: {'no file matches this pattern' if glob.has_magic(raw) else 'no such file or directory'}")
+        seen = {Path(r.file).absolute() for r in self.reports if r.file}
+        for file in files:
+            if file.absolute() not in seen:
+                self.check_file(file)
+
+    def check_file(self, file: Path) -> None:
+        try:
+            config = self.finder.for_path(file)
+        except ConfigError as exc:
+            self.error(f"{exc} (the files it applies to were not checked)")
+            return
+        if config.excludes(file, self.overrides):
+            return
+        try:
+            settings = config.settings_for(file, self.overrides)
+            self.reports.append(
+                self.session.check_file(file, settings)
+                if self.session
+                else validate_file(file, format=self.input_format, settings=settings, spec=self.spec, csv=self.csv)
+            )
+        except OSError as exc:
+            self.error(f"{file}: cannot read: {exc.strerror or exc}")
+        except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
+            self.error(f"{file}: internal error: {type(exc).__name__}: {exc}")
+
+
 def _use_color(choice: str) -> bool:
     if choice == "always":
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
+
+
+def _render_options(options: dict[str, Any], fail_on: Severity) -> RenderOptions:
+    """Text and GitHub output stop at ``DEFAULT_MAX_DIAGNOSTICS`` per file unless told; machine formats keep everything."""
+    limit = options["max_diagnostics"]
+    if limit is None:
+        limit = DEFAULT_MAX_DIAGNOSTICS if options["output_format"] in ("text", "github") else 0
+    color = options["output_format"] == "text" and _use_color(options["color"])
+    return RenderOptions(color=color, quiet=options["quiet"], max_diagnostics=limit or None, fail_on=fail_on)
+
+
+def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
+    if run.failed:
+        return EXIT_USAGE
+    if exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.fails(fail_on) for r in run.reports) else EXIT_CLEAN
 
 
 @main.command()
@@ -69,77 +187,82 @@ def _use_color(choice: str) -> bool:
     type=click.Choice(sorted(FORMATS)),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format: text for people; json, sarif (GitHub code scanning), github (annotations), junit, gitlab (Code Quality).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this configuration file for every path (default: the nearest .retell-validate.toml or pyproject.toml).",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit status 1.",
+    help="Lowest severity that makes the exit status 1 [default: error, or fail-on in the configuration].",
 )
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means a usage error).")
 @click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
+@click.option("--calling-hours", metavar="HH:MM-HH:MM", help="Allowed local calling hours [default: 08:00-21:00].")
 @click.option(
-    "--input-format", type=click.Choice(["json", "yaml"]), help="Parse every input as this format (default: by extension, else sniffed)."
+    "--input-format",
+    type=click.Choice(["json", "yaml", "csv"]),
+    help="Parse every input as this format (default: by extension, else sniffed).",
 )
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated; ALL for every rule).")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add these codes or prefixes to the selection.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only, and the summary only when there are errors.")
-def check(
-    paths: tuple[str, ...],
-    output_format: str,
-    fail_on: str,
-    now_text: str | None,
-    input_format: InputFormat | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    color: str,
-    quiet: bool,
-) -> None:
-    """Check payload files (JSON or YAML) and directories; `-` reads standard input."""
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB", help="Skip files matching this glob (repeatable; adds to the configuration's exclude)."
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour text output (auto: on a terminal, unless NO_COLOR is set).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Report errors only, and the summary only when there are errors.")
+@click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced (to stderr for machine formats).")
+@click.option(
+    "--max-diagnostics",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help=f"Report at most N findings per file, then '… and N more' (0: all) [default: {DEFAULT_MAX_DIAGNOSTICS} for text and github, all otherwise].",
+)
+@fix_options
+@spec_option
+@csv_options
+def check(paths: tuple[str, ...], **options: Any) -> None:
+    """Check payload files (JSON or YAML), directories and globs; `-` reads standard input."""
+    overrides = _overrides(options)
     try:
-        now = parse_now(now_text) if now_text else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--now") from None
-    settings = Settings(
-        select=_codes(select, "--select") if select else frozenset({"ALL"}),
-        ignore=_codes(ignore, "--ignore"),
-        now=now,
-    )
-    try:
+        finder = ConfigFinder(options["config_path"])
+        fail_on = finder.for_path(Path.cwd()).fail_threshold(overrides)
         load_spec()
-    except SpecError as exc:
+    except (ConfigError, SpecError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    reports: list[Report] = []
-    unreadable = False
+    fix, unsafe, show_diff = options["fix"], options["unsafe_fixes"], options["show_diff"]
+    session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff, format=options["input_format"], spec=options["spec"])
+    run = _Run(finder, overrides, options["input_format"], options["spec"], session)
+    run.csv = options["csv_options"]
     for raw in paths:
-        if raw == "-":
-            reports.append(validate_text(sys.stdin.buffer.read(), input_format, file="<stdin>", settings=settings))
-            continue
-        path = Path(raw)
-        if not path.exists():
-            click.echo(f"error: {raw}: no such file or directory", err=True)
-            unreadable = True
-            continue
-        for file in iter_payload_paths(path):
-            try:
-                reports.append(validate_file(file, format=input_format, settings=settings))
-            except OSError as exc:
-                click.echo(f"error: {file}: cannot read: {exc.strerror or exc}", err=True)
-                unreadable = True
-            except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
-                click.echo(f"error: {file}: internal error: {type(exc).__name__}: {exc}", err=True)
-                unreadable = True
-    options = RenderOptions(color=_use_color(color), quiet=quiet)
-    output = get_renderer(output_format)(reports, options)
-    if output:
-        click.echo(output, nl=False)
-    if unreadable:
-        sys.exit(EXIT_USAGE)
-    threshold = Severity.parse(fail_on)
-    sys.exit(EXIT_FINDINGS if any(r.fails(threshold) for r in reports) else EXIT_CLEAN)
+        run.check_path(raw)
+    if not run.reports and not run.failed:
+        click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
+    if session and show_diff:
+        output = session.diffs()
+    else:
+        output = get_renderer(options["output_format"])(run.reports, _render_options(options, fail_on))
+    click.echo(output, nl=False, color=_use_color(options["color"]))  # click would strip colour when not a terminal
+    note = closing_note(session, run.reports, unsafe=unsafe, quiet=options["quiet"])
+    if note:
+        click.echo(note, err=True)
+    if session and show_diff and not run.failed:  # like ruff: 1 when there is something to fix
+        sys.exit(EXIT_FINDINGS if session.would_change else EXIT_CLEAN)
+    if options["statistics"]:
+        click.echo(render_statistics(run.reports), nl=False, err=options["output_format"] != "text")
+    sys.exit(_exit_status(run, fail_on, options["exit_zero"]))
 
 
 @main.command("rules")
@@ -168,3 +291,8 @@ def explain(code: str) -> None:
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value}, family: {rule.family})\n")
     click.echo(rule.doc)
     click.echo(f"\nDefined in: {rule.module}")
+
+
+main.add_command(schema)
+main.add_command(convert)
+main.add_command(spec_group)

@@ -63,8 +63,9 @@ class FixOutcome:
         return self.after != self.before
 
     def diff(self, name: str) -> str:
-        """A unified diff from ``a/name`` to ``b/name`` (empty when nothing changed)."""
-        lines = difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True), f"a/{name}", f"b/{name}")
+        """A unified diff from ``a/name`` to ``b/name`` (an absolute ``name`` as is); empty when nothing changed."""
+        old, new = (name, name) if os.path.isabs(name) else (f"a/{name}", f"b/{name}")
+        lines = difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True), old, new)
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
