@@ -284,3 +284,16 @@ def test_check_says_how_many_findings_are_fixable(wants: Callable[[Wanted], None
     wants([("/call_time_window/day/0", "Monday", True), ("/call_time_window/windows", SPLIT, False)])
     assert cli(str(payload)).stderr == "1 fixable with --fix (1 more with --unsafe-fixes).\n"
     assert cli("--unsafe-fixes", str(payload)).stderr == "2 fixable with --fix --unsafe-fixes.\n"
+
+
+def test_atomic_write_replaces_a_symlinks_target_and_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("{}", encoding="utf-8")
+    target.chmod(0o600)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    fixes.write_atomic(link, b'{"a": 1}')
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == '{"a": 1}'
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(os.listdir(tmp_path)) == ["link.json", "real.json"]
