@@ -171,18 +171,22 @@ class ConfigFinder:
 
     def __init__(self, explicit: Path | None = None) -> None:
         self._explicit = load_config(explicit) if explicit is not None else None
-        self._by_path: dict[Path, Config] = {}
+        self._found: dict[Path, Path | None] = {}  # directory → its nearest file: a walk per directory, not per file
+        self._loaded: dict[Path, Config] = {}
 
     def for_path(self, target: Path) -> Config:
         """``--config`` if given, else the nearest configuration file, else the defaults."""
         if self._explicit is not None:
             return self._explicit
-        found = find_config(target)
+        directory = target.absolute() if target.is_dir() else target.absolute().parent
+        if directory not in self._found:
+            self._found[directory] = find_config(directory)
+        found = self._found[directory]
         if found is None:
             return Config()
-        if found not in self._by_path:
-            self._by_path[found] = load_config(found)
-        return self._by_path[found]
+        if found not in self._loaded:
+            self._loaded[found] = load_config(found)
+        return self._loaded[found]
 
 
 def _has_tool_table(path: Path) -> bool:
