@@ -495,6 +495,22 @@ def test_empty_begin_message_contradicts_agent_start_speaker() -> None:
     assert agent5(with_agent("retell_llm", start_speaker="agent", begin_message="Hi!")) == []
 
 
+# ---- RBV522 silence timers -------------------------------------------------------------------
+
+
+def test_reminder_after_the_silence_hang_up() -> None:
+    found = one(check(with_agent(reminder_trigger_ms=20000, end_call_after_silence_ms=20000)), "RBV522")
+    assert (found.pointer, found.severity) == (f"{AGENT}/reminder_trigger_ms", Severity.WARNING)
+    assert codes(with_agent(reminder_trigger_ms=19999, end_call_after_silence_ms=20000)) == []
+    assert codes(with_agent(reminder_trigger_ms=20000, end_call_after_silence_ms=20000, reminder_max_count=0)) == []
+
+
+def test_silence_hang_up_after_the_maximum_call_length() -> None:
+    found = one(check(with_agent(end_call_after_silence_ms=3600000, max_call_duration_ms=3600000)), "RBV522")
+    assert (found.pointer, found.severity) == (f"{AGENT}/end_call_after_silence_ms", Severity.WARNING)
+    assert codes(with_agent(end_call_after_silence_ms=3599999, max_call_duration_ms=3600000)) == []
+
+
 # ---- the whole family ------------------------------------------------------------------------
 
 

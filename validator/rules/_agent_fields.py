@@ -7,9 +7,10 @@ These helpers walk only ``ctx.override_sections(...)``, never every task.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from validator.context import Context, pointer_join
 from validator.prose import Location
@@ -53,8 +54,9 @@ def _descend(obj: dict[str, Any], path: Location, pointer: str) -> Iterator[tupl
         yield from _descend(value, rest, here)
 
 
-def is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def is_number(value: Any) -> TypeGuard[float]:
+    """A finite JSON number (booleans are not; NaN and infinities are the input rules' finding)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 # Override sections that configure one kind of response engine, with that engine's `type`.
