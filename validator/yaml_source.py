@@ -52,7 +52,7 @@ class _Constructor(SafeConstructor):
     notes: _Notes
 
     def _plain(self, node: Node) -> bool:
-        return isinstance(node, ScalarNode) and node.style is None
+        return isinstance(node, ScalarNode) and not node.style  # libyaml reports plain as "", PyYAML as None
 
     def construct_yaml_bool(self, node: ScalarNode) -> bool:
         value = super().construct_yaml_bool(node)
@@ -320,7 +320,7 @@ class YamlLocator:
 def _scalar_key_matches(key_node: ScalarNode, token: str) -> bool:
     # Keys YAML read as booleans/null were renamed to their JSON spelling.
     return (
-        key_node.style is None
+        not key_node.style
         and key_node.value.lower() in ("yes", "no", "on", "off", "y", "n", "true", "false", "~", "null")
         and token in ("true", "false", "null")
     )
