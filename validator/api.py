@@ -8,17 +8,21 @@ payload problem, and the CLI turns it into exit status 2.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
+import stat
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from validator.csv_check import CsvOptions, check_csv
-from validator.diagnostics import Report
-from validator.document import Document, Issue, decode
+from validator.diagnostics import Finding, Report
+from validator.document import Document, Issue, Span, decode
 from validator.engine import check_document
 from validator.json_source import read_json
-from validator.rules import root_not_object
+from validator.python_source import read_python
+from validator.rules import encoding_error, payload_too_large
 from validator.settings import Settings, parse_now
 from validator.spec import Spec, load_spec
 from validator.suppressions import Suppressions, find_suppressions
@@ -26,6 +30,7 @@ from validator.yaml_source import read_yaml
 
 InputFormat = Literal["json", "yaml", "csv"]
 Now = datetime | int | str | None
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # JSON and YAML inputs over this are refused unread (RBV014)
 
 
 def _settings(settings: Settings | None, now: Now) -> Settings:
@@ -37,11 +42,12 @@ def _settings(settings: Settings | None, now: Now) -> Settings:
 
 
 def validate(payload: Any, *, now: Now = None, settings: Settings | None = None, spec: Spec | None = None) -> Report:
-    """Check an already-parsed payload (a dict). Diagnostics carry pointers, no lines."""
-    document = Document(payload, "python")
-    if not isinstance(payload, dict):
-        document.issues.append(root_not_object.issue(payload))
-    return check_document(document, file=None, spec=spec or load_spec(), settings=_settings(settings, now))
+    """Check an already-parsed payload (a dict) as the JSON it would be sent as. Diagnostics carry pointers, no lines.
+
+    Never raises on the payload: non-JSON values, non-string keys, NaN, cycles and
+    deep nesting are diagnostics. The payload is not modified.
+    """
+    return check_document(read_python(payload), file=None, spec=spec or load_spec(), settings=_settings(settings, now))
 
 
 def validate_text(
@@ -53,22 +59,21 @@ def validate_text(
     settings: Settings | None = None,
     spec: Spec | None = None,
     csv: CsvOptions | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Report:
-    """Check JSON or YAML text (``format`` sniffed when omitted), or a CSV contact list. Diagnostics carry lines and columns."""
+    """Check JSON or YAML text (``format`` sniffed when omitted), or a CSV contact list. Diagnostics carry lines and columns.
+
+    JSON or YAML over ``max_bytes`` (UTF-8 bytes; ``None``: no limit) is refused unread with RBV014.
+    """
     if format == "csv":
-        data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8"))
+        data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
         return check_csv(data, file=file, spec=spec or load_spec(), settings=_settings(settings, now), options=csv)
-    issues: list[Issue] = []
-    if isinstance(text, bytes):
-        decoded, issues = decode(text)
-        if decoded is None:
-            return check_document(
-                Document(None, format or "json", issues), file=file, spec=spec or load_spec(), settings=_settings(settings, now)
-            )
-        text = decoded
-    elif text.startswith("\ufeff"):
-        decoded, issues = decode(text.encode("utf-8"))
-        text = decoded or ""
+    decoded, issues = _decoded(text, max_bytes)
+    if decoded is None:
+        return check_document(
+            Document(None, format or "json", issues), file=file, spec=spec or load_spec(), settings=_settings(settings, now)
+        )
+    text = decoded
     kind = format or sniff_format(text)
     document = read_json(text) if kind == "json" else read_yaml(text)
     suppressions = find_suppressions(text) if kind == "yaml" else Suppressions()
@@ -84,15 +89,70 @@ def validate_file(
     settings: Settings | None = None,
     spec: Spec | None = None,
     csv: CsvOptions | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Report:
-    """Check a JSON, YAML or CSV file (format from the extension, else sniffed). Raises OSError if unreadable."""
+    """Check a JSON, YAML or CSV file (format from the extension, else sniffed). The file is only read.
+
+    Raises OSError if it cannot be read, including when it is not a regular file (a FIFO
+    or device would block or never end). JSON or YAML over ``max_bytes`` is refused unread (RBV014).
+    """
     path = Path(path)
     format = format or format_for_path(path)
-    if format == "csv":  # streamed: a contact list may have a million rows
-        with path.open("rb") as stream:
-            return check_csv(stream, file=str(path), spec=spec or load_spec(), settings=_settings(settings, now), options=csv)
-    data = path.read_bytes()
-    return validate_text(data, format, file=str(path), now=now, settings=settings, spec=spec)
+    name = printable_path(path)
+    with _open_regular(path) as stream:
+        if format == "csv":  # streamed: a contact list may have a million rows
+            return check_csv(stream, file=name, spec=spec or load_spec(), settings=_settings(settings, now), options=csv)
+        size = os.fstat(stream.fileno()).st_size
+        if max_bytes is not None and size > max_bytes:
+            report = Document(None, format or "json", [payload_too_large.issue(size, max_bytes)])
+            return check_document(report, file=name, spec=spec or load_spec(), settings=_settings(settings, now))
+        data = stream.read()
+    return validate_text(data, format, file=name, now=now, settings=settings, spec=spec, max_bytes=max_bytes)
+
+
+def printable_path(path: Path) -> str:
+    """The path as text any terminal can print (undecodable file-name bytes become U+FFFD)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _open_regular(path: Path) -> io.BufferedReader:
+    """Open for reading without blocking on a FIFO; anything but a regular file is an OSError."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
+            raise OSError(errno.EINVAL, f"{kind}; only regular files are read", str(path))
+        os.set_blocking(fd, True)
+        return open(fd, "rb", closefd=True)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _decoded(text: str | bytes, max_bytes: int | None) -> tuple[str | None, list[Issue]]:
+    """The text to parse (``None`` when it cannot be) and what decoding noticed (BOM, bad bytes, size)."""
+    size = len(text) if isinstance(text, bytes) or text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    if max_bytes is not None and size > max_bytes:
+        return None, [payload_too_large.issue(size, max_bytes)]
+    if isinstance(text, str):
+        unencodable = [] if text.isascii() else _unencodable(text)
+        if unencodable or not text.startswith("\ufeff"):
+            return (None if unencodable else text), unencodable
+        text = text.encode("utf-8")
+    return decode(text)
+
+
+def _unencodable(text: str) -> list[Issue]:
+    """Text handed in as ``str`` may hold lone surrogates, which no UTF-8 payload can."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        message = f"cannot encode the text as UTF-8: unpaired surrogate U+{ord(text[exc.start]):04X}"
+        return [Issue(encoding_error.CODE, Finding("", message, "pass text that is valid Unicode"), Span(line, column))]
+    return []
 
 
 def format_for_path(path: Path) -> InputFormat | None:

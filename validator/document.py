@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -141,6 +142,64 @@ def decode(data: bytes) -> tuple[str | None, list[Issue]]:
         )
         return None, issues
     return text, issues
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(data: Any) -> tuple[Any, list[Issue]]:
+    """Unpaired surrogates (``"\\ud800"`` escapes) → U+FFFD, each string reported as RBV007.
+
+    They are not Unicode: nothing can encode them as UTF-8, not the server and not our
+    own reporters. Containers are updated in place (the reader owns them).
+    """
+    from validator.context import pointer_join
+    from validator.rules import encoding_error
+
+    issues: list[Issue] = []
+
+    def clean(pointer: str, text: str, target: Target) -> str:
+        if not _SURROGATE.search(text):
+            return text
+        issues.append(
+            Issue(
+                encoding_error.CODE,
+                Finding(
+                    pointer,
+                    "the string holds an unpaired UTF-16 surrogate escape: not valid Unicode, it cannot be sent as UTF-8",
+                    "remove the \\uD8xx-\\uDFxx escape, or complete the surrogate pair",
+                    target,
+                ),
+            )
+        )
+        return scrub(text)
+
+    def clean_value(pointer: str, value: Any) -> Any:
+        if isinstance(value, str):
+            return clean(pointer, value, "value")
+        if isinstance(value, dict | list):
+            stack.append((pointer, value))
+        return value
+
+    stack: list[tuple[str, Any]] = []
+    root = clean_value("", data)
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            items = []
+            for key, value in node.items():
+                key = clean(pointer_join(pointer, scrub(key)), key, "key")
+                items.append((key, clean_value(pointer_join(pointer, key), value)))
+            node.clear()  # rebuilt in order: a key may have changed
+            node.update(items)
+        else:
+            node[:] = [clean_value(f"{pointer}/{index}", value) for index, value in enumerate(node)]
+    return root, issues
+
+
+def scrub(text: str) -> str:
+    """``text`` with unpaired surrogates replaced, as :func:`replace_surrogates` stores it."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -11,17 +11,21 @@ import contextlib
 import json
 import math
 import re
+import sys
 from collections.abc import Collection
 from typing import Any
 
 from validator.context import pointer_join
 from validator.diagnostics import Finding
-from validator.document import Document, Issue, LineIndex, LocateRequest, Span
+from validator.document import Document, Issue, LineIndex, LocateRequest, Span, replace_surrogates, scrub
 from validator.rules import duplicate_key, empty_document, non_finite_number, root_not_object, syntax_error
 
 _WS = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
+# Only finds where values end: integers stay text, so none is too long to skip.
+_DECODER = json.JSONDecoder(parse_int=str)
 _NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+_DOUBLE_DIGITS = len(str(int(sys.float_info.max)))  # 309: shorter integers always fit a double
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _Hooks:
@@ -49,6 +53,19 @@ class _Hooks:
             self.non_finite = True
         return value
 
+    def int_(self, text: str) -> int | float:
+        """An integer a double cannot hold is infinity to most JSON readers (and to the API)."""
+        if len(text) < _DOUBLE_DIGITS:
+            return int(text)
+        try:
+            value = int(text)
+        except ValueError:  # longer than Python's integer-parsing limit
+            value = None
+        if value is not None and abs(value) <= sys.float_info.max:
+            return value
+        self.non_finite = True
+        return -math.inf if text.startswith("-") else math.inf
+
 
 def read_json(text: str) -> Document:
     """Parse JSON text into a :class:`Document`; never raises on bad input."""
@@ -56,16 +73,19 @@ def read_json(text: str) -> Document:
         return Document(None, "json", [Issue(empty_document.CODE, Finding("", "the file is empty: expected a JSON object"), Span(1, 1))])
     hooks = _Hooks()
     try:
-        data = json.loads(text, object_pairs_hook=hooks.object_pairs, parse_constant=hooks.constant, parse_float=hooks.float_)
+        data = json.loads(
+            text, object_pairs_hook=hooks.object_pairs, parse_constant=hooks.constant, parse_float=hooks.float_, parse_int=hooks.int_
+        )
     except json.JSONDecodeError as exc:
         return Document(None, "json", [_syntax_issue(exc)])
     except RecursionError:
         return Document(None, "json", [_too_deep()])
-    except ValueError as exc:  # e.g. an integer longer than Python's digit limit
-        return Document(None, "json", [Issue(syntax_error.CODE, Finding("", f"invalid JSON: {exc}"), Span(1, 1))])
     doc = Document(data, "json", locator=JsonLocator(text))
     if hooks.duplicates or hooks.non_finite:
         doc.issues.extend(_noted_issues(data, hooks))
+    if _SURROGATE_ESCAPE.search(text):
+        doc.data, found = replace_surrogates(data)
+        doc.issues.extend(found)
     if not isinstance(data, dict):
         doc.issues.append(root_not_object.issue(data))
     return doc
@@ -161,7 +181,7 @@ class JsonLocator:
                 member_key_span = None
                 if char == "{":
                     key, key_end = _DECODER.raw_decode(text, pos)
-                    token = str(key)
+                    token = scrub(str(key))  # as the reader stored it
                     member_key_span = self._lines.span(pos, key_end)
                     pos = _WS.match(text, key_end).end()  # type: ignore[union-attr]
                     pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # past ':'

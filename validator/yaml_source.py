@@ -8,7 +8,9 @@ and duplicate keys. Nothing but plain data is ever constructed.
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 from collections.abc import Collection
 from typing import Any
 
@@ -18,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from validator.context import pointer_join
 from validator.diagnostics import Finding, Target
-from validator.document import Document, Issue, LocateRequest, Span
+from validator.document import Document, Issue, LocateRequest, Span, replace_surrogates, scrub
 from validator.rules import (
     duplicate_key,
     empty_document,
@@ -33,6 +35,8 @@ from validator.rules import (
 
 MAX_EXPANDED_NODES = 5_000_000  # far above any real payload, far below an alias bomb
 _INT_TRAP = re.compile(r"^[-+]?(0[0-7_]+|0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|\+[0-9_]+|[0-9]+_[0-9_]*)$")
+_DECIMAL_INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _FLOAT_TRAP = re.compile(r"^[-+]?([0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[0-9][0-9_]*_[0-9_]*\.[0-9_]*(e[-+][0-9]+)?)$", re.IGNORECASE)
 
 
@@ -46,6 +50,10 @@ class _Notes:
     def __init__(self) -> None:
         self.conversions: list[tuple[Node, str, str]] = []  # node, what YAML made of it, hint
         self.node_issues: list[tuple[Node, str, Finding, Target]] = []  # node, code, finding (pointer filled later), target
+        # id(key node) → the key in the data, where it differs from the node's text (non-string keys)
+        self.key_names: dict[int, str] = {}
+        # id(mapping node) → ids of the key nodes written in it (the others come from ``<<`` merges)
+        self.own_keys: dict[int, set[int]] = {}
 
 
 class _Constructor(SafeConstructor):
@@ -60,8 +68,16 @@ class _Constructor(SafeConstructor):
             self._convert(node, f"the boolean {str(value).lower()}")
         return value
 
-    def construct_yaml_int(self, node: ScalarNode) -> int:
-        value = super().construct_yaml_int(node)
+    def construct_yaml_int(self, node: ScalarNode) -> int | float:  # type: ignore[override]
+        try:
+            value: int | None = super().construct_yaml_int(node)
+        except ValueError:
+            if not _DECIMAL_INT.match(node.value):
+                raise
+            value = None  # more digits than Python parses: far beyond a double
+        if value is None or abs(value) > sys.float_info.max:
+            self.notes.node_issues.append((node, non_finite_number.CODE, non_finite_number.issue("", math.inf).finding, "value"))
+            return -math.inf if node.value.startswith("-") else math.inf
         if self._plain(node) and _INT_TRAP.match(node.value):
             self._convert(node, f"the integer {value}")
         return value
@@ -89,29 +105,55 @@ class _Constructor(SafeConstructor):
         self.notes.node_issues.append((node, yaml_unsupported_tag.CODE, finding, "value"))
         return None
 
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        """A value the tag's constructor cannot build (``!!int abc``, ``2024-02-30``) is an error, kept as its text."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            self.recursive_objects.pop(node, None)
+            value = node.value if isinstance(node, ScalarNode) else None
+            shown = repr(value) if value is not None else "this collection"
+            finding = Finding("", f"cannot read {shown} as {node.tag.rsplit(':', 1)[-1]}: {exc}", "quote it if it is text")
+            self.notes.node_issues.append((node, syntax_error.CODE, finding, "value"))
+            self.constructed_objects[node] = value
+            return value
+
+    def flatten_mapping(self, node: MappingNode) -> None:
+        # Recorded before the first flattening: afterwards merged pairs are indistinguishable.
+        self.notes.own_keys.setdefault(id(node), {id(k) for k, _ in node.value if k.tag != _MERGE_TAG})
+        super().flatten_mapping(node)
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         self.flatten_mapping(node)
+        own = self.notes.own_keys[id(node)]
         mapping: dict[str, Any] = {}
+        written: set[str] = set()
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str):
-                finding = Finding(
-                    "",
-                    f"mapping key {key_node.value!r} is read as {type(key).__name__}, not a string",
-                    f"quote the key: '{key_node.value}'",
-                )
-                self.notes.node_issues.append((key_node, non_string_key.CODE, finding, "key"))
-                try:
-                    key = _json_key(key)
-                except Exception:  # unhashable or exotic keys: keep a readable stand-in
-                    key = key_node.value if isinstance(key_node, ScalarNode) else "?"
-            if key in mapping:
-                finding = Finding(
-                    "", f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence"
-                )
-                self.notes.node_issues.append((key_node, duplicate_key.CODE, finding, "key"))
+                key = self._key_name(key, key_node)
+            # A written key overriding a merged one is what ``<<`` is for; two written ones are a mistake.
+            if id(key_node) in own:
+                if key in written:
+                    finding = Finding(
+                        "", f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence"
+                    )
+                    self.notes.node_issues.append((key_node, duplicate_key.CODE, finding, "key"))
+                written.add(key)
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
+
+    def _key_name(self, key: Any, key_node: Node) -> str:
+        """The string a non-string key is stored under: its JSON spelling, or its source text for a collection."""
+        if isinstance(key_node, ScalarNode):
+            name, shown = _json_key(key), key_node.value
+        else:
+            mark, end = key_node.start_mark, key_node.end_mark
+            name = shown = " ".join(str(getattr(self, "source", ""))[mark.index : end.index].split()) or f"?{mark.line + 1}"
+        finding = Finding("", f"mapping key {shown!r} is read as {type(key).__name__}, not a string", f"quote the key: '{shown}'")
+        self.notes.node_issues.append((key_node, non_string_key.CODE, finding, "key"))
+        self.notes.key_names[id(key_node)] = name
+        return name
 
 
 for _tag in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
@@ -132,6 +174,7 @@ _PARSER: tuple[Any, ...] = (
 
 class _Loader(*_PARSER, _Constructor, yaml.resolver.Resolver):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
+        self.source = stream
         _PARSER[0].__init__(self, stream)
         for base in _PARSER[1:]:
             base.__init__(self)
@@ -162,6 +205,8 @@ def read_yaml(text: str) -> Document:
             )
         return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem}", exc)])
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # libyaml stops at 1,000 levels
+            return Document(None, "yaml", [_marked(too_complex.CODE, "the document is nested too deeply to check", exc)])
         return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem or exc}", exc, _yaml_hint(exc))])
     except yaml.YAMLError as exc:
         return Document(None, "yaml", [Issue(syntax_error.CODE, Finding("", f"invalid YAML: {exc}"), Span(1, 1))])
@@ -173,7 +218,12 @@ def read_yaml(text: str) -> Document:
         return Document(
             None, "yaml", [Issue(empty_document.CODE, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))]
         )
-    if "*" in text and _expanded_size(root) > MAX_EXPANDED_NODES:
+    expanded = _expanded_size(root) if "*" in text else 0
+    if expanded is None:
+        message = "a YAML alias refers to a node that contains it: the value would be endless; refused"
+        hint = "an alias must point at an anchor defined before and outside it"
+        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", message, hint), _mark_span(root))])
+    if expanded > MAX_EXPANDED_NODES:
         return Document(
             None,
             "yaml",
@@ -195,10 +245,13 @@ def read_yaml(text: str) -> Document:
         return Document(None, "yaml", [_marked(syntax_error.CODE, f"cannot read YAML value: {exc.problem or exc}", exc)])
     except RecursionError:
         return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
-    locator = YamlLocator(root)
+    locator = YamlLocator(root, notes.key_names)
     doc = Document(data, "yaml", locator=locator)
+    if "\\u" in text or "\\U" in text:  # double-quoted escapes can spell unpaired surrogates
+        doc.data, unpaired = replace_surrogates(data)
+        doc.issues.extend(unpaired)
     if notes.conversions or notes.node_issues:
-        pointers = _node_pointers(root)
+        pointers = _node_pointers(root, notes.key_names)
         for node, code, finding, target in notes.node_issues:
             doc.issues.append(Issue(code, Finding(pointers.get(id(node), ""), finding.message, finding.hint, target)))
         for node, what, hint in notes.conversions:
@@ -244,24 +297,37 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _expanded_size(root: Node) -> int:
-    """Node count with aliases expanded, computed with a memo (no expansion happens)."""
+def _expanded_size(root: Node) -> int | None:
+    """Node count with aliases expanded, computed with a memo (no expansion happens); None if an alias is circular."""
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # the path from the root to the node being counted
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, ready = stack.pop()
+        kids = _children(node)
+        if ready:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = min(1 + sum(sizes[id(k)] for k in kids), MAX_EXPANDED_NODES + 1)
+            continue
         if id(node) in sizes:
             continue
-        kids = _children(node)
-        if ready or not kids:
-            sizes[id(node)] = min(1 + sum(sizes.get(id(k), 1) for k in kids), MAX_EXPANDED_NODES + 1)
-            continue
+        if id(node) in open_nodes:
+            return None
+        open_nodes.add(id(node))
         stack.append((node, True))
-        stack.extend((k, False) for k in kids if id(k) not in sizes)
+        stack.extend((k, False) for k in kids)
     return sizes[id(root)]
 
 
-def _node_pointers(root: Node) -> dict[int, str]:
+def _key_token(key_node: Node, key_names: dict[int, str]) -> str | None:
+    """The key as stored in the data (``None`` for a collection key never constructed)."""
+    name = key_names.get(id(key_node))
+    if name is None and isinstance(key_node, ScalarNode):
+        name = key_node.value
+    return None if name is None else scrub(name)
+
+
+def _node_pointers(root: Node, key_names: dict[int, str]) -> dict[int, str]:
     """id(node) → JSON pointer for every node (keys too), first path wins."""
     out: dict[int, str] = {}
     stack: list[tuple[Node, str]] = [(root, "")]
@@ -272,7 +338,7 @@ def _node_pointers(root: Node) -> dict[int, str]:
         out[id(node)] = ptr
         if isinstance(node, MappingNode):
             for key_node, value_node in node.value:
-                child = pointer_join(ptr, key_node.value if isinstance(key_node, ScalarNode) else "?")
+                child = pointer_join(ptr, _key_token(key_node, key_names) or "?")
                 out.setdefault(id(key_node), child)
                 stack.append((value_node, child))
         elif isinstance(node, SequenceNode):
@@ -283,8 +349,9 @@ def _node_pointers(root: Node) -> dict[int, str]:
 class YamlLocator:
     """Pointer → node marks, walking only the path of each requested pointer."""
 
-    def __init__(self, root: Node) -> None:
+    def __init__(self, root: Node, key_names: dict[int, str]) -> None:
         self._root = root
+        self._key_names = key_names
 
     def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
         out: dict[LocateRequest, Span] = {}
@@ -305,7 +372,7 @@ class YamlLocator:
             if isinstance(node, MappingNode):
                 match = None
                 for k, v in node.value:
-                    if isinstance(k, ScalarNode) and (k.value == token or _scalar_key_matches(k, token)):
+                    if _key_token(k, self._key_names) == token:
                         match = (k, v)  # last occurrence wins, as in the data
                 if match is None:
                     return None
@@ -315,12 +382,3 @@ class YamlLocator:
             else:
                 return None
         return node, key_node
-
-
-def _scalar_key_matches(key_node: ScalarNode, token: str) -> bool:
-    # Keys YAML read as booleans/null were renamed to their JSON spelling.
-    return (
-        not key_node.style
-        and key_node.value.lower() in ("yes", "no", "on", "off", "y", "n", "true", "false", "~", "null")
-        and token in ("true", "false", "null")
-    )
