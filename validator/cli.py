@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from validator import __version__
-from validator.api import InputFormat, validate_file, validate_text
+from validator.api import DEFAULT_MAX_BYTES, InputFormat, validate_file, validate_text
 from validator.cli_fix import FixSession, closing_note, fix_options
 from validator.cli_spec import schema, spec_group, spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides, parse_calling_hours, parse_codes
@@ -98,6 +98,7 @@ class _Run:
     """What one ``check`` run collects: reports, and whether a path or configuration was unusable (exit 2)."""
 
     csv: CsvOptions | None = None  # how to read CSV contact lists (--from-number, --csv-delimiter, …)
+    max_bytes: int | None = DEFAULT_MAX_BYTES  # JSON/YAML inputs over this are refused unread (--max-bytes)
 
     def __init__(
         self, finder: ConfigFinder, overrides: Overrides, input_format: InputFormat | None, spec: Spec, session: FixSession | None
@@ -117,11 +118,13 @@ class _Run:
     def check_path(self, raw: str) -> None:
         if raw == "-":
             settings = self.finder.for_path(Path.cwd()).settings_for(None, self.overrides)
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(-1 if self.max_bytes is None else self.max_bytes + 1)  # one byte over says "too large"
             self.reports.append(
                 self.session.check_stdin(data, settings)
                 if self.session
-                else validate_text(data, self.input_format, file="<stdin>", settings=settings, spec=self.spec, csv=self.csv)
+                else validate_text(
+                    data, self.input_format, file="<stdin>", settings=settings, spec=self.spec, csv=self.csv, max_bytes=self.max_bytes
+                )
             )
             return
         files = _expand(raw)
@@ -145,7 +148,9 @@ class _Run:
             self.reports.append(
                 self.session.check_file(file, settings)
                 if self.session
-                else validate_file(file, format=self.input_format, settings=settings, spec=self.spec, csv=self.csv)
+                else validate_file(
+                    file, format=self.input_format, settings=settings, spec=self.spec, csv=self.csv, max_bytes=self.max_bytes
+                )
             )
         except OSError as exc:
             self.error(f"{file}: cannot read: {exc.strerror or exc}")
@@ -229,6 +234,14 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     metavar="N",
     help=f"Report at most N findings per file, then '… and N more' (0: all) [default: {DEFAULT_MAX_DIAGNOSTICS} for text and github, all otherwise].",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    metavar="N",
+    help="Refuse JSON or YAML inputs larger than N bytes unread (RBV014); 0: no limit.",
+)
 @fix_options
 @spec_option
 @csv_options
@@ -246,6 +259,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff, format=options["input_format"], spec=options["spec"])
     run = _Run(finder, overrides, options["input_format"], options["spec"], session)
     run.csv = options["csv_options"]
+    run.max_bytes = options["max_bytes"] or None
     for raw in paths:
         run.check_path(raw)
     if not run.reports and not run.failed:
