@@ -6,6 +6,8 @@ from typing import Any
 
 import phonenumbers
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import check, check_text, one, only, seed, summary, with_task
 from validator.diagnostics import Fix
@@ -30,6 +32,24 @@ def test_analyze_agrees_with_phonenumbers_on_e164_strings(text: str) -> None:
         expected = False
     info = analyze(text)
     assert info.is_e164 and info.valid == expected
+
+
+# Country codes with many valid ranges, so that random digits are sometimes valid numbers.
+_E164 = st.builds(
+    lambda code, digits: f"+{code}{digits}",
+    st.sampled_from(["1", "44", "49", "33", "91", "86", "61", "7", "52", "81", "999"]),
+    st.from_regex(r"[0-9]{3,12}", fullmatch=True),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_E164)
+def test_analyze_verdict_is_phonenumbers_verdict(text: str) -> None:
+    try:
+        expected = phonenumbers.is_valid_number(phonenumbers.parse(text, None))
+    except phonenumbers.NumberParseException:
+        expected = False
+    assert analyze(text).valid == expected
 
 
 @pytest.mark.parametrize(

@@ -96,8 +96,9 @@ def _info(text: str, spelling: str, *, is_e164: bool, region: str | None, certai
     except NumberParseException as exc:
         return PhoneInfo(text, is_e164, False, None, None, None, False, _parse_problem(spelling, exc))
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    if phonenumbers.is_valid_number(number):
-        region_code = phonenumbers.region_code_for_number(number)
+    # is_valid_number(n) is is_valid_number_for_region(n, region_code_for_number(n)): find the region once.
+    region_code = phonenumbers.region_code_for_number(number)
+    if region_code is not None and phonenumbers.is_valid_number_for_region(number, region_code):
         return PhoneInfo(text, is_e164, True, region_code, number.country_code, e164, certain, None)
     return PhoneInfo(text, is_e164, False, None, number.country_code, e164, False, _invalid_problem(number))
 

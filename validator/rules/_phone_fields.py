@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from validator.context import Context
+from validator.rules._memo import per_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +30,21 @@ def _relaxed(task: dict[str, Any]) -> bool:
     return task.get("ignore_e164_validation") is True
 
 
-def phone_fields(ctx: Context) -> Iterator[PhoneField]:
+@per_document
+def phone_fields(ctx: Context) -> list[PhoneField]:
     """``from_number`` first, then every task's ``to_number``, as present in the document."""
     tasks = ctx.tasks
+    fields = []
     if "from_number" in ctx.document:
         every_task_relaxed = bool(tasks) and all(_relaxed(task) for _, task in tasks)
-        yield PhoneField("/from_number", "from_number", ctx.document["from_number"], every_task_relaxed, None)
+        fields.append(PhoneField("/from_number", "from_number", ctx.document["from_number"], every_task_relaxed, None))
     for pointer, task in tasks:
         if "to_number" in task:
-            yield PhoneField(pointer + "/to_number", "to_number", task["to_number"], _relaxed(task), int(pointer.rsplit("/", 1)[1]))
+            fields.append(PhoneField(pointer + "/to_number", "to_number", task["to_number"], _relaxed(task), int(pointer[7:])))
+    return fields
 
 
-def destinations(ctx: Context) -> Iterator[PhoneField]:
+@per_document
+def destinations(ctx: Context) -> list[PhoneField]:
     """Every task's ``to_number`` that is a non-empty string."""
-    for field in phone_fields(ctx):
-        if field.task is not None and isinstance(field.value, str) and field.value:
-            yield field
+    return [f for f in phone_fields(ctx) if f.task is not None and isinstance(f.value, str) and f.value]

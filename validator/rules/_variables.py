@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from validator.context import Context
+from validator.rules._memo import per_document
 
 FIELD = "retell_llm_dynamic_variables"
 
@@ -25,13 +25,16 @@ class TaskVariables:
         return f"{self.task_pointer}/{FIELD}" if self.present else self.task_pointer
 
 
-def task_variables(ctx: Context) -> Iterator[TaskVariables]:
+@per_document
+def task_variables(ctx: Context) -> list[TaskVariables]:
+    out = []
     for pointer, task in ctx.tasks:
-        index = int(pointer.rsplit("/", 1)[1])  # ctx.tasks pointers are /tasks/<index>
+        index = int(pointer[7:])  # ctx.tasks pointers are /tasks/<index>
         if FIELD not in task:
-            yield TaskVariables(index, pointer, {}, False)
+            out.append(TaskVariables(index, pointer, {}, False))
         elif isinstance(task[FIELD], dict):
-            yield TaskVariables(index, pointer, task[FIELD], True)
+            out.append(TaskVariables(index, pointer, task[FIELD], True))
+    return out
 
 
 def tasks_word(count: int) -> str:

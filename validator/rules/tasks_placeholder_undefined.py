@@ -23,6 +23,7 @@ Passes::
      "agent_override": {"retell_llm": {"begin_message": "Hi {{ customer_name }}, it is {{current_time}}"}}}
 """
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -44,17 +45,19 @@ Path = tuple[Any, str | int] | None
 def check(ctx: Context) -> Iterator[Finding]:
     first_use: dict[str, str] = {}
     tasks_using: dict[str, int] = {}
+    # Batches repeat the same override: its placeholders are found once per distinct text.
+    seen: dict[str, list[tuple[str, list[str]]]] = {}
     for pointer, override in ctx.agent_overrides:
         task = ctx.document["tasks"][int(pointer.split("/")[2])]
         variables = task.get(FIELD)
         defined = variables.keys() if isinstance(variables, dict) else ()
         missing_here: set[str] = set()
-        for path, names in _placeholders(override):
+        for relative, names in _uses(override, seen):
             for name in names:
                 if name in defined or name in missing_here or _is_system(name):
                     continue
                 missing_here.add(name)
-                first_use.setdefault(name, pointer + _spell(path))
+                first_use.setdefault(name, pointer + relative)
         for name in missing_here:
             tasks_using[name] = tasks_using.get(name, 0) + 1
     for name, where in first_use.items():
@@ -68,21 +71,36 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _uses(override: dict[str, Any], seen: dict[str, list[tuple[str, list[str]]]]) -> list[tuple[str, list[str]]]:
+    """``(relative pointer, names)`` of the placeholders in an override, looked up by its JSON text."""
+    try:
+        text = json.dumps(override, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):  # keys JSON cannot write (YAML oddities): walk without the cache
+        return [(_spell(path), names) for path, names in _placeholders(override)]
+    if "{{" not in text:
+        return []
+    if text not in seen:
+        seen[text] = [(_spell(path), names) for path, names in _placeholders(override)]
+    return seen[text]
+
+
 def _placeholders(node: Any) -> Iterator[tuple[Path, list[str]]]:
-    """``(path, names)`` for each string below ``node`` that contains ``{{name}}`` placeholders."""
+    """``(path, names)`` for each string below ``node`` that contains ``{{name}}`` placeholders, in document order."""
     stack: list[tuple[Path, Any]] = [(None, node)]
+    visited: set[int] = set()  # a YAML alias may make the structure cyclic
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
-            if "{{" in value:
-                names = [n for n in _PLACEHOLDER.findall(value) if n]
-                if names:
-                    yield path, names
-        elif isinstance(value, dict):
-            # Reversed, so that strings come out in document order.
-            stack.extend(((path, key), child) for key, child in reversed(value.items()) if isinstance(key, str))
-        elif isinstance(value, list):
-            stack.extend(((path, i), value[i]) for i in range(len(value) - 1, -1, -1))
+            names = [n for n in _PLACEHOLDER.findall(value) if n] if "{{" in value else None
+            if names:
+                yield path, names
+            continue
+        if id(value) in visited:
+            continue
+        visited.add(id(value))
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        # Only strings and containers are pushed, reversed so that they pop in document order.
+        stack.extend(((path, key), child) for key, child in reversed(list(items)) if isinstance(child, str | dict | list))
 
 
 def _spell(path: Path) -> str:

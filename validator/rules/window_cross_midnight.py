@@ -44,8 +44,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     items = ctx.call_time_window["windows"] if ctx.call_time_window else []
     split = _split(items, crossing)
-    names = ", ".join(w.label for w in crossing.values())
-    verb = "crosses" if len(crossing) == 1 else "cross"
+    labels = [w.label for w in crossing.values()]
+    names = ", ".join(labels[:3]) + (f" and {len(labels) - 3:,} more" if len(labels) > 3 else "")
+    verb = "crosses" if len(labels) == 1 else "cross"
     yield ctx.finding(
         WINDOWS,
         f"{names} {verb} midnight: a window must satisfy start < end within one day (end 1440 is 24:00)",
