@@ -18,6 +18,7 @@ cached per (schedule, zone, start), never per task.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -82,8 +83,17 @@ class Recipients:
     number: str
 
 
+_last: tuple[weakref.ref[Context], dict[RecipientZones, Recipients]] | None = None
+
+
 def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
-    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings)."""
+    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings).
+
+    Several rules ask for the same document in a row: the last answer is kept (not the document).
+    """
+    global _last
+    if _last is not None and _last[0]() is ctx:
+        return _last[1]
     groups: dict[RecipientZones, Recipients] = {}
     for index, (pointer, task) in enumerate(ctx.tasks):
         number = task.get("to_number")
@@ -95,6 +105,7 @@ def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
             groups[zones] = Recipients(1, index, f"{pointer}/to_number", str(number))
         else:
             group.count += 1
+    _last = (weakref.ref(ctx), groups)
     return groups
 
 

@@ -104,7 +104,8 @@ def _non_geographic_pattern(code: int) -> regex.Pattern[str] | None:
             if metadata.mobile.national_number_pattern != fixed:
                 descs.append(metadata.mobile)
         patterns.extend(d.national_number_pattern for d in descs if d is not None and d.national_number_pattern)
-    return regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    # NANP members repeat the same toll-free and premium patterns: compile each once.
+    return regex.compile("|".join(f"(?:{p})" for p in dict.fromkeys(patterns))) if patterns else None
 
 
 def _is_geographic(number: str, code: int) -> bool:
