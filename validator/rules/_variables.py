@@ -2,39 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from validator.context import Context
-from validator.rules._memo import per_document
-
 FIELD = "retell_llm_dynamic_variables"
+_EMPTY: dict[str, Any] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class TaskVariables:
-    """One task's variables (empty when it sets none); tasks whose field is not an object are left to the schema."""
-
-    index: int
-    task_pointer: str
-    values: dict[str, Any]
-    present: bool
-
-    @property
-    def pointer(self) -> str:
-        return f"{self.task_pointer}/{FIELD}" if self.present else self.task_pointer
+def variables(task: dict[str, Any]) -> dict[str, Any] | None:
+    """The task's variables: empty when it sets none, ``None`` when the field is not an object (a schema error)."""
+    value = task.get(FIELD, _EMPTY)
+    return value if isinstance(value, dict) else None
 
 
-@per_document
-def task_variables(ctx: Context) -> list[TaskVariables]:
-    out = []
-    for pointer, task in ctx.tasks:
-        index = int(pointer[7:])  # ctx.tasks pointers are /tasks/<index>
-        if FIELD not in task:
-            out.append(TaskVariables(index, pointer, {}, False))
-        elif isinstance(task[FIELD], dict):
-            out.append(TaskVariables(index, pointer, task[FIELD], True))
-    return out
+def variables_pointer(task_pointer: str, task: dict[str, Any]) -> str:
+    """Where to report about a task's variables: the object when present, else the task."""
+    return f"{task_pointer}/{FIELD}" if FIELD in task else task_pointer
+
+
+def task_index(task_pointer: str) -> int:
+    return int(task_pointer[7:])  # ctx.tasks pointers are /tasks/<index>
 
 
 def tasks_word(count: int) -> str:

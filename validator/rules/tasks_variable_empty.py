@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from validator.context import Context, pointer_join
 from validator.diagnostics import Finding, Severity
-from validator.rules._variables import TaskVariables, task_variables
+from validator.rules._variables import FIELD, task_index, variables
 
 CODE = "RBV603"
 NAME = "tasks-variable-empty"
@@ -27,17 +27,17 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    empty: dict[str, list[TaskVariables]] = {}
-    for task in task_variables(ctx):
-        for key, value in task.values.items():
+    empty: dict[str, list[str]] = {}  # key → pointers of the tasks where it is blank
+    for pointer, task in ctx.tasks:
+        for key, value in (variables(task) or {}).items():
             if isinstance(value, str) and not value.strip():
-                empty.setdefault(key, []).append(task)
-    for key, tasks in empty.items():
-        first = tasks[0]
-        others = len(tasks) - 1
+                empty.setdefault(key, []).append(pointer)
+    for key, pointers in empty.items():
+        first = pointers[0]
+        others = len(pointers) - 1
         more = f" and {others:,} more task{'s' if others > 1 else ''}" if others else ""
         yield ctx.finding(
-            pointer_join(first.pointer, key),
-            f"dynamic variable `{key}` is empty in tasks[{first.index}]{more}: {{{{{key}}}}} renders blank in the call",
+            pointer_join(first, FIELD, key),
+            f"dynamic variable `{key}` is empty in tasks[{task_index(first)}]{more}: {{{{{key}}}}} renders blank in the call",
             "fill in the value, or remove the key so the agent's default applies",
         )

@@ -25,10 +25,11 @@ Passes::
 """
 
 from collections.abc import Iterator
+from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules._variables import TaskVariables, task_variables, tasks_word
+from validator.rules._variables import FIELD, task_index, tasks_word, variables, variables_pointer
 from validator.schema_tools import did_you_mean
 
 CODE = "RBV602"
@@ -37,10 +38,12 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    # Group tasks by their set of keys: batches have few distinct shapes, so the work is per shape.
-    shapes: dict[frozenset[str], list[TaskVariables]] = {}
-    for task in task_variables(ctx):
-        shapes.setdefault(frozenset(task.values), []).append(task)
+    # Group tasks by their keys: batches have few distinct shapes, so the work is per shape, not per task.
+    shapes: dict[tuple[str, ...], list[str]] = {}
+    for pointer, task in ctx.tasks:
+        values = variables(task)
+        if values is not None:
+            shapes.setdefault(tuple(values), []).append(pointer)
     total = sum(len(group) for group in shapes.values())
     counts: dict[str, int] = {}
     for keys, group in shapes.items():
@@ -49,18 +52,23 @@ def check(ctx: Context) -> Iterator[Finding]:
     for key, count in counts.items():
         if count * 2 <= total or count == total:
             continue
-        lacking = [group for keys, group in shapes.items() if key not in keys]
-        first = min((group[0] for group in lacking), key=lambda t: t.index)
-        affected = total - count
-        guess = did_you_mean(key, [k for k in first.values if k not in counts or counts[k] * 2 <= total])
-        hint = (
-            f"tasks[{first.index}] has `{guess}`: rename it to `{key}`"
-            if guess
-            else f"add `{key}` to these tasks' retell_llm_dynamic_variables, or give it a default on the agent"
-        )
-        yield ctx.finding(
-            first.pointer,
-            f"tasks[{first.index}] has no dynamic variable `{key}`, which {count:,} of {total:,} tasks set: "
-            f"{{{{{key}}}}} renders blank in the {tasks_word(affected)} without it",
-            hint,
-        )
+        first = min((group[0] for keys, group in shapes.items() if key not in keys), key=task_index)
+        task = ctx.document["tasks"][task_index(first)]
+        # A typo is among the task's own minority keys (customer_nmae), never a key most tasks set.
+        rare = [k for k in variables(task) or {} if counts[k] * 2 <= total]
+        yield _finding(ctx, key, f"{count:,} of {total:,}", total - count, first, task, did_you_mean(key, rare))
+
+
+def _finding(ctx: Context, key: str, share: str, lacking: int, pointer: str, task: dict[str, Any], guess: str | None) -> Finding:
+    index = task_index(pointer)
+    hint = (
+        f"tasks[{index}] has `{guess}`: rename it to `{key}`"
+        if guess
+        else f"add `{key}` to these tasks' {FIELD}, or give it a default on the agent"
+    )
+    return ctx.finding(
+        variables_pointer(pointer, task),
+        f"tasks[{index}] has no dynamic variable `{key}`, which {share} tasks set: "
+        f"{{{{{key}}}}} renders blank in the {tasks_word(lacking)} without it",
+        hint,
+    )
