@@ -42,10 +42,15 @@ def whole(value: float | int) -> int | None:
     return value if isinstance(value, int) else int(value) if value.is_integer() else None
 
 
+def window_field(ctx: Context, key: str) -> Any:
+    """``call_time_window[key]``, or ``None`` when the window or the key is absent."""
+    window = ctx.call_time_window
+    return window.get(key) if window else None
+
+
 def raw_windows(ctx: Context) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(index, window)`` for each window that is an object."""
-    window = ctx.call_time_window
-    items = window.get("windows") if window else None
+    items = window_field(ctx, "windows")
     if isinstance(items, list):
         for index, item in enumerate(items):
             if isinstance(item, dict):

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
+from validator.rules._windows import window_field
 
 CODE = "RBV307"
 NAME = "window-duplicate-day"
@@ -24,8 +25,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    window = ctx.call_time_window
-    days = window.get("day") if window else None
+    days = window_field(ctx, "day")
     if not isinstance(days, list):
         return
     seen: list[str] = []

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.rules._windows import window_field
 from validator.timezones import ZoneSuggestion, abbreviation, legacy_reason
 
 CODE = "RBV306"
@@ -29,8 +30,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    window = ctx.call_time_window
-    zone = window.get("timezone") if window else None
+    zone = window_field(ctx, "timezone")
     if not isinstance(zone, str):
         return
     reason = legacy_reason(zone)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
+from validator.rules._windows import window_field
 from validator.schema_tools import preview
 from validator.timezones import is_zone, suggest
 
@@ -30,8 +31,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    window = ctx.call_time_window
-    zone = window.get("timezone") if window else None
+    zone = window_field(ctx, "timezone")
     if not isinstance(zone, str) or is_zone(zone):
         return
     message = f"`timezone` must be an IANA time zone name such as America/Los_Angeles, found {preview(zone)}"
