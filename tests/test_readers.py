@@ -40,8 +40,10 @@ def test_empty_and_non_object_roots() -> None:
 
 
 def test_yaml_unquoted_phone_number_says_quote_it() -> None:
-    d = one(check_text('from_number: +14157774444\ntasks:\n  - to_number: "+12137774445"\n', "yaml"), "RBV008")
+    report = check_text('from_number: +14157774444\ntasks:\n  - to_number: "+12137774445"\n', "yaml")
+    d = one(report, "RBV008")
     assert (d.severity.value, d.pointer, d.line, d.column) == ("error", "/from_number", 1, 14)
+    assert [x.code for x in report.diagnostics if x.pointer == "/from_number"] == ["RBV008"]  # one problem, one diagnostic
     assert d.hint == "quote it: '+14157774444'"
     assert "integer 14157774444" in d.message
 

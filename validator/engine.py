@@ -8,7 +8,7 @@ for the positions of the pointers that got a diagnostic, in one batch.
 from __future__ import annotations
 
 from validator.context import Context
-from validator.diagnostics import Diagnostic, Finding, Report
+from validator.diagnostics import Diagnostic, Finding, Report, Severity
 from validator.document import Document, Issue, Span
 from validator.registry import rules_by_code, semantic_rules
 from validator.rules import internal_error, yaml_implicit_conversion, yaml_unquoted_scalar
@@ -18,20 +18,21 @@ from validator.spec import Spec
 
 
 def check_document(document: Document, *, file: str | None, spec: Spec, settings: Settings) -> Report:
-    issues = list(document.issues)
+    found = list(document.issues)
     if document.usable:
-        issues.extend(_with_conversions(list(schema_issues(document.data, spec)), document))
+        found.extend(schema_issues(document.data, spec))
         context = Context(document.data, spec, settings, document.format)
         for rule in semantic_rules():
             if not settings.enabled(rule.code):
                 continue
             assert rule.check is not None
             try:
-                issues.extend(Issue(rule.code, finding) for finding in rule.check(context))
+                found.extend(Issue(rule.code, finding) for finding in rule.check(context))
             except Exception as exc:  # a rule bug must not hide the other findings
                 message = f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
-                issues.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
-    return Report(file, tuple(_diagnostics(_without_superseded(issues), document, file, settings)))
+                found.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
+    issues = _with_conversions(_without_superseded(found), document)
+    return Report(file, tuple(_diagnostics(issues, document, file, settings)))
 
 
 def _without_superseded(issues: list[Issue]) -> list[Issue]:
@@ -44,16 +45,17 @@ def _without_superseded(issues: list[Issue]) -> list[Issue]:
 
 
 def _with_conversions(issues: list[Issue], document: Document) -> list[Issue]:
-    """Explain schema errors caused by YAML 1.1 guessing; keep the other guesses as warnings."""
+    """Explain errors caused by YAML 1.1 guessing (one RBV008 per value); keep other guesses as warnings."""
     conversions = document.implicit_conversions
     if not conversions:
         return issues
+    rules = rules_by_code()
     out: list[Issue] = []
     explained: set[str] = set()
     for issue in issues:
         pointer = issue.finding.pointer
         conversion = conversions.get(pointer)
-        if conversion is None or issue.finding.target != "value":
+        if conversion is None or issue.finding.target != "value" or rules[issue.code].severity is not Severity.ERROR:
             out.append(issue)
         elif pointer not in explained:
             explained.add(pointer)
