@@ -12,6 +12,7 @@ same run. Payloads are written to bench/out/ (git-ignored).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -59,10 +60,8 @@ def child(kind: str, path: str) -> float:
 
         def phones() -> None:
             for number in numbers:
-                try:
+                with contextlib.suppress(phonenumbers.NumberParseException):
                     phonenumbers.is_valid_number(phonenumbers.parse(number, None))
-                except phonenumbers.NumberParseException:
-                    pass
 
         return _timed(phones)
     if kind == "python-jsonschema (schema only)":
@@ -176,7 +175,10 @@ def main() -> None:
     for size in sizes:
         paths = write_payloads(size, yaml_too=size <= 100_000)
         base, base_rss = measure("json.loads", paths["json"])
-        rows = [("json.loads (floor)", base, base_rss), ("phonenumbers parse+is_valid (floor)", *measure("phonenumbers parse+is_valid", paths["json"]))]
+        rows = [
+            ("json.loads (floor)", base, base_rss),
+            ("phonenumbers parse+is_valid (floor)", *measure("phonenumbers parse+is_valid", paths["json"])),
+        ]
         if not (args.no_peers and size >= 1_000_000):
             rows.append(("python-jsonschema, schema only (peer)", *measure("python-jsonschema (schema only)", paths["json"])))
         rows.append(("jsonschema-rs, schema only (peer)", *measure("jsonschema-rs (schema only)", paths["json"])))
