@@ -20,7 +20,11 @@ from validator.spec import Spec
 def check_document(document: Document, *, file: str | None, spec: Spec, settings: Settings) -> Report:
     found = list(document.issues)
     if document.usable:
-        found.extend(schema_issues(document.data, spec))
+        try:
+            found.extend(schema_issues(document.data, spec))
+        except Exception as exc:  # a schema rule bug is a diagnostic too, never a traceback
+            message = f"the schema pass failed: {type(exc).__name__}: {exc}"
+            found.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
         context = Context(document.data, spec, settings, document.format)
         for rule in semantic_rules():
             if not settings.enabled(rule.code):

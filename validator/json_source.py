@@ -100,6 +100,8 @@ def _syntax_issue(exc: json.JSONDecodeError) -> Issue:
         hint = "a trailing comma, a comment or a single-quoted string? JSON allows none of them"
     elif msg.startswith("Extra data"):
         hint = "the file holds more than one JSON value; a payload is one object"
+    if exc.doc[exc.pos : exc.pos + 2] in ("//", "/*"):
+        hint = "JSON has no comments: remove it"
     return Issue(syntax_error.CODE, Finding("", f"invalid JSON: {msg}", hint), Span(exc.lineno, exc.colno))
 
 

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from validator.context import pointer_join
 from validator.diagnostics import Finding, Target
-from validator.document import Document, Issue, LocateRequest, Span, replace_surrogates, scrub
+from validator.document import Document, Issue, LineIndex, LocateRequest, Span, replace_surrogates, scrub
 from validator.rules import (
     duplicate_key,
     empty_document,
@@ -184,6 +184,8 @@ class _Loader(*_PARSER, _Constructor, yaml.resolver.Resolver):  # type: ignore[m
 
 def read_yaml(text: str) -> Document:
     """Parse YAML text into a :class:`Document`; never raises on bad input."""
+    if not text.strip():  # blank (a tab on its own would otherwise be a YAML syntax error)
+        return _empty()
     loader = _Loader(text)
     notes = _Notes()
     loader.notes = notes
@@ -199,15 +201,16 @@ def read_yaml(text: str) -> Document:
                         multiple_documents.CODE,
                         "the file holds more than one YAML document; a payload is one document",
                         exc,
+                        text,
                         "put each batch in its own file",
                     )
                 ],
             )
-        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem}", exc)])
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem}", exc, text)])
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml stops at 1,000 levels
-            return Document(None, "yaml", [_marked(too_complex.CODE, "the document is nested too deeply to check", exc)])
-        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem or exc}", exc, _yaml_hint(exc))])
+            return Document(None, "yaml", [_marked(too_complex.CODE, "the document is nested too deeply to check", exc, text)])
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem or exc}", exc, text, _yaml_hint(exc))])
     except yaml.YAMLError as exc:
         return Document(None, "yaml", [Issue(syntax_error.CODE, Finding("", f"invalid YAML: {exc}"), Span(1, 1))])
     except RecursionError:
@@ -215,9 +218,7 @@ def read_yaml(text: str) -> Document:
     finally:
         loader.dispose()
     if root is None:
-        return Document(
-            None, "yaml", [Issue(empty_document.CODE, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))]
-        )
+        return _empty()
     expanded = _expanded_size(root) if "*" in text else 0
     if expanded is None:
         message = "a YAML alias refers to a node that contains it: the value would be endless; refused"
@@ -242,7 +243,7 @@ def read_yaml(text: str) -> Document:
     try:
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        return Document(None, "yaml", [_marked(syntax_error.CODE, f"cannot read YAML value: {exc.problem or exc}", exc)])
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"cannot read YAML value: {exc.problem or exc}", exc, text)])
     except RecursionError:
         return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
     locator = YamlLocator(root, notes.key_names)
@@ -263,9 +264,20 @@ def read_yaml(text: str) -> Document:
     return doc
 
 
-def _marked(code: str, message: str, exc: yaml.MarkedYAMLError, hint: str | None = None) -> Issue:
+def _empty() -> Document:
+    return Document(
+        None, "yaml", [Issue(empty_document.CODE, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))]
+    )
+
+
+def _marked(code: str, message: str, exc: yaml.MarkedYAMLError, text: str, hint: str | None = None) -> Issue:
     mark = exc.problem_mark or exc.context_mark
-    span = Span(mark.line + 1, mark.column + 1) if mark is not None else Span(1, 1)
+    if mark is None:
+        span = Span(1, 1)
+    elif mark.index >= len(text):  # libyaml reports the end of input one line past the last one
+        span = LineIndex(text).span(len(text))
+    else:
+        span = Span(mark.line + 1, mark.column + 1)
     return Issue(code, Finding("", message, hint), span)
 
 
