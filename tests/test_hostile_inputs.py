@@ -280,3 +280,17 @@ def test_text_over_max_bytes_is_refused_unread() -> None:
     assert validate_text(VALID, "json", max_bytes=len(VALID)).diagnostics == ()
     assert validate_text("é" * 6, "yaml", max_bytes=11).codes() == ["RBV014"]  # counted in UTF-8 bytes
     assert validate_text(VALID, "json", max_bytes=None).diagnostics == ()
+
+
+# ---- reproducers found by the long fuzz run ----------------------------------------------------
+
+
+def test_a_key_spelled_like_the_locators_own_marker_is_located() -> None:
+    text = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445", "\\u0000want": 1}]}'
+    d = one(check_text(text, "json"), "RBV111")
+    assert (d.pointer, d.line, d.column) == ("/tasks/0/\x00want", 1, 73)
+
+
+def test_an_empty_explicitly_tagged_integer_is_an_error_kept_as_text() -> None:
+    d = one(check_text('from_number: "+14157774444"\ntasks: [!!int ]\n', "yaml"), "RBV001")
+    assert (d.severity.value, d.pointer, d.line) == ("error", "/tasks/0", 2)

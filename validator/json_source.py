@@ -23,6 +23,7 @@ from validator.rules import duplicate_key, empty_document, non_finite_number, ro
 _WS = re.compile(r"[ \t\n\r]*")
 # Only finds where values end: integers stay text, so none is too long to skip.
 _DECODER = json.JSONDecoder(parse_int=str)
+_WANT = ("want",)  # trie entry for the targets wanted at a pointer; no token (a str) can equal it
 _NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 _DOUBLE_DIGITS = len(str(int(sys.float_info.max)))  # 309: shorter integers always fit a double
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -147,12 +148,12 @@ class JsonLocator:
         self._lines: LineIndex | None = None
 
     def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
-        trie: dict[str, Any] = {}
+        trie: dict[str | tuple[str], Any] = {}
         for pointer, target in requests:
             node = trie
             for token in _tokens(pointer):
                 node = node.setdefault(token, {})
-            node.setdefault("\0want", set()).add(target)
+            node.setdefault(_WANT, set()).add(target)
         if self._lines is None:
             self._lines = LineIndex(self._text)
         out: dict[LocateRequest, Span] = {}
@@ -161,10 +162,10 @@ class JsonLocator:
             self._walk(_WS.match(self._text, 0).end(), trie, "", None, out)  # type: ignore[union-attr]
         return out
 
-    def _walk(self, pos: int, trie: dict[str, Any], pointer: str, key_span: Span | None, out: dict[LocateRequest, Span]) -> int:
+    def _walk(self, pos: int, trie: dict[str | tuple[str], Any], pointer: str, key_span: Span | None, out: dict[LocateRequest, Span]) -> int:
         text = self._text
         assert self._lines is not None
-        wants = trie.get("\0want", ())
+        wants = trie.get(_WANT, ())
         children = len(trie) - (1 if wants else 0)
         if not children:
             end = _DECODER.raw_decode(text, pos)[1]

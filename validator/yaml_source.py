@@ -109,7 +109,7 @@ class _Constructor(SafeConstructor):
         """A value the tag's constructor cannot build (``!!int abc``, ``2024-02-30``) is an error, kept as its text."""
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
             self.recursive_objects.pop(node, None)
             value = node.value if isinstance(node, ScalarNode) else None
             shown = repr(value) if value is not None else "this collection"
