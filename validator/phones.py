@@ -8,7 +8,9 @@ number repeated across 100,000 tasks is parsed once.
 
 The verdicts are those of ``phonenumbers.parse`` + ``phonenumbers.is_valid_number``:
 an E.164 string is parsed without a default region; other spellings are read
-as described in :func:`analyze`.
+as described in :func:`analyze`. Valid numbers that parse to country code + digits
+are recognised by :mod:`validator.numbering` (phonenumbers' metadata, compiled once);
+everything else is asked of phonenumbers itself.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
+
+from validator.numbering import valid_e164
 
 #: ``+``, a country code that does not start with 0, at most 15 digits in all (ITU-T E.164).
 E164_PATTERN = re.compile(r"\+[1-9][0-9]{1,14}")
@@ -91,6 +95,10 @@ def analyze(text: str) -> PhoneInfo:
 
 
 def _info(text: str, spelling: str, *, is_e164: bool, region: str | None, certain: bool) -> PhoneInfo:
+    plain = _as_e164(spelling, region)
+    fast = valid_e164(plain[1:]) if plain is not None else None
+    if fast is not None:  # a valid number read as phonenumbers reads it, in ~3 µs instead of ~20
+        return PhoneInfo(text, is_e164, True, fast[1], fast[0], plain, certain, None)
     try:
         number = phonenumbers.parse(spelling, region)
     except NumberParseException as exc:
@@ -101,6 +109,23 @@ def _info(text: str, spelling: str, *, is_e164: bool, region: str | None, certai
     if region_code is not None and phonenumbers.is_valid_number_for_region(number, region_code):
         return PhoneInfo(text, is_e164, True, region_code, number.country_code, e164, certain, None)
     return PhoneInfo(text, is_e164, False, None, number.country_code, e164, False, _invalid_problem(number))
+
+
+def _as_e164(spelling: str, region: str | None) -> str | None:
+    """The E.164 string ``phonenumbers.parse(spelling, region)`` reads, when it is sure to read just that.
+
+    With region US, a 10-digit number not starting with 0 or 1 gets country code 1 added,
+    and 11 digits ``1[2-9]…`` are read as country code 1 + the rest: the national prefix
+    ``1`` and the international prefix ``011`` cannot apply (tests/test_phone_fast_path.py).
+    """
+    if region is None:
+        return spelling if E164_PATTERN.fullmatch(spelling) else None
+    if region == "US" and spelling.isdigit() and spelling.isascii():
+        if len(spelling) == 10 and spelling[0] not in "01":
+            return "+1" + spelling
+        if len(spelling) == 11 and spelling[0] == "1" and spelling[1] not in "01":
+            return "+" + spelling
+    return None
 
 
 def _parse_problem(spelling: str, exc: NumberParseException) -> str:
