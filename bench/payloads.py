@@ -8,6 +8,7 @@ Numbers are drawn from phonenumbers' own example numbers per US area code, so th
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -29,9 +30,18 @@ def us_prefixes() -> list[str]:
     return found
 
 
-def make_payload(tasks: int, *, broken_numbers: bool = False, seed: int = 1) -> dict[str, Any]:
+#: How each ``to_number`` is written: E.164 (clean), or wrong in every task the way spreadsheets do it.
+SPELLINGS: dict[str, Callable[[str], str | int]] = {
+    "e164": lambda number: number,
+    "spaced": lambda number: f"({number[2:5]}) {number[5:8]}-{number[8:]}",
+    "integer": lambda number: int(number[1:]),
+}
+
+
+def make_payload(tasks: int, *, numbers: str = "e164", seed: int = 1) -> dict[str, Any]:
     rnd = random.Random(seed)
     prefixes = us_prefixes()
+    spell = SPELLINGS[numbers]
     items: list[dict[str, Any]] = []
     seen: set[str] = set()
     for i in range(tasks):
@@ -41,8 +51,7 @@ def make_payload(tasks: int, *, broken_numbers: bool = False, seed: int = 1) -> 
                 seen.add(number)
                 break
         task: dict[str, Any] = {
-            # A broken batch: every number written the way spreadsheets do (not E.164).
-            "to_number": f"({number[2:5]}) {number[5:8]}-{number[8:]}" if broken_numbers else number,
+            "to_number": spell(number),
             "retell_llm_dynamic_variables": {"customer_name": f"Customer {i}", "appointment": "Tuesday 10am", "clinic": "Main St"},
             "metadata": {"crm_id": i, "segment": rnd.choice("abc")},
         }

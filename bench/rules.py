@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    payload = make_payload(args.tasks, broken_numbers=args.broken_numbers)
+    payload = make_payload(args.tasks, numbers="spaced" if args.broken_numbers else "e164")
     settings = Settings(now=parse_now("2026-06-01T12:00:00Z"))
     rules = semantic_rules()
     cold: dict[str, tuple[float, int]] = {}
