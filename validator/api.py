@@ -20,6 +20,7 @@ from validator.csv_check import CsvOptions, check_csv
 from validator.diagnostics import Finding, Report
 from validator.document import Document, Issue, Span, decode
 from validator.engine import check_document
+from validator.gc_pause import gc_paused
 from validator.json_source import read_json
 from validator.python_source import read_python
 from validator.rules import encoding_error, payload_too_large
@@ -41,6 +42,7 @@ def _settings(settings: Settings | None, now: Now) -> Settings:
     return Settings(**{**settings.__dict__, "now": moment})
 
 
+@gc_paused
 def validate(payload: Any, *, now: Now = None, settings: Settings | None = None, spec: Spec | None = None) -> Report:
     """Check an already-parsed payload (a dict) as the JSON it would be sent as. Diagnostics carry pointers, no lines.
 
@@ -50,6 +52,7 @@ def validate(payload: Any, *, now: Now = None, settings: Settings | None = None,
     return check_document(read_python(payload), file=None, spec=spec or load_spec(), settings=_settings(settings, now))
 
 
+@gc_paused
 def validate_text(
     text: str | bytes,
     format: InputFormat | None = None,
@@ -81,6 +84,7 @@ def validate_text(
     return suppressions.apply(check_document(document, file=file, spec=spec or load_spec(), settings=_settings(settings, now)))
 
 
+@gc_paused
 def validate_file(
     path: str | Path,
     *,

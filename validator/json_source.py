@@ -81,7 +81,7 @@ def read_json(text: str) -> Document:
         return Document(None, "json", [_syntax_issue(exc)])
     except RecursionError:
         return Document(None, "json", [_too_deep()])
-    doc = Document(data, "json", locator=JsonLocator(text))
+    doc = Document(data, "json", locator=JsonLocator(text, unique_keys=not hooks.duplicates))
     if hooks.duplicates or hooks.non_finite:
         doc.issues.extend(_noted_issues(data, hooks))
     if _SURROGATE_ESCAPE.search(text):
@@ -143,9 +143,12 @@ def _noted_issues(data: Any, hooks: _Hooks) -> list[Issue]:
 class JsonLocator:
     """Finds the source span of JSON pointers in one pass, skipping unrelated subtrees at C speed."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, unique_keys: bool = False) -> None:
         self._text = text
         self._lines: LineIndex | None = None
+        # With duplicate keys the last occurrence is the one parsed: every member must be seen.
+        self._stop_early = unique_keys
+        self._wanted = 0
 
     def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
         trie: dict[str | tuple[str], Any] = {}
@@ -157,22 +160,21 @@ class JsonLocator:
         if self._lines is None:
             self._lines = LineIndex(self._text)
         out: dict[LocateRequest, Span] = {}
+        self._wanted = len(set(requests))
         # The text parsed before; anything odd here only costs positions.
-        with contextlib.suppress(ValueError, IndexError, RecursionError):
+        with contextlib.suppress(ValueError, IndexError, RecursionError, _AllFound):
             self._walk(_WS.match(self._text, 0).end(), trie, "", None, out)  # type: ignore[union-attr]
         return out
 
-    def _walk(self, pos: int, trie: dict[str | tuple[str], Any], pointer: str, key_span: Span | None, out: dict[LocateRequest, Span]) -> int:
+    def _walk(
+        self, pos: int, trie: dict[str | tuple[str], Any], pointer: str, key_at: tuple[int, int] | None, out: dict[LocateRequest, Span]
+    ) -> int:
         text = self._text
-        assert self._lines is not None
         wants = trie.get(_WANT, ())
         children = len(trie) - (1 if wants else 0)
         if not children:
             end = _DECODER.raw_decode(text, pos)[1]
-            if "value" in wants:
-                out[(pointer, "value")] = self._lines.span(pos, end)
-            if "key" in wants:
-                out[(pointer, "key")] = key_span or self._lines.span(pos, end)
+            self._record(out, pointer, wants, pos, end, key_at)
             return end
         start = pos
         char = text[pos]
@@ -181,18 +183,18 @@ class JsonLocator:
             closing = "}" if char == "{" else "]"
             index = 0
             while text[pos] != closing:
-                member_key_span = None
+                member_key_at = None
                 if char == "{":
                     key, key_end = _DECODER.raw_decode(text, pos)
                     token = scrub(str(key))  # as the reader stored it
-                    member_key_span = self._lines.span(pos, key_end)
+                    member_key_at = (pos, key_end)
                     pos = _WS.match(text, key_end).end()  # type: ignore[union-attr]
                     pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # past ':'
                 else:
                     token = str(index)
                 sub = trie.get(token)
                 if sub is not None:
-                    pos = self._walk(pos, sub, pointer_join(pointer, token), member_key_span, out)
+                    pos = self._walk(pos, sub, pointer_join(pointer, token), member_key_at, out)
                 else:
                     pos = _DECODER.raw_decode(text, pos)[1]
                 pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
@@ -202,11 +204,23 @@ class JsonLocator:
             end = pos + 1
         else:
             end = _DECODER.raw_decode(text, pos)[1]
+        self._record(out, pointer, wants, start, end, key_at)
+        return end
+
+    def _record(
+        self, out: dict[LocateRequest, Span], pointer: str, wants: Collection[str], start: int, end: int, key_at: tuple[int, int] | None
+    ) -> None:
+        assert self._lines is not None
         if "value" in wants:
             out[(pointer, "value")] = self._lines.span(start, end)
         if "key" in wants:
-            out[(pointer, "key")] = key_span or self._lines.span(start, end)
-        return end
+            out[(pointer, "key")] = self._lines.span(*(key_at or (start, end)))
+        if wants and self._stop_early and len(out) == self._wanted:  # nothing further on is asked for: stop reading
+            raise _AllFound
+
+
+class _AllFound(Exception):
+    pass
 
 
 def _tokens(pointer: str) -> list[str]:
