@@ -294,3 +294,9 @@ def test_a_key_spelled_like_the_locators_own_marker_is_located() -> None:
 def test_an_empty_explicitly_tagged_integer_is_an_error_kept_as_text() -> None:
     d = one(check_text('from_number: "+14157774444"\ntasks: [!!int ]\n', "yaml"), "RBV001")
     assert (d.severity.value, d.pointer, d.line) == ("error", "/tasks/0", 2)
+
+
+def test_an_empty_key_repeated_is_a_duplicate_at_its_own_pointer() -> None:
+    report = check_text('from_number: "+14157774444"\ntasks: []\nmetadata:\n  "": 1\n  "": 2\n', "yaml")
+    d = one(report, "RBV002")
+    assert (d.pointer, d.line) == ("/metadata/", 5)

@@ -350,7 +350,8 @@ def _node_pointers(root: Node, key_names: dict[int, str]) -> dict[int, str]:
         out[id(node)] = ptr
         if isinstance(node, MappingNode):
             for key_node, value_node in node.value:
-                child = pointer_join(ptr, _key_token(key_node, key_names) or "?")
+                token = _key_token(key_node, key_names)
+                child = pointer_join(ptr, "?" if token is None else token)
                 out.setdefault(id(key_node), child)
                 stack.append((value_node, child))
         elif isinstance(node, SequenceNode):
