@@ -213,3 +213,18 @@ def test_unknown_key_position_is_the_key() -> None:
     text = '{"from_number": "+14157774444",\n "tasks": [{"to_number": "+12137774445",\n   "to_numbr": "+1"}]}'
     d = one(check_text(text, "json"), "RBV111")
     assert (d.line, d.column) == (3, 4)
+
+
+def test_each_missing_field_is_reported_once() -> None:
+    report = check({"name": "x"})
+    assert sorted((d.code, d.pointer, d.message) for d in report.diagnostics if d.code == "RBV101") == [
+        ("RBV101", "", "missing required field `from_number`"),
+        ("RBV101", "", "missing required field `tasks`"),
+    ]
+
+
+def test_an_object_as_type_tag_is_a_schema_error_not_a_crash() -> None:
+    report = check(with_agent("conversation_flow", model_choice={"type": {}}))
+    assert "RBV000" not in report.codes()
+    d = one(report, "RBV107")
+    assert d.pointer == "/tasks/0/agent_override/conversation_flow/model_choice/type"

@@ -15,14 +15,14 @@ diagnostics, are python-jsonschema's either way (tests/test_schema_fast_path.py)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from validator.document import Issue
 from validator.registry import Rule, get_rule, schema_rule_for_keyword
 from validator.spec import Schema, Spec
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 _VALIDATORS: dict[int, Any] = {}
 
@@ -31,6 +31,9 @@ def _validator(schema: Schema) -> Any:
     """A validator per schema node, built once (the spec is loaded once per process)."""
     found = _VALIDATORS.get(id(schema))
     if found is None:
+        # Imported when first needed (~45 ms): a clean document never needs it.
+        from jsonschema import Draft202012Validator
+
         found = _VALIDATORS[id(schema)] = Draft202012Validator(schema)
     return found
 
@@ -84,9 +87,18 @@ def schema_errors(document: Any, spec: Spec) -> Iterator[ValidationError]:
 
 
 def schema_issues(document: Any, spec: Spec) -> Iterator[Issue]:
-    """Every schema violation in ``document`` as issues carrying their rule code."""
+    """Every schema violation in ``document`` as issues carrying their rule code, each once.
+
+    jsonschema raises one ``required`` error per missing key, and a rule words the
+    whole object at once; the same finding must not be reported twice.
+    """
+    seen: set[tuple[str, str, str]] = set()
     for error in schema_errors(document, spec):
-        yield from explain(error)
+        for issue in explain(error):
+            key = (issue.code, issue.finding.pointer, issue.finding.message)
+            if key not in seen:
+                seen.add(key)
+                yield issue
 
 
 def explain(error: ValidationError) -> Iterator[Issue]:

@@ -91,8 +91,11 @@ def pick_branch(value: Any, branches: Sequence[Schema]) -> int | None:
     if isinstance(value, dict):
         tags = [discriminator_tags(b) for b in branches]
         if all(t is not None for t in tags):
+            tag = value.get("type")
+            if isinstance(tag, (dict, list)):  # unhashable: it cannot name an alternative
+                return None
             for index, tag_set in enumerate(tags):
-                if tag_set is not None and value.get("type") in tag_set:
+                if tag_set is not None and tag in tag_set:
                     return index
             return None
     candidates = [i for i, b in enumerate(branches) if accepts_type(b, value)]
