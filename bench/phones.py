@@ -4,7 +4,8 @@
     python bench/phones.py --numbers 10000  # quick look
 
 Verdicts (valid, region, country code, E.164 form) must be identical for every number
-(tests/test_phone_fast_path.py runs a sample of the same comparison); other spellings must
+(tests/test_phone_fast_path.py runs a sample of the same comparison), and so must number types
+(validator.numbering.number_type, used for time zones); other spellings must
 read as analyze() reads them with phonenumbers alone. Times are per number on the first
 20,000 of each set, uncached (analyze's per-process cache is bypassed), best of three.
 """
@@ -23,7 +24,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from payloads import make_payload  # noqa: E402
 
-from tests.phone_differential import e164_numbers, fast_verdict, slow_analyze, spellings, verdict  # noqa: E402
+from tests.phone_differential import e164_numbers, fast_verdict, slow_analyze, spellings, type_differs, verdict  # noqa: E402
 from validator.numbering import valid_e164  # noqa: E402
 from validator.phones import analyze  # noqa: E402
 
@@ -57,12 +58,14 @@ def main() -> None:
     expected = [verdict(n) for n in numbers]
     wrong = [n for n, v in zip(numbers, expected, strict=True) if fast_verdict(n) != v]
     valid = [n for n, v in zip(numbers, expected, strict=True) if v[0]]
+    mistyped = [n for n in valid if type_differs(n)]
     fast = sum(1 for n in valid if valid_e164(n[1:]) is not None)
     texts = spellings(args.spellings)
     misread = [t for t in texts if analyze.__wrapped__(t) != slow_analyze(t)]
     print(f"{len(numbers):,} E.164 numbers ({len(valid):,} valid, {fast:,} of them on the fast path): {len(wrong)} verdicts differ")
+    print(f"number types (validator.numbering.number_type) of the valid ones: {len(mistyped)} differ from phonenumbers.number_type")
     print(f"{len(texts):,} other spellings: {len(misread)} read differently")
-    for shown in (wrong + misread)[:10]:
+    for shown in (wrong + mistyped + misread)[:10]:
         print("  differs:", shown)
 
     payload = [t["to_number"] for t in make_payload(100_000)["tasks"]]
@@ -77,7 +80,7 @@ def main() -> None:
         reference = per_number(parse_and_validate, sample)
         ours = per_number(analyze.__wrapped__, sample)
         print(f"| {label} | {reference:.1f} | {ours:.1f} | {reference / ours:.1f}× |")
-    sys.exit(1 if wrong or misread else 0)
+    sys.exit(1 if wrong or mistyped or misread else 0)
 
 
 if __name__ == "__main__":

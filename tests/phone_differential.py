@@ -15,6 +15,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 from validator import phones
+from validator.numbering import number_type
 from validator.phones import PhoneInfo
 
 Verdict = tuple[bool, str | None, int | None, str | None]  # valid, region, country code, E.164
@@ -91,6 +92,12 @@ def verdict(e164: str) -> Verdict:
     valid = phonenumbers.is_valid_number(number)
     region = phonenumbers.region_code_for_number(number) if valid else None
     return (valid, region, number.country_code, phonenumbers.format_number(number, PhoneNumberFormat.E164))
+
+
+def type_differs(e164: str) -> bool:
+    """The fast path's number type differs from ``phonenumbers.number_type`` (only where it answers)."""
+    kind = number_type(e164[1:])
+    return kind is not None and kind != phonenumbers.number_type(phonenumbers.parse(e164, None))
 
 
 def fast_verdict(e164: str) -> Verdict:

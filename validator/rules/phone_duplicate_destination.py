@@ -19,7 +19,6 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.phones import analyze
 from validator.rules._phone_fields import destinations
 
 CODE = "RBV204"
@@ -30,8 +29,8 @@ SEVERITY = Severity.WARNING
 def check(ctx: Context) -> Iterator[Finding]:
     first_task: dict[str, int] = {}
     for field in destinations(ctx):
-        assert field.task is not None
-        key = analyze(field.value).key
+        assert field.task is not None and field.info is not None
+        key = field.info.key
         first = first_task.setdefault(key, field.task)
         if first != field.task:
             yield ctx.finding(

@@ -23,8 +23,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.phones import analyze
-from validator.rules._phone_fields import phone_fields
+from validator.rules._phone_fields import unusual
 
 CODE = "RBV202"
 NAME = "phone-invalid"
@@ -32,10 +31,10 @@ SEVERITY = Severity.ERROR
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for field in phone_fields(ctx):
-        if field.relaxed or not isinstance(field.value, str):
+    for field in unusual(ctx):
+        info = field.info
+        if field.relaxed or info is None:
             continue
-        info = analyze(field.value)
         if info.is_e164 and not info.valid:
             yield ctx.finding(
                 field.pointer,

@@ -21,8 +21,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.phones import analyze
-from validator.rules._phone_fields import PhoneField, destinations
+from validator.rules._phone_fields import PhoneField, unusual
 
 CODE = "RBV203"
 NAME = "phone-non-us-destination"
@@ -31,13 +30,15 @@ SEVERITY = Severity.WARNING
 
 def check(ctx: Context) -> Iterator[Finding]:
     by_region: dict[str, list[PhoneField]] = {}
-    for field in destinations(ctx):
-        info = analyze(field.value)
-        if info.valid and info.region is not None and not info.is_us and not field.relaxed:
-            by_region.setdefault(info.region, []).append(field)
+    for field in unusual(ctx):
+        info = field.info
+        if field.task is None or info is None or not info.valid or info.region is None or info.is_us or field.relaxed:
+            continue
+        by_region.setdefault(info.region, []).append(field)
     for region, fields in by_region.items():
         first = fields[0]
-        info = analyze(first.value)
+        info = first.info
+        assert info is not None
         count = f"; {len(fields)} tasks call {region} numbers" if len(fields) > 1 else ""
         yield ctx.finding(
             first.pointer,

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.phones import PhoneInfo, analyze
-from validator.rules._phone_fields import PhoneField, phone_fields
+from validator.rules._phone_fields import PhoneField, unusual
 from validator.schema_tools import preview
 
 CODE = "RBV201"
@@ -44,13 +44,13 @@ _FORMAT = "E.164 format (+, country code and number, digits only, e.g. +14157774
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for field in phone_fields(ctx):
+    for field in unusual(ctx):
         if field.relaxed:
             continue
         value = field.value
-        if isinstance(value, str):
-            if value and not analyze(value).is_e164:
-                yield _finding(field, f"`{field.name}` must be in {_FORMAT}, found {preview(value)}", analyze(value))
+        if field.info is not None:
+            if value and not field.info.is_e164:
+                yield _finding(field, f"`{field.name}` must be in {_FORMAT}, found {preview(value)}", field.info)
         elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and float(value).is_integer():
             # Only a number that reads as a phone number: for anything else RBV102's "wrong type" says enough.
             info = analyze(str(int(value)))
