@@ -209,6 +209,19 @@ def test_unknown_key_inside_the_chosen_one_of_branch() -> None:
     assert d.hint == "did you mean `llm_id`?"
 
 
+def test_unknown_keys_of_tasks_sharing_a_shape_are_each_reported() -> None:
+    # Shapes are remembered per schema node: the second and third tasks reuse the first's answer.
+    engine = {"type": "retell-llm", "llm_id": "llm_1"}
+    typo = {"to_number": "+12137774445", "to_numbr": "+1", "agent_override": {"agent": {"response_engine": engine}}}
+    clean = {"to_number": "+12137774446", "agent_override": {"agent": {"response_engine": {**engine, "llm_idd": "x"}}}}
+    report = check(seed(tasks=[typo, clean, {**typo, "to_number": "+12137774447"}]))
+    assert sorted(s for s in summary(report) if s[0] == "RBV111") == [
+        ("RBV111", "warning", "/tasks/0/to_numbr"),
+        ("RBV111", "warning", "/tasks/1/agent_override/agent/response_engine/llm_idd"),
+        ("RBV111", "warning", "/tasks/2/to_numbr"),
+    ]
+
+
 def test_unknown_key_position_is_the_key() -> None:
     text = '{"from_number": "+14157774444",\n "tasks": [{"to_number": "+12137774445",\n   "to_numbr": "+1"}]}'
     d = one(check_text(text, "json"), "RBV111")

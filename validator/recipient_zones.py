@@ -64,12 +64,14 @@ class _Block:
     typed: bool  # the number's own type decides between the two
 
 
-@lru_cache(maxsize=1 << 17)
 def zones_for(number: str) -> RecipientZones | None:
     """The zones of an E.164 number; ``None`` when the text is not E.164 (RBV2xx reports it)."""
     if not E164_PATTERN.fullmatch(number):
         return None
     digits = number[1:]
+    known = _BY_HEAD.get(digits[:4]) if len(digits) >= 4 else None
+    if known is not None:
+        return known
     # The longest prefix in TIMEZONE_DATA: a longer one than 4 digits can only start with digits[:4].
     for length in (*_LONGER.get(digits[:4], ()), 4, 3, 2, 1):
         if length <= len(digits) and digits[:length] in TIMEZONE_DATA:
@@ -77,9 +79,15 @@ def zones_for(number: str) -> RecipientZones | None:
             break
     else:
         return UNKNOWN
-    if not block.typed or _is_geographic(number, block.code):
+    if not block.typed:
+        if len(digits) >= 4 and digits[:4] not in _LONGER:  # the first 4 digits decide: so for the next number
+            _BY_HEAD[digits[:4]] = block.geographic
         return block.geographic
-    return block.country
+    return block.geographic if _is_geographic(number, block.code) else block.country
+
+
+# First 4 digits → zones, for heads that decide the zones alone (no longer prefix, no type to ask).
+_BY_HEAD: dict[str, RecipientZones] = {}
 
 
 def _country_code(prefix: str) -> int:
