@@ -1,4 +1,8 @@
-"""The jsonschema-rs screen changes speed, never verdicts: diagnostics equal the python-only pass."""
+"""The jsonschema-rs screen changes speed, never verdicts: diagnostics equal the python-only pass.
+
+The screen skips valid tasks, and in a rejected object descends only into the members it
+rejects; the errors, and the findings the schema rules word from them, must be the same.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from validator.schema_pass import schema_errors
+from validator.schema_pass import explain, schema_errors
 from validator.spec import load_spec
 
 FULL = json.loads((Path(__file__).resolve().parent.parent / "fixtures" / "clean" / "full-featured.json").read_text())
@@ -55,8 +59,13 @@ def _mutated(path: tuple[Any, ...], value: Any, delete: bool) -> dict[str, Any]:
     return doc
 
 
-def _signature(errors: Any) -> list[tuple[str, str, str]]:
-    return sorted((str(e.validator), "/".join(map(str, e.absolute_path)), e.message) for e in errors)
+def _signature(errors: Any) -> list[tuple[str, ...]]:
+    """The errors, and the findings explained from them (which read the error's schema, context, …)."""
+    found = []
+    for error in errors:
+        found.append((str(error.validator), "/".join(map(str, error.absolute_path)), error.message))
+        found.extend((i.code, i.finding.pointer, i.finding.message, str(i.finding.hint)) for i in explain(error))
+    return sorted(found)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -75,3 +84,38 @@ def test_clean_document_yields_nothing_and_errors_keep_absolute_paths() -> None:
     doc["tasks"][1]["agent_override"]["agent"]["voice_speed"] = 9
     [error] = list(schema_errors(doc, spec))
     assert list(error.absolute_path) == ["tasks", 1, "agent_override", "agent", "voice_speed"]
+
+
+TASK_MEMBERS = sorted(load_spec().subschema("tasks", "items")["properties"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    changes=st.lists(st.tuples(st.integers(0, 5), st.sampled_from([*TASK_MEMBERS, "unknown"]), values, st.booleans()), max_size=8),
+    drop_to_number=st.booleans(),
+)
+def test_several_tasks_with_several_bad_members(changes: list[tuple[int, str, Any, bool]], drop_to_number: bool) -> None:
+    doc: dict[str, Any] = copy.deepcopy(FULL)
+    doc["tasks"] = [copy.deepcopy(doc["tasks"][i % len(doc["tasks"])]) for i in range(6)]
+    for index, member, value, delete in changes:
+        if delete:
+            doc["tasks"][index].pop(member, None)
+        else:
+            doc["tasks"][index][member] = value
+    if drop_to_number:
+        doc["tasks"][0].pop("to_number", None)
+    spec = load_spec()
+    expected = _signature(Draft202012Validator(spec.request_schema).iter_errors(doc))
+    assert _signature(schema_errors(doc, spec)) == expected
+
+
+def test_required_error_of_a_narrowed_task_keeps_the_task_schema() -> None:
+    spec = load_spec()
+    doc = copy.deepcopy(FULL)
+    doc["tasks"][0] = {"to_number": 14157774444}
+    del doc["tasks"][1]["to_number"]
+    errors = list(schema_errors(doc, spec))
+    assert sorted(e.validator for e in errors) == ["required", "type"]
+    required = next(e for e in errors if e.validator == "required")
+    assert required.schema is spec.subschema("tasks", "items")
+    assert _signature(errors) == _signature(Draft202012Validator(spec.request_schema).iter_errors(doc))

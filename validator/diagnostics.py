@@ -87,7 +87,7 @@ class Diagnostic:
             "file": self.file,
             "code": self.code,
             "name": self.name,
-            "severity": self.severity.value,
+            "severity": str(self.severity),  # a StrEnum: its value, without the slow enum property
             "message": self.message,
             "path": self.pointer,
             "line": self.line,

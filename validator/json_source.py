@@ -12,7 +12,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from validator.context import pointer_join
@@ -21,8 +21,12 @@ from validator.document import Document, Issue, LineIndex, LocateRequest, Span, 
 from validator.rules import duplicate_key, empty_document, non_finite_number, root_not_object, syntax_error
 
 _WS = re.compile(r"[ \t\n\r]*")
+_KEY = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*')  # a member's key, up to its value
+_SEPARATOR = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")  # after a value: to the next member or the closing bracket
 # Only finds where values end: integers stay text, so none is too long to skip.
 _DECODER = json.JSONDecoder(parse_int=str)
+# (value, end) from an offset, at C speed; StopIteration if none
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 _WANT = ("want",)  # trie entry for the targets wanted at a pointer; no token (a str) can equal it
 _NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 _DOUBLE_DIGITS = len(str(int(sys.float_info.max)))  # 309: shorter integers always fit a double
@@ -162,7 +166,7 @@ class JsonLocator:
         out: dict[LocateRequest, Span] = {}
         self._wanted = len(set(requests))
         # The text parsed before; anything odd here only costs positions.
-        with contextlib.suppress(ValueError, IndexError, RecursionError, _AllFound):
+        with contextlib.suppress(ValueError, IndexError, RecursionError, StopIteration, _AllFound):
             self._walk(_WS.match(self._text, 0).end(), trie, "", None, out)  # type: ignore[union-attr]
         return out
 
@@ -173,7 +177,7 @@ class JsonLocator:
         wants = trie.get(_WANT, ())
         children = len(trie) - (1 if wants else 0)
         if not children:
-            end = _DECODER.raw_decode(text, pos)[1]
+            end = _SCAN(text, pos)[1]
             self._record(out, pointer, wants, pos, end, key_at)
             return end
         start = pos
@@ -185,37 +189,43 @@ class JsonLocator:
             while text[pos] != closing:
                 member_key_at = None
                 if char == "{":
-                    key, key_end = _DECODER.raw_decode(text, pos)
-                    token = scrub(str(key))  # as the reader stored it
-                    member_key_at = (pos, key_end)
-                    pos = _WS.match(text, key_end).end()  # type: ignore[union-attr]
-                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # past ':'
+                    key = _KEY.match(text, pos)  # the key and the colon after it
+                    assert key is not None  # the text parsed before
+                    token = key.group(1)
+                    if "\\" in token:  # escaped: as the reader decoded and stored it
+                        token = scrub(json.loads(f'"{token}"'))
+                    member_key_at = (pos, key.end(1) + 1)
+                    pos = key.end()
                 else:
                     token = str(index)
                 sub = trie.get(token)
-                if sub is not None:
-                    pos = self._walk(pos, sub, pointer_join(pointer, token), member_key_at, out)
+                if sub is None:
+                    pos = _SCAN(text, pos)[1]
+                elif len(sub) == 1 and _WANT in sub:  # a leaf of the trie: no need to recurse (100,000 of them)
+                    end = _SCAN(text, pos)[1]
+                    self._record(out, pointer_join(pointer, token), sub[_WANT], pos, end, member_key_at)
+                    pos = end
                 else:
-                    pos = _DECODER.raw_decode(text, pos)[1]
-                pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
-                if text[pos] == ",":
-                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                    pos = self._walk(pos, sub, pointer_join(pointer, token), member_key_at, out)
+                pos = _SEPARATOR.match(text, pos).end()  # type: ignore[union-attr]
                 index += 1
             end = pos + 1
         else:
-            end = _DECODER.raw_decode(text, pos)[1]
+            end = _SCAN(text, pos)[1]
         self._record(out, pointer, wants, start, end, key_at)
         return end
 
     def _record(
         self, out: dict[LocateRequest, Span], pointer: str, wants: Collection[str], start: int, end: int, key_at: tuple[int, int] | None
     ) -> None:
+        if not wants:
+            return
         assert self._lines is not None
         if "value" in wants:
             out[(pointer, "value")] = self._lines.span(start, end)
         if "key" in wants:
             out[(pointer, "key")] = self._lines.span(*(key_at or (start, end)))
-        if wants and self._stop_early and len(out) == self._wanted:  # nothing further on is asked for: stop reading
+        if self._stop_early and len(out) == self._wanted:  # nothing further on is asked for: stop reading
             raise _AllFound
 
 

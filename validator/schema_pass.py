@@ -76,14 +76,51 @@ def schema_errors(document: Any, spec: Spec) -> Iterator[ValidationError]:
     if not isinstance(tasks, list) or not isinstance(items, dict):
         yield from _validator(schema).iter_errors(document)
         return
-    yield from _validator(schema).iter_errors({**document, "tasks": []})
-    item_validator = _validator(items)
+    yield from _object_errors(schema, {**document, "tasks": []})
     for index, task in enumerate(tasks):
         if _passes_screen(items, task):
             continue
-        for error in item_validator.iter_errors(task):
+        for error in _object_errors(items, task):
             error.path.extendleft((index, "tasks"))  # as if found from the document root
             yield error
+
+
+# What python-jsonschema does with these keywords is known: type and required look at the object
+# itself, properties descends into each member the object has, in schema order.
+_PLAIN_OBJECT_KEYWORDS = frozenset({"type", "required", "properties", "description", "title", "default", "examples"})
+
+
+def _object_errors(schema: Schema, instance: Any) -> Iterator[ValidationError]:
+    """``iter_errors`` of the schema, descending only into the members the screen rejects.
+
+    A rejected task usually has one bad member (a number written as a JSON number) beside
+    valid variables, metadata and overrides that python-jsonschema would walk for nothing.
+    The errors are those of a copy of the schema whose ``properties`` keep the rejected
+    members only; where an error belongs to the object itself (``required``, ``type``), its
+    ``schema`` is set back to the original, as python-jsonschema would have set it.
+    """
+    properties = schema.get("properties")
+    if not isinstance(instance, dict) or not isinstance(properties, dict) or not schema.keys() <= _PLAIN_OBJECT_KEYWORDS:
+        yield from _validator(schema).iter_errors(instance)
+        return
+    rejected = tuple(name for name, sub in properties.items() if name in instance and not _passes_screen(sub, instance[name]))
+    narrowed = _narrowed(schema, rejected)
+    for error in _validator(narrowed).iter_errors(instance):
+        if error.schema is narrowed:
+            error.schema = schema
+        yield error
+
+
+_NARROWED: dict[tuple[int, tuple[str, ...]], Schema] = {}
+
+
+def _narrowed(schema: Schema, members: tuple[str, ...]) -> Schema:
+    """The schema with only these ``properties``; one per (schema, members), kept with its validator."""
+    key = (id(schema), members)
+    found = _NARROWED.get(key)
+    if found is None:
+        found = _NARROWED[key] = {**schema, "properties": {name: schema["properties"][name] for name in members}}
+    return found
 
 
 def schema_issues(document: Any, spec: Spec) -> Iterator[Issue]:

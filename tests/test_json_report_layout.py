@@ -1,0 +1,48 @@
+"""The JSON report is written by the C encoder; its text must be exactly json.dumps(indent=2)'s."""
+
+from __future__ import annotations
+
+import json
+
+from validator.diagnostics import Diagnostic, Report, Severity
+from validator.reporters import RenderOptions
+from validator.reporters.json_format import SCHEMA_VERSION, render
+
+TRICKY = ['he said "no", {ok}: ,\n},\n{', "tab\there \\ back", "é 中 \u2028 \x00 \x1f", "", "}", "],\n["]
+
+
+def _report(file: str) -> Report:
+    diagnostics = tuple(
+        Diagnostic(
+            code=f"RBV{100 + i}",
+            severity=(Severity.ERROR, Severity.WARNING, Severity.INFO)[i % 3],
+            message=text,
+            pointer=f"/tasks/{i}/x~1y",
+            file=file,
+            line=i or None,
+            column=i * 3 or None,
+            hint=text[::-1] or None,
+            name="some-rule",
+        )
+        for i, text in enumerate(TRICKY)
+    )
+    return Report(file, diagnostics)
+
+
+def test_text_equals_json_dumps_indent_2() -> None:
+    reports = [_report("a.json"), Report("empty.yaml"), _report("dir/b é.yaml")]
+    text = render(reports, RenderOptions())
+    diagnostics = [d.to_dict() for r in reports for d in r.diagnostics]
+    expected = {
+        "schema_version": SCHEMA_VERSION,
+        "files": ["a.json", "empty.yaml", "dir/b é.yaml"],
+        "diagnostics": diagnostics,
+        "summary": {"files": 3, "error": 4, "warning": 4, "info": 4, "omitted": 0},
+    }
+    assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_no_diagnostics_is_an_empty_list() -> None:
+    text = render([Report("clean.json")], RenderOptions())
+    assert '"diagnostics": [],' in text
+    assert json.loads(text)["diagnostics"] == []
