@@ -61,7 +61,7 @@ def _mutated(path: tuple[Any, ...], value: Any, delete: bool) -> dict[str, Any]:
 
 def _signature(errors: Any) -> list[tuple[str, ...]]:
     """The errors, and the findings explained from them (which read the error's schema, context, …)."""
-    found = []
+    found: list[tuple[str, ...]] = []
     for error in errors:
         found.append((str(error.validator), "/".join(map(str, error.absolute_path)), error.message))
         found.extend((i.code, i.finding.pointer, i.finding.message, str(i.finding.hint)) for i in explain(error))
