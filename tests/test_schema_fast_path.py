@@ -119,3 +119,30 @@ def test_required_error_of_a_narrowed_task_keeps_the_task_schema() -> None:
     required = next(e for e in errors if e.validator == "required")
     assert required.schema is spec.subschema("tasks", "items")
     assert _signature(errors) == _signature(Draft202012Validator(spec.request_schema).iter_errors(doc))
+
+
+def _with_and_without_dropping(payload: dict[str, Any], monkeypatch: Any) -> tuple[list[Any], list[Any]]:
+    from tests.helpers import check
+    from validator import engine, schema_pass
+
+    fast = list(check(payload).diagnostics)
+    monkeypatch.setattr(engine, "schema_issues", lambda document, spec, dropped=(): schema_pass.schema_issues(document, spec))
+    return fast, list(check(payload).diagnostics)
+
+
+def test_superseded_type_errors_are_not_worded_and_nothing_else_changes(monkeypatch: Any) -> None:
+    tasks = [
+        {"to_number": 12137774445},  # RBV201 supersedes RBV102: the schema pass skips it
+        {"to_number": 12137774446, "override_agent_id": 5},  # and still reports the other member
+        {"to_number": 1234},  # not a phone number: RBV102 stays
+        {"to_number": 12137774447.0},
+        {"to_number": 12137774448, "ignore_e164_validation": True},  # relaxed: RBV201 silent, RBV102 stays
+        {"to_number": True},
+        {"to_number": "+12137774449"},
+    ]
+    payload = {"from_number": 14157774444, "tasks": tasks}
+    fast, slow = _with_and_without_dropping(payload, monkeypatch)
+    assert fast == slow
+    codes = {(d.code, d.pointer) for d in fast}
+    assert {("RBV201", "/tasks/0/to_number"), ("RBV102", "/tasks/1/override_agent_id"), ("RBV102", "/tasks/2/to_number")} <= codes
+    assert ("RBV102", "/tasks/0/to_number") not in codes and ("RBV102", "/tasks/4/to_number") in codes

@@ -20,32 +20,41 @@ from validator.spec import Spec
 def check_document(document: Document, *, file: str | None, spec: Spec, settings: Settings) -> Report:
     found = list(document.issues)
     if document.usable:
-        try:
-            found.extend(schema_issues(document.data, spec))
-        except Exception as exc:  # a schema rule bug is a diagnostic too, never a traceback
-            message = f"the schema pass failed: {type(exc).__name__}: {exc}"
-            found.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
+        # Semantic rules run first: what they supersede, the schema pass need not word (100,000
+        # numbers written as JSON numbers are RBV201 findings; their RBV102 would be dropped).
         context = Context(document.data, spec, settings, document.format)
+        by_rules: list[Issue] = []
         for rule in semantic_rules():
             if not settings.enabled(rule.code):
                 continue
             assert rule.check is not None
             try:
-                found.extend(Issue(rule.code, finding) for finding in rule.check(context))
+                by_rules.extend(Issue(rule.code, finding) for finding in rule.check(context))
             except Exception as exc:  # a rule bug must not hide the other findings
                 message = f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
-                found.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
+                by_rules.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
+        try:
+            found.extend(schema_issues(document.data, spec, dropped=_shadowed(by_rules)))
+        except Exception as exc:  # a schema rule bug is a diagnostic too, never a traceback
+            message = f"the schema pass failed: {type(exc).__name__}: {exc}"
+            found.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
+        found.extend(by_rules)
     issues = _with_conversions(_without_superseded(found), document)
     return Report(file, tuple(_diagnostics(issues, document, file, settings)))
 
 
 def _without_superseded(issues: list[Issue]) -> list[Issue]:
     """Drop generic findings where a rule declared to supersede them reported at the same pointer."""
-    rules = rules_by_code()
-    shadowed = {(code, i.finding.pointer) for i in issues for code in rules[i.code].supersedes}
+    shadowed = _shadowed(issues)
     if not shadowed:
         return issues
     return [i for i in issues if (i.code, i.finding.pointer) not in shadowed]
+
+
+def _shadowed(issues: list[Issue]) -> set[tuple[str, str]]:
+    """(code, pointer) of the findings these issues supersede."""
+    rules = rules_by_code()
+    return {(code, i.finding.pointer) for i in issues for code in rules[i.code].supersedes}
 
 
 def _with_conversions(issues: list[Issue], document: Document) -> list[Issue]:

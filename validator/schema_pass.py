@@ -14,7 +14,7 @@ diagnostics, are python-jsonschema's either way (tests/test_schema_fast_path.py)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
 from validator.document import Issue
@@ -66,8 +66,12 @@ def _passes_screen(schema: Schema, instance: Any) -> bool:
         return False
 
 
-def schema_errors(document: Any, spec: Spec) -> Iterator[ValidationError]:
-    """python-jsonschema's errors for the document, walking only the parts the screen rejects."""
+def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]] = ()) -> Iterator[ValidationError]:
+    """python-jsonschema's errors for the document, walking only the parts the screen rejects.
+
+    ``dropped``: (code, pointer) of findings another rule supersedes. A member whose only
+    error would be a wrong type worded as such a finding is not walked at all.
+    """
     schema = spec.request_schema
     if _passes_screen(schema, document):
         return
@@ -76,13 +80,25 @@ def schema_errors(document: Any, spec: Spec) -> Iterator[ValidationError]:
     if not isinstance(tasks, list) or not isinstance(items, dict):
         yield from _validator(schema).iter_errors(document)
         return
-    yield from _object_errors(schema, {**document, "tasks": []})
+    untyped = _superseded_types(dropped)
+    yield from _object_errors(schema, {**document, "tasks": []}, untyped.get("", ()))
     for index, task in enumerate(tasks):
         if _passes_screen(items, task):
             continue
-        for error in _object_errors(items, task):
+        for error in _object_errors(items, task, untyped.get(f"/tasks/{index}", ()) if untyped else ()):
             error.path.extendleft((index, "tasks"))  # as if found from the document root
             yield error
+
+
+def _superseded_types(dropped: Collection[tuple[str, str]]) -> dict[str, set[str]]:
+    """Object pointer → names of its members whose wrong-type finding (RBV102) is superseded."""
+    rule = schema_rule_for_keyword().get("type")
+    found: dict[str, set[str]] = {}
+    for code, pointer in dropped:
+        if rule is not None and code == rule.code and pointer:
+            parent, _, name = pointer.rpartition("/")
+            found.setdefault(parent, set()).add(name.replace("~1", "/").replace("~0", "~"))
+    return found
 
 
 # What python-jsonschema does with these keywords is known: type and required look at the object
@@ -90,7 +106,7 @@ def schema_errors(document: Any, spec: Spec) -> Iterator[ValidationError]:
 _PLAIN_OBJECT_KEYWORDS = frozenset({"type", "required", "properties", "description", "title", "default", "examples"})
 
 
-def _object_errors(schema: Schema, instance: Any) -> Iterator[ValidationError]:
+def _object_errors(schema: Schema, instance: Any, superseded: Collection[str]) -> Iterator[ValidationError]:
     """``iter_errors`` of the schema, descending only into the members the screen rejects.
 
     A rejected task usually has one bad member (a number written as a JSON number) beside
@@ -98,12 +114,16 @@ def _object_errors(schema: Schema, instance: Any) -> Iterator[ValidationError]:
     The errors are those of a copy of the schema whose ``properties`` keep the rejected
     members only; where an error belongs to the object itself (``required``, ``type``), its
     ``schema`` is set back to the original, as python-jsonschema would have set it.
+    ``superseded`` members are left out when their only error is their type.
     """
     properties = schema.get("properties")
     if not isinstance(instance, dict) or not isinstance(properties, dict) or not schema.keys() <= _PLAIN_OBJECT_KEYWORDS:
         yield from _validator(schema).iter_errors(instance)
         return
-    rejected = tuple(name for name, sub in properties.items() if name in instance and not _passes_screen(sub, instance[name]))
+    skipped = tuple(n for n in properties if n in superseded and n in instance and _only_type_fails(properties[n], instance[n]))
+    if skipped and _passes_screen(_narrowed(schema, tuple(n for n in properties if n not in skipped)), instance):
+        return  # the common case: nothing else is wrong with the object
+    rejected = tuple(n for n, sub in properties.items() if n in instance and n not in skipped and not _passes_screen(sub, instance[n]))
     narrowed = _narrowed(schema, rejected)
     for error in _validator(narrowed).iter_errors(instance):
         if error.schema is narrowed:
@@ -111,6 +131,17 @@ def _object_errors(schema: Schema, instance: Any) -> Iterator[ValidationError]:
         yield error
 
 
+def _only_type_fails(schema: Schema, value: Any) -> bool:
+    if "type" not in schema:
+        return False
+    kept = _UNTYPED.get(id(schema))
+    if kept is None:
+        kept = _UNTYPED[id(schema)] = (schema, {k: v for k, v in schema.items() if k != "type"})
+    return _passes_screen(kept[1], value)
+
+
+# id(schema) → (the schema, kept so its id is never reused; the schema without its type keyword).
+_UNTYPED: dict[int, tuple[Schema, Schema]] = {}
 _NARROWED: dict[tuple[int, tuple[str, ...]], Schema] = {}
 
 
@@ -123,14 +154,14 @@ def _narrowed(schema: Schema, members: tuple[str, ...]) -> Schema:
     return found
 
 
-def schema_issues(document: Any, spec: Spec) -> Iterator[Issue]:
-    """Every schema violation in ``document`` as issues carrying their rule code, each once.
+def schema_issues(document: Any, spec: Spec, dropped: Collection[tuple[str, str]] = ()) -> Iterator[Issue]:
+    """Every schema violation in ``document`` as issues carrying their rule code, each once (see :func:`schema_errors`).
 
     jsonschema raises one ``required`` error per missing key, and a rule words the
     whole object at once; the same finding must not be reported twice.
     """
     seen: set[tuple[str, str, str]] = set()
-    for error in schema_errors(document, spec):
+    for error in schema_errors(document, spec, dropped):
         for issue in explain(error):
             key = (issue.code, issue.finding.pointer, issue.finding.message)
             if key not in seen:
