@@ -21,7 +21,11 @@ from validator.document import Document, Issue, LineIndex, LocateRequest, Span, 
 from validator.rules import duplicate_key, empty_document, non_finite_number, root_not_object, syntax_error
 
 _WS = re.compile(r"[ \t\n\r]*")
-_KEY = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*')  # a member's key, up to its value
+# A member: its key (group 1), up to its value; a scalar value (group 2) is read with the separator after it.
+_MEMBER = re.compile(
+    r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*'
+    r'(?:("[^"\\]*(?:\\.[^"\\]*)*"|-?[0-9][0-9.eE+-]*|true|false|null)[ \t\n\r]*,?[ \t\n\r]*)?'
+)
 _SEPARATOR = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")  # after a value: to the next member or the closing bracket
 # Only finds where values end: integers stay text, so none is too long to skip.
 _DECODER = json.JSONDecoder(parse_int=str)
@@ -156,11 +160,18 @@ class JsonLocator:
 
     def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
         trie: dict[str | tuple[str], Any] = {}
-        for pointer, target in requests:
+        for pointer, target in requests:  # 100,000 of them when every task has a finding: no setdefault({})
             node = trie
             for token in _tokens(pointer):
-                node = node.setdefault(token, {})
-            node.setdefault(_WANT, set()).add(target)
+                child = node.get(token)
+                if child is None:
+                    child = node[token] = {}
+                node = child
+            wants = node.get(_WANT)
+            if wants is None:
+                node[_WANT] = {target}
+            else:
+                wants.add(target)
         if self._lines is None:
             self._lines = LineIndex(self._text)
         out: dict[LocateRequest, Span] = {}
@@ -182,31 +193,39 @@ class JsonLocator:
             return end
         start = pos
         char = text[pos]
-        if char in "{[":
+        if char == "{":
             pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
-            closing = "}" if char == "{" else "]"
-            index = 0
-            while text[pos] != closing:
-                member_key_at = None
-                if char == "{":
-                    key = _KEY.match(text, pos)  # the key and the colon after it
-                    assert key is not None  # the text parsed before
-                    token = key.group(1)
-                    if "\\" in token:  # escaped: as the reader decoded and stored it
-                        token = scrub(json.loads(f'"{token}"'))
-                    member_key_at = (pos, key.end(1) + 1)
-                    pos = key.end()
-                else:
-                    token = str(index)
+            while text[pos] != "}":
+                member = _MEMBER.match(text, pos)
+                assert member is not None  # the text parsed before
+                token = member.group(1)
+                if "\\" in token:  # escaped: as the reader decoded and stored it
+                    token = scrub(json.loads(f'"{token}"'))
                 sub = trie.get(token)
-                if sub is None:
-                    pos = _SCAN(text, pos)[1]
-                elif len(sub) == 1 and _WANT in sub:  # a leaf of the trie: no need to recurse (100,000 of them)
-                    end = _SCAN(text, pos)[1]
-                    self._record(out, pointer_join(pointer, token), sub[_WANT], pos, end, member_key_at)
-                    pos = end
+                if sub is not None:
+                    children -= 1
+                if member.start(2) != -1:  # a scalar, read with what follows it
+                    if sub is not None and _WANT in sub:
+                        key_span = (pos, member.end(1) + 1)
+                        self._record(out, pointer_join(pointer, token), sub[_WANT], member.start(2), member.end(2), key_span)
+                    pos = member.end()
                 else:
-                    pos = self._walk(pos, sub, pointer_join(pointer, token), member_key_at, out)
+                    value = member.end()
+                    if sub is None:
+                        end = _SCAN(text, value)[1]
+                    else:
+                        end = self._walk(value, sub, pointer_join(pointer, token), (pos, member.end(1) + 1), out)
+                    pos = _SEPARATOR.match(text, end).end()  # type: ignore[union-attr]
+                if not children and self._stop_early:  # the rest holds nothing asked for: skip it at C speed
+                    pos = _SCAN(text, start)[1] - 1
+                    break
+            end = pos + 1
+        elif char == "[":
+            pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+            index = 0
+            while text[pos] != "]":
+                sub = trie.get(str(index))
+                pos = _SCAN(text, pos)[1] if sub is None else self._walk(pos, sub, f"{pointer}/{index}", None, out)
                 pos = _SEPARATOR.match(text, pos).end()  # type: ignore[union-attr]
                 index += 1
             end = pos + 1
@@ -236,4 +255,6 @@ class _AllFound(Exception):
 def _tokens(pointer: str) -> list[str]:
     if not pointer:
         return []
+    if "~" not in pointer:
+        return pointer[1:].split("/")
     return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
