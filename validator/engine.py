@@ -80,7 +80,8 @@ def _with_conversions(issues: list[Issue], document: Document) -> list[Issue]:
 
 def _diagnostics(issues: list[Issue], document: Document, file: str | None, settings: Settings) -> list[Diagnostic]:
     rules = rules_by_code()
-    kept = [i for i in issues if settings.enabled(i.code)]
+    enabled = {code: settings.enabled(code) for code in {i.code for i in issues}}  # per code, not per issue
+    kept = [i for i in issues if enabled[i.code]]
     wanted = {(i.finding.pointer, i.finding.target) for i in kept if i.span is None}
     spans: dict[tuple[str, str], Span] = {}
     if wanted and document.locator is not None:

@@ -28,10 +28,13 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
+_PREVIEW = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps(…) would build one per call
+
+
 def preview(value: Any, limit: int = 60) -> str:
     """A short JSON rendering of a value for messages."""
     try:
-        text = json.dumps(value, ensure_ascii=False, default=str)
+        text = _PREVIEW.encode(value)
     except (TypeError, ValueError):
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
