@@ -1,5 +1,5 @@
 """``python -m validator`` runs the ``retell-validate`` command."""
 
-from validator.cli import main
+from validator.cli import run
 
-main()
+run()
