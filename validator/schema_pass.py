@@ -45,6 +45,9 @@ def branch_is_valid(schema: Schema, value: Any) -> bool:
 def _screen(schema: Schema) -> Any:
     """A jsonschema-rs validator for the schema node, or None when it is unavailable."""
     key = -id(schema)  # same cache, distinct keys from the python validators
+    found = _VALIDATORS.get(key, _screen)  # called for every task: one lookup when known
+    if found is not _screen:
+        return found
     if key not in _VALIDATORS:
         try:
             import jsonschema_rs
@@ -85,7 +88,10 @@ def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]
     for index, task in enumerate(tasks):
         if _passes_screen(items, task):
             continue
-        for error in _object_errors(items, task, untyped.get(f"/tasks/{index}", ()) if untyped else ()):
+        superseded = untyped.get(f"/tasks/{index}", ()) if untyped else ()
+        if superseded and _only_superseded_fail(items, task, superseded):
+            continue  # 100,000 numbers written as JSON numbers: no generator, no error objects
+        for error in _object_errors(items, task, superseded):
             error.path.extendleft((index, "tasks"))  # as if found from the document root
             yield error
 
@@ -97,7 +103,7 @@ def _superseded_types(dropped: Collection[tuple[str, str]]) -> dict[str, set[str
     for code, pointer in dropped:
         if rule is not None and code == rule.code and pointer:
             parent, _, name = pointer.rpartition("/")
-            found.setdefault(parent, set()).add(name.replace("~1", "/").replace("~0", "~"))
+            found.setdefault(parent, set()).add(name.replace("~1", "/").replace("~0", "~") if "~" in name else name)
     return found
 
 
@@ -120,15 +126,28 @@ def _object_errors(schema: Schema, instance: Any, superseded: Collection[str]) -
     if not isinstance(instance, dict) or not isinstance(properties, dict) or not schema.keys() <= _PLAIN_OBJECT_KEYWORDS:
         yield from _validator(schema).iter_errors(instance)
         return
-    skipped = tuple(n for n in properties if n in superseded and n in instance and _only_type_fails(properties[n], instance[n]))
+    skipped = _skipped(properties, instance, superseded)
     if skipped and _passes_screen(_narrowed(schema, tuple(n for n in properties if n not in skipped)), instance):
-        return  # the common case: nothing else is wrong with the object
+        return  # nothing else is wrong with the object
     rejected = tuple(n for n, sub in properties.items() if n in instance and n not in skipped and not _passes_screen(sub, instance[n]))
     narrowed = _narrowed(schema, rejected)
     for error in _validator(narrowed).iter_errors(instance):
         if error.schema is narrowed:
             error.schema = schema
         yield error
+
+
+def _only_superseded_fail(schema: Schema, instance: Any, superseded: Collection[str]) -> bool:
+    """Nothing is wrong with the object but superseded members' types (then it has no errors to report)."""
+    properties = schema.get("properties")
+    if not isinstance(instance, dict) or not isinstance(properties, dict) or not schema.keys() <= _PLAIN_OBJECT_KEYWORDS:
+        return False
+    skipped = _skipped(properties, instance, superseded)
+    return bool(skipped) and _passes_screen(_narrowed(schema, tuple(n for n in properties if n not in skipped)), instance)
+
+
+def _skipped(properties: Schema, instance: dict[str, Any], superseded: Collection[str]) -> tuple[str, ...]:
+    return tuple(n for n in superseded if n in properties and n in instance and _only_type_fails(properties[n], instance[n]))
 
 
 def _only_type_fails(schema: Schema, value: Any) -> bool:
