@@ -4,7 +4,7 @@ A payload is a tree of dicts and lists: it holds no reference cycles, and a chec
 creates no cyclic garbage worth collecting. But every container allocated counts
 toward the collector's thresholds, so while a 1,000,000-task document is built and
 walked, the collector traverses everything allocated so far over and over: for a
-1M-task file, ``json.loads`` alone takes ~5.4 s with it and ~1.3 s without (the
+1M-task file, ``json.loads`` alone takes 3–5 s with it and ~1.4 s without (the
 time grows faster than the size). Reference counting still frees everything; the
 collector is restored, as it was, when the check returns.
 """
