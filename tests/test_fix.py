@@ -286,6 +286,11 @@ def test_check_says_how_many_findings_are_fixable(wants: Callable[[Wanted], None
     assert cli("--unsafe-fixes", str(payload)).stderr == "2 fixable with --fix --unsafe-fixes.\n"
 
 
+def test_only_unsafe_fixes_point_at_unsafe_fixes(wants: Callable[[Wanted], None], payload: Path) -> None:
+    wants([("/call_time_window/windows", SPLIT, False)])
+    assert cli(str(payload)).stderr == "1 fixable with --fix --unsafe-fixes.\n"
+
+
 def test_atomic_write_replaces_a_symlinks_target_and_keeps_its_mode(tmp_path: Path) -> None:
     target = tmp_path / "real.json"
     target.write_text("{}", encoding="utf-8")

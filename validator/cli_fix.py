@@ -83,6 +83,6 @@ def closing_note(session: FixSession | None, reports: Sequence[Report], *, unsaf
     safe, risky = fixable_counts(d for r in reports for d in r.diagnostics)
     if quiet or not (safe or risky):
         return ""
-    if unsafe:
+    if unsafe or not safe:
         return f"{safe + risky} fixable with --fix --unsafe-fixes."
     return f"{safe} fixable with --fix" + (f" ({risky} more with --unsafe-fixes)." if risky else ".")
