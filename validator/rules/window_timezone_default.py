@@ -14,9 +14,9 @@ Passes::
     "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/Los_Angeles"}
 """
 
-import re
 from collections.abc import Iterator
 
+from validator.calling_hours import default_zone
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 
@@ -28,10 +28,8 @@ SEVERITY = Severity.INFO
 def check(ctx: Context) -> Iterator[Finding]:
     window = ctx.call_time_window
     if window is not None and "timezone" not in window:
-        # The default is stated only in the spec's prose: "Defaults to America/Los_Angeles if omitted."
-        prose = str(ctx.spec.subschema("call_time_window", "timezone").get("description", ""))
-        found = re.search(r"Defaults to (\S+?) if omitted", prose)
-        default = f"{found.group(1)}, the API default" if found else "the API's default zone"
+        zone = default_zone(ctx.spec)  # stated only in the spec's prose
+        default = f"{zone}, the API default" if zone else "the API's default zone"
         yield ctx.finding(
             "/call_time_window",
             f"`call_time_window` has no `timezone`: its windows are read in {default}",
