@@ -63,10 +63,14 @@ def validate_text(
     spec: Spec | None = None,
     csv: CsvOptions | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    locate_first: int | None = None,
+    locate_errors_only: bool = False,
 ) -> Report:
     """Check JSON or YAML text (``format`` sniffed when omitted), or a CSV contact list. Diagnostics carry lines and columns.
 
     JSON or YAML over ``max_bytes`` (UTF-8 bytes; ``None``: no limit) is refused unread with RBV014.
+    ``locate_first=N``: the caller shows at most N diagnostics (errors only with ``locate_errors_only``);
+    the others may be left without a line, after them (see :func:`validator.engine.check_document`).
     """
     if format == "csv":
         data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
@@ -81,7 +85,17 @@ def validate_text(
     document = read_json(text) if kind == "json" else read_yaml(text)
     suppressions = find_suppressions(text) if kind == "yaml" else Suppressions()
     document.issues[:0] = [*issues, *suppressions.issues]
-    return suppressions.apply(check_document(document, file=file, spec=spec or load_spec(), settings=_settings(settings, now)))
+    if suppressions.by_line:  # they apply by line: every diagnostic needs one
+        locate_first = None
+    report = check_document(
+        document,
+        file=file,
+        spec=spec or load_spec(),
+        settings=_settings(settings, now),
+        locate_first=locate_first,
+        locate_errors_only=locate_errors_only,
+    )
+    return suppressions.apply(report)
 
 
 @gc_paused
@@ -94,11 +108,14 @@ def validate_file(
     spec: Spec | None = None,
     csv: CsvOptions | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    locate_first: int | None = None,
+    locate_errors_only: bool = False,
 ) -> Report:
     """Check a JSON, YAML or CSV file (format from the extension, else sniffed). The file is only read.
 
     Raises OSError if it cannot be read, including when it is not a regular file (a FIFO
     or device would block or never end). JSON or YAML over ``max_bytes`` is refused unread (RBV014).
+    ``locate_first`` and ``locate_errors_only`` as for :func:`validate_text`.
     """
     path = Path(path)
     format = format or format_for_path(path)
@@ -111,7 +128,17 @@ def validate_file(
             report = Document(None, format or "json", [payload_too_large.issue(size, max_bytes)])
             return check_document(report, file=name, spec=spec or load_spec(), settings=_settings(settings, now))
         data = stream.read()
-    return validate_text(data, format, file=name, now=now, settings=settings, spec=spec, max_bytes=max_bytes)
+    return validate_text(
+        data,
+        format,
+        file=name,
+        now=now,
+        settings=settings,
+        spec=spec,
+        max_bytes=max_bytes,
+        locate_first=locate_first,
+        locate_errors_only=locate_errors_only,
+    )
 
 
 def printable_path(path: Path) -> str:

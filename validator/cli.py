@@ -100,6 +100,7 @@ class _Run:
 
     csv: CsvOptions | None = None  # how to read CSV contact lists (--from-number, --csv-delimiter, …)
     max_bytes: int | None = DEFAULT_MAX_BYTES  # JSON/YAML inputs over this are refused unread (--max-bytes)
+    shown: RenderOptions = RenderOptions()  # what the report will show: only that needs lines and columns
 
     def __init__(
         self, finder: ConfigFinder, overrides: Overrides, input_format: InputFormat | None, spec: Spec, session: FixSession | None
@@ -124,7 +125,15 @@ class _Run:
                 self.session.check_stdin(data, settings)
                 if self.session
                 else validate_text(
-                    data, self.input_format, file="<stdin>", settings=settings, spec=self.spec, csv=self.csv, max_bytes=self.max_bytes
+                    data,
+                    self.input_format,
+                    file="<stdin>",
+                    settings=settings,
+                    spec=self.spec,
+                    csv=self.csv,
+                    max_bytes=self.max_bytes,
+                    locate_first=self.shown.max_diagnostics,
+                    locate_errors_only=self.shown.quiet,
                 )
             )
             return
@@ -150,7 +159,14 @@ class _Run:
                 self.session.check_file(file, settings)
                 if self.session
                 else validate_file(
-                    file, format=self.input_format, settings=settings, spec=self.spec, csv=self.csv, max_bytes=self.max_bytes
+                    file,
+                    format=self.input_format,
+                    settings=settings,
+                    spec=self.spec,
+                    csv=self.csv,
+                    max_bytes=self.max_bytes,
+                    locate_first=self.shown.max_diagnostics,
+                    locate_errors_only=self.shown.quiet,
                 )
             )
         except OSError as exc:
@@ -261,14 +277,12 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     run = _Run(finder, overrides, options["input_format"], options["spec"], session)
     run.csv = options["csv_options"]
     run.max_bytes = options["max_bytes"] or None
+    run.shown = _render_options(options, fail_on)
     for raw in paths:
         run.check_path(raw)
     if not run.reports and not run.failed:
         click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
-    if session and show_diff:
-        output = session.diffs()
-    else:
-        output = get_renderer(options["output_format"])(run.reports, _render_options(options, fail_on))
+    output = session.diffs() if session and show_diff else get_renderer(options["output_format"])(run.reports, run.shown)
     click.echo(output, nl=False, color=_use_color(options["color"]))  # click would strip colour when not a terminal
     note = closing_note(session, run.reports, unsafe=unsafe, quiet=options["quiet"])
     if note:

@@ -156,6 +156,8 @@ class JsonLocator:
         self._lines: LineIndex | None = None
         # With duplicate keys the last occurrence is the one parsed: every member must be seen.
         self._stop_early = unique_keys
+        # Without duplicates, the parsed objects hold their members in source order (see validator.document_order).
+        self.in_document_order = unique_keys
         self._wanted = 0
 
     def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:

@@ -14,7 +14,7 @@ diagnostics, are python-jsonschema's either way (tests/test_schema_fast_path.py)
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from validator.document import Issue
@@ -85,15 +85,60 @@ def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]
         return
     untyped = _superseded_types(dropped)
     yield from _object_errors(schema, {**document, "tasks": []}, untyped.get("", ()))
+    by_task = [untyped.get(f"/tasks/{index}", ()) for index in range(len(tasks))] if untyped else []
+    skippable = _skippable(items, tasks, by_task)
     for index, task in enumerate(tasks):
-        if _passes_screen(items, task):
+        if index in skippable:
             continue
-        superseded = untyped.get(f"/tasks/{index}", ()) if untyped else ()
+        superseded = by_task[index] if by_task else ()
+        # A superseded member of the wrong type fails the task: the screen need not say so.
+        if not (superseded and _wrong_type(items, task, superseded)) and _passes_screen(items, task):
+            continue
         if superseded and _only_superseded_fail(items, task, superseded):
             continue  # 100,000 numbers written as JSON numbers: no generator, no error objects
         for error in _object_errors(items, task, superseded):
             error.path.extendleft((index, "tasks"))  # as if found from the document root
             yield error
+
+
+def _skippable(items: Schema, tasks: list[Any], by_task: Sequence[Collection[str]]) -> set[int]:
+    """Tasks that :func:`_only_superseded_fail` would skip, proven for many tasks at once.
+
+    Tasks with the same superseded members are screened together: their members without
+    the type keyword, and the tasks without those members, as two arrays (two calls instead
+    of two per task). When a group fails, its tasks are screened one by one.
+    """
+    if not by_task or not _plain_object(items):
+        return set()
+    groups: dict[frozenset[str], list[int]] = {}
+    for index, names in enumerate(by_task):
+        if names:
+            groups.setdefault(frozenset(names), []).append(index)
+    properties = items["properties"]
+    out: set[int] = set()
+    for names, indexes in groups.items():
+        members = tuple(sorted(names))
+        if not all(isinstance(properties.get(n), dict) and "type" in properties[n] for n in members):
+            continue
+        group = [tasks[i] for i in indexes]
+        if not all(isinstance(task, dict) and names <= task.keys() for task in group):
+            continue
+        if all(_passes_screen(_array_of(_untyped(properties[n])), [task[n] for task in group]) for n in members) and _passes_screen(
+            _array_of(_without(items, members)), group
+        ):
+            out.update(indexes)
+    return out
+
+
+# id(schema) → (the schema, kept so its id is never reused; an array of it).
+_ARRAYS: dict[int, tuple[Schema, Schema]] = {}
+
+
+def _array_of(schema: Schema) -> Schema:
+    found = _ARRAYS.get(id(schema))
+    if found is None:
+        found = _ARRAYS[id(schema)] = (schema, {"type": "array", "items": schema})
+    return found[1]
 
 
 def _superseded_types(dropped: Collection[tuple[str, str]]) -> dict[str, set[str]]:
@@ -137,13 +182,47 @@ def _object_errors(schema: Schema, instance: Any, superseded: Collection[str]) -
         yield error
 
 
+def _wrong_type(schema: Schema, instance: Any, members: Collection[str]) -> bool:
+    """True only when a member is certain to fail its ``"type": "string"``, so the object fails its schema."""
+    properties = schema.get("properties")
+    if not isinstance(instance, dict) or not isinstance(properties, dict):
+        return False
+    for name in members:
+        sub = properties.get(name)
+        if isinstance(sub, dict) and sub.get("type") == "string" and name in instance and not isinstance(instance[name], str):
+            return True
+    return False
+
+
 def _only_superseded_fail(schema: Schema, instance: Any, superseded: Collection[str]) -> bool:
     """Nothing is wrong with the object but superseded members' types (then it has no errors to report)."""
-    properties = schema.get("properties")
-    if not isinstance(instance, dict) or not isinstance(properties, dict) or not schema.keys() <= _PLAIN_OBJECT_KEYWORDS:
+    if not isinstance(instance, dict) or not _plain_object(schema):
         return False
-    skipped = _skipped(properties, instance, superseded)
-    return bool(skipped) and _passes_screen(_narrowed(schema, tuple(n for n in properties if n not in skipped)), instance)
+    skipped = _skipped(schema["properties"], instance, superseded)
+    return bool(skipped) and _passes_screen(_without(schema, skipped), instance)
+
+
+# id(schema) → (the schema, kept so its id is never reused; whether it is a plain object schema).
+_PLAIN: dict[int, tuple[Schema, bool]] = {}
+# (id(schema), members left out) → the schema without them (the schema is kept alive by _NARROWED).
+_WITHOUT: dict[tuple[int, tuple[str, ...]], Schema] = {}
+
+
+def _plain_object(schema: Schema) -> bool:
+    """``properties`` is a dict and every keyword is one of _PLAIN_OBJECT_KEYWORDS (asked once per task: kept)."""
+    found = _PLAIN.get(id(schema))
+    if found is None:
+        plain = isinstance(schema.get("properties"), dict) and schema.keys() <= _PLAIN_OBJECT_KEYWORDS
+        found = _PLAIN[id(schema)] = (schema, plain)
+    return found[1]
+
+
+def _without(schema: Schema, skipped: tuple[str, ...]) -> Schema:
+    key = (id(schema), skipped)
+    found = _WITHOUT.get(key)
+    if found is None:
+        found = _WITHOUT[key] = _narrowed(schema, tuple(n for n in schema["properties"] if n not in skipped))
+    return found
 
 
 def _skipped(properties: Schema, instance: dict[str, Any], superseded: Collection[str]) -> tuple[str, ...]:
@@ -153,10 +232,14 @@ def _skipped(properties: Schema, instance: dict[str, Any], superseded: Collectio
 def _only_type_fails(schema: Schema, value: Any) -> bool:
     if "type" not in schema:
         return False
+    return _passes_screen(_untyped(schema), value)
+
+
+def _untyped(schema: Schema) -> Schema:
     kept = _UNTYPED.get(id(schema))
     if kept is None:
         kept = _UNTYPED[id(schema)] = (schema, {k: v for k, v in schema.items() if k != "type"})
-    return _passes_screen(kept[1], value)
+    return kept[1]
 
 
 # id(schema) → (the schema, kept so its id is never reused; the schema without its type keyword).

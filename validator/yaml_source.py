@@ -246,7 +246,9 @@ def read_yaml(text: str) -> Document:
         return Document(None, "yaml", [_marked(syntax_error.CODE, f"cannot read YAML value: {exc.problem or exc}", exc, text)])
     except RecursionError:
         return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
-    locator = YamlLocator(root, notes.key_names)
+    # Aliases and merge keys put data where it is not written, and with duplicate keys the last one counts.
+    duplicates = any(code == duplicate_key.CODE for _, code, _, _ in notes.node_issues)
+    locator = YamlLocator(root, notes.key_names, in_document_order="*" not in text and "<<" not in text and not duplicates)
     doc = Document(data, "yaml", locator=locator)
     if "\\u" in text or "\\U" in text:  # double-quoted escapes can spell unpaired surrogates
         doc.data, unpaired = replace_surrogates(data)
@@ -362,9 +364,11 @@ def _node_pointers(root: Node, key_names: dict[int, str]) -> dict[int, str]:
 class YamlLocator:
     """Pointer → node marks, walking only the path of each requested pointer."""
 
-    def __init__(self, root: Node, key_names: dict[int, str]) -> None:
+    def __init__(self, root: Node, key_names: dict[int, str], *, in_document_order: bool = False) -> None:
         self._root = root
         self._key_names = key_names
+        # Whether the data's order is the text's (see validator.document_order).
+        self.in_document_order = in_document_order
 
     def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
         out: dict[LocateRequest, Span] = {}

@@ -51,7 +51,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if field.info is not None:
             if value and not field.info.is_e164:
                 yield _finding(field, f"`{field.name}` must be in {_FORMAT}, found {preview(value)}", field.info)
-        elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and float(value).is_integer():
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and float(value).is_integer():
             # Only a number that reads as a phone number: for anything else RBV102's "wrong type" says enough.
             info = analyze(str(int(value)))
             if info.valid:
