@@ -18,7 +18,6 @@ cached per (schedule, zone, start), never per task.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,7 +25,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from validator.context import Context
+from validator.context import Context, per_document
 from validator.recipient_zones import RecipientZones, zones_for
 from validator.rules._windows import DAY, clock
 from validator.rules._windows import windows as usable_windows
@@ -83,17 +82,9 @@ class Recipients:
     number: str
 
 
-_last: tuple[weakref.ref[Context], dict[RecipientZones, Recipients]] | None = None
-
-
+@per_document  # several rules ask for the same document in a row
 def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
-    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings).
-
-    Several rules ask for the same document in a row: the last answer is kept (not the document).
-    """
-    global _last
-    if _last is not None and _last[0]() is ctx:
-        return _last[1]
+    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings)."""
     groups: dict[RecipientZones, Recipients] = {}
     for index, (pointer, task) in enumerate(ctx.tasks):
         number = task.get("to_number")
@@ -105,7 +96,6 @@ def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
             groups[zones] = Recipients(1, index, f"{pointer}/to_number", str(number))
         else:
             group.count += 1
-    _last = (weakref.ref(ctx), groups)
     return groups
 
 

@@ -6,10 +6,11 @@ once per document here, so each rule walks only the part it checks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from functools import cached_property, wraps
+from typing import Any, TypeVar
 
 from validator.diagnostics import Finding, Fix
 from validator.settings import Settings
@@ -65,3 +66,21 @@ class Context:
     @staticmethod
     def finding(pointer: str, message: str, hint: str | None = None, *, key: bool = False, fix: Fix | None = None) -> Finding:
         return Finding(pointer=pointer, message=message, hint=hint, target="key" if key else "value", fix=fix)
+
+
+T = TypeVar("T")
+
+
+def per_document(view: Callable[[Context], T]) -> Callable[[Context], T]:
+    """Cache ``view(ctx)`` for the context being checked (one entry: documents are checked one at a time)."""
+    last: list[tuple[weakref.ref[Context], T]] = []
+
+    @wraps(view)
+    def cached(ctx: Context) -> T:
+        if last and last[0][0]() is ctx:
+            return last[0][1]
+        value = view(ctx)
+        last[:] = [(weakref.ref(ctx), value)]
+        return value
+
+    return cached

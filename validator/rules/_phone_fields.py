@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from validator.context import Context
+from validator.context import Context, per_document
 from validator.phones import PhoneInfo, analyze
-from validator.rules._memo import per_document
 
 
 @dataclass(slots=True)
