@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     empty: dict[str, list[str]] = {}  # key → pointers of the tasks where it is blank
     for pointer, task in ctx.tasks:
         for key, value in (variables(task) or {}).items():
-            if isinstance(value, str) and not value.strip():
+            if isinstance(value, str) and (not value or value.isspace()):  # isspace: no copy, unlike strip()
                 empty.setdefault(key, []).append(pointer)
     for key, pointers in empty.items():
         first = pointers[0]
