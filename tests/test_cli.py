@@ -282,7 +282,10 @@ def test_machine_formats_keep_everything_unless_limited(tree: Path) -> None:
     assert len(full["diagnostics"]) == 250
     assert full["summary"]["omitted"] == 0
     limited = json.loads(check("--format", "json", "--max-diagnostics", "10", "many.json").stdout)
-    assert len(limited["diagnostics"]) == 10
+    # The first ten in position order: the task's first ten unknown keys, each a warning at its key.
+    assert [(d["code"], d["severity"], d["path"]) for d in limited["diagnostics"]] == [
+        ("RBV111", "warning", f"/tasks/0/extra_{i:03d}") for i in range(10)
+    ]
     assert limited["summary"] == {"files": 1, "error": 0, "warning": 250, "info": 0, "omitted": 240}
     sarif = json.loads(check("--format", "sarif", "many.json").stdout)
     assert len(sarif["runs"][0]["results"]) == 250
