@@ -1,11 +1,11 @@
-"""Phone validation: validator.phones.analyze against phonenumbers.parse + is_valid_number.
+"""Phone validation: validator.knowledge.phones.analyze against phonenumbers.parse + is_valid_number.
 
     python bench/phones.py                  # 100,000 E.164 numbers + 25,000 other spellings (~20 s)
     python bench/phones.py --numbers 10000  # quick look
 
 Verdicts (valid, region, country code, E.164 form) must be identical for every number
 (tests/test_phone_fast_path.py runs a sample of the same comparison), and so must number types
-(validator.numbering.number_type, used for time zones); other spellings must
+(validator.knowledge.numbering.number_type, used for time zones); other spellings must
 read as analyze() reads them with phonenumbers alone. Times are per number on the first
 20,000 of each set, uncached (analyze's per-process cache is bypassed), best of three.
 """
@@ -25,8 +25,8 @@ sys.path.insert(0, str(HERE.parent))
 from payloads import make_payload  # noqa: E402
 
 from tests.phone_differential import e164_numbers, fast_verdict, slow_analyze, spellings, type_differs, verdict  # noqa: E402
-from validator.numbering import valid_e164  # noqa: E402
-from validator.phones import analyze  # noqa: E402
+from validator.knowledge.numbering import valid_e164  # noqa: E402
+from validator.knowledge.phones import analyze  # noqa: E402
 
 
 def per_number(work: Callable[[str], object], numbers: list[str]) -> float:
@@ -63,7 +63,9 @@ def main() -> None:
     texts = spellings(args.spellings)
     misread = [t for t in texts if analyze.__wrapped__(t) != slow_analyze(t)]
     print(f"{len(numbers):,} E.164 numbers ({len(valid):,} valid, {fast:,} of them on the fast path): {len(wrong)} verdicts differ")
-    print(f"number types (validator.numbering.number_type) of the valid ones: {len(mistyped)} differ from phonenumbers.number_type")
+    print(
+        f"number types (validator.knowledge.numbering.number_type) of the valid ones: {len(mistyped)} differ from phonenumbers.number_type"
+    )
     print(f"{len(texts):,} other spellings: {len(misread)} read differently")
     for shown in (wrong + mistyped + misread)[:10]:
         print("  differs:", shown)

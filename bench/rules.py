@@ -6,7 +6,7 @@
 
 Rules run in registry order on one shared Context, as the engine runs them, so views the
 rules share (phone fields, recipient zones) are paid by the first rule that asks. The phone
-cache (validator.phones.analyze) is cleared first: "cold" is a fresh process's first payload;
+cache (validator.knowledge.phones.analyze) is cleared first: "cold" is a fresh process's first payload;
 "warm" runs every rule again with the caches full. Timings are wall clock, best of --repeat.
 """
 
@@ -24,10 +24,10 @@ sys.path.insert(0, str(HERE.parent))
 from payloads import make_payload  # noqa: E402
 
 from validator.context import Context  # noqa: E402
-from validator.phones import analyze  # noqa: E402
-from validator.registry import Rule, semantic_rules  # noqa: E402
+from validator.knowledge.phones import analyze  # noqa: E402
+from validator.engine.registry import Rule, semantic_rules  # noqa: E402
 from validator.settings import Settings, parse_now  # noqa: E402
-from validator.spec import load_spec  # noqa: E402
+from validator.spec.load import load_spec  # noqa: E402
 
 
 def run(rules: list[Rule], ctx: Context) -> dict[str, tuple[float, int]]:

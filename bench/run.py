@@ -83,14 +83,14 @@ def child(kind: str, path: str) -> float:
 
         return _timed(phones)
     if kind == "analyze":
-        from validator.phones import analyze
+        from validator.knowledge.phones import analyze
 
         numbers = [t["to_number"] for t in _load_json(path)["tasks"]]
         return _timed(lambda: [analyze(number).valid for number in numbers])
     if kind == "python-jsonschema":
         from jsonschema import Draft202012Validator
 
-        from validator.spec import load_spec
+        from validator.spec.load import load_spec
 
         document = _load_json(path)
         validator = Draft202012Validator(load_spec().request_schema)  # built once, as check-jsonschema does
@@ -98,7 +98,7 @@ def child(kind: str, path: str) -> float:
     if kind == "jsonschema-rs":
         import jsonschema_rs
 
-        from validator.spec import load_spec
+        from validator.spec.load import load_spec
 
         document = _load_json(path)
         rs = jsonschema_rs.Draft202012Validator(load_spec().request_schema)

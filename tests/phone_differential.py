@@ -14,9 +14,9 @@ from unittest import mock
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
-from validator import phones
-from validator.numbering import number_type
-from validator.phones import PhoneInfo
+from validator.knowledge import phones
+from validator.knowledge.numbering import number_type
+from validator.knowledge.phones import PhoneInfo
 
 Verdict = tuple[bool, str | None, int | None, str | None]  # valid, region, country code, E.164
 

@@ -16,7 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from validator import Report, validate_text
-from validator.cli import main
+from validator.cli.main import main
 from validator.reporters import RenderOptions, get_renderer, shown
 from validator.reporters.statistics import render_statistics
 
@@ -144,7 +144,7 @@ def test_cli_json_report_without_a_limit_locates_everything(tmp_path: Path) -> N
 
 def test_document_order_follows_the_data_and_sets_aside_what_it_lacks() -> None:
     from validator.document import LocateRequest
-    from validator.document_order import DocumentOrder
+    from validator.engine.document_order import DocumentOrder
 
     data = {"b": [{"y": 1, "x": 2}, 3], "a": {"k": 1}}
     requests: list[LocateRequest] = [

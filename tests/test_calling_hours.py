@@ -15,7 +15,7 @@ from phonenumbers.tzdata import TIMEZONE_DATA
 from tests.helpers import check, one, only, seed
 from validator import Settings
 from validator.diagnostics import Severity
-from validator.recipient_zones import zones_for
+from validator.knowledge.recipient_zones import zones_for
 
 NY, LA, HONOLULU, PHOENIX = "+12125550123", "+12135550123", "+18085550123", "+16025550123"
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.helpers import FIXED_NOW
-from validator import cli
-from validator.cli import main
+from validator.cli import main as cli
+from validator.cli.main import main
 
 CLEAN = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}\n'
 UNKNOWN_KEY = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}], "colour": "red"}\n'

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tests.helpers import check_text, one, only
-from validator.cli import main
+from validator.cli.main import main
 
 HEAD = 'from_number: "+14157774444"\ntasks:\n  - to_number: "+12137774445"\n'
 

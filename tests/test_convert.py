@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from tests.helpers import FIXED_NOW
 from validator import validate_file
-from validator.cli import main
+from validator.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
 BATCH = ["--from-number", "+14157774444", "--window", "09:00-17:00", "--timezone", "America/Los_Angeles", "--now", FIXED_NOW]

@@ -6,8 +6,8 @@ import io
 
 from tests.helpers import FIXED_NOW, one, only
 from validator import Report, Settings, load_spec
-from validator.csv_check import CsvOptions, check_csv
-from validator.csv_contacts import ContactList, read_contacts
+from validator.engine.csv import CsvOptions, check_csv
+from validator.readers.csv.contacts import ContactList, read_contacts
 
 ROWS = b"phone number,first_name\r\n+12137774445,Ann\r\n+13105551234,Bob\r\n+14155550123,Cy\r\n+12137774445,Dee\r\n1.2E+10,Eve\r\n"
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers import FIXED_NOW, one, only
 from validator import Report, validate_file, validate_text
-from validator.csv_check import CsvOptions
+from validator.engine.csv import CsvOptions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
 HEADER = b"phone number,first_name\r\n"

@@ -18,14 +18,18 @@ import pytest
 from click.testing import CliRunner
 
 from tests.helpers import FIXED_NOW
-from validator import cli as cli_module
-from validator import config, engine, fixes, registry
-from validator.cli import main
+from validator.cli import main as cli_module
+from validator import config
+from validator.rules import Kind
+from validator.engine import pipeline as engine
+from validator.engine import registry
+from validator.fix import apply as fixes
+from validator.cli.main import main
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
-from validator.fixes import FixOutcome, fix_text
+from validator.fix.apply import FixOutcome, fix_text
 from validator.settings import Settings, parse_now
-from validator.spec import load_spec
+from validator.spec.load import load_spec
 
 Wanted = list[tuple[str, Any, bool]]  # pointer, new value (or current → new value, None when content), safe
 SETTINGS = Settings(select=frozenset({"RBV999"}), now=parse_now(FIXED_NOW))  # real rules' fixes are in test_fix_golden
@@ -46,7 +50,7 @@ def wants(monkeypatch: pytest.MonkeyPatch) -> Callable[[Wanted], None]:
                 if new is not None and not fixes._same(current, new):
                     yield Finding(pointer, f"should be {new!r}", fix=Fix(new, safe, f"set {pointer}"))
 
-        rule = registry.Rule("RBV999", "test-fix", Severity.ERROR, "test", "test", __name__, check=check)
+        rule = registry.Rule("RBV999", "test-fix", Severity.ERROR, "test", "test", __name__, "test", Kind.DOCUMENT, check=check)
         monkeypatch.setattr(engine, "semantic_rules", lambda: [*registry.semantic_rules(), rule])
         monkeypatch.setattr(engine, "rules_by_code", lambda: {**registry.rules_by_code(), rule.code: rule})
         for module in (cli_module, config):  # so --select knows it

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.helpers import FIXED_NOW
-from validator.cli import main
+from validator.cli.main import main
 
 CLEAN = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}\n'
 

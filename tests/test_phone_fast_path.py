@@ -1,4 +1,4 @@
-"""The phone fast path (validator.numbering) gives phonenumbers' verdicts: parse + is_valid_number.
+"""The phone fast path (validator.knowledge.numbering) gives phonenumbers' verdicts: parse + is_valid_number.
 
 A sample of generated numbers here; bench/phones.py runs the same comparison over 250,000.
 """
@@ -6,8 +6,8 @@ A sample of generated numbers here; bench/phones.py runs the same comparison ove
 from __future__ import annotations
 
 from tests.phone_differential import e164_numbers, examples, fast_verdict, slow_analyze, spellings, type_differs, verdict
-from validator import phones
-from validator.numbering import number_type, valid_e164
+from validator.knowledge import phones
+from validator.knowledge.numbering import number_type, valid_e164
 
 
 def test_every_example_number_gets_phonenumbers_verdict() -> None:

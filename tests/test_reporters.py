@@ -15,9 +15,9 @@ from jsonschema import Draft4Validator
 
 from tests.helpers import FIXED_NOW
 from validator import validate_file
-from validator.cli import main
+from validator.cli.main import main
 from validator.diagnostics import Diagnostic, Report, Severity
-from validator.registry import all_rules
+from validator.engine.registry import all_rules
 from validator.reporters import RenderOptions, get_renderer
 from validator.reporters.github import escape_data, escape_property
 from validator.reporters.junit import xml_safe

@@ -1,4 +1,4 @@
-"""Phone number rules (RBV2xx) and validator.phones."""
+"""Phone number rules (RBV2xx) and validator.knowledge.phones."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 
 from tests.helpers import check, check_text, one, only, seed, summary, with_task
 from validator.diagnostics import Fix
-from validator.phones import analyze, time_zones
+from validator.knowledge.phones import analyze, time_zones
 
 
 def tasks(*numbers: Any, **extra: Any) -> dict[str, Any]:
     return seed(tasks=[{"to_number": n, **extra} for n in numbers])
 
 
-# --- validator.phones -------------------------------------------------------------------------
+# --- validator.knowledge.phones -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Time-window rules (RBV3xx), validator.timezones, and the enum/did-you-mean help for days."""
+"""Time-window rules (RBV3xx), validator.knowledge.timezones, and the enum/did-you-mean help for days."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from tests.helpers import check, check_text, one, only, seed
 from validator.diagnostics import Fix
-from validator.schema_tools import did_you_mean
-from validator.timezones import is_zone, legacy_reason, suggest
+from validator.spec.tools import did_you_mean
+from validator.knowledge.timezones import is_zone, legacy_reason, suggest
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

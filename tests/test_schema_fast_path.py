@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from validator.schema_pass import explain, schema_errors
-from validator.spec import load_spec
+from validator.engine.schema_pass import explain, schema_errors
+from validator.spec.load import load_spec
 
 FULL = json.loads((Path(__file__).resolve().parent.parent / "fixtures" / "clean" / "full-featured.json").read_text())
 
@@ -123,7 +123,8 @@ def test_required_error_of_a_narrowed_task_keeps_the_task_schema() -> None:
 
 def _with_and_without_dropping(payload: dict[str, Any], monkeypatch: Any) -> tuple[list[Any], list[Any]]:
     from tests.helpers import check
-    from validator import engine, schema_pass
+    from validator.engine import pipeline as engine
+    from validator.engine import schema_pass
 
     fast = list(check(payload).diagnostics)
     monkeypatch.setattr(engine, "schema_issues", lambda document, spec, dropped=(): schema_pass.schema_issues(document, spec))

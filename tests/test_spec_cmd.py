@@ -13,8 +13,8 @@ import yaml
 from click.testing import CliRunner
 
 from tests.helpers import FIXED_NOW
-from validator.cli import main
-from validator.spec import bundled_spec_path, load_spec
+from validator.cli.main import main
+from validator.spec.load import bundled_spec_path, load_spec
 
 BUNDLED = bundled_spec_path().read_text(encoding="utf-8")
 FUNDAY = json.dumps(
@@ -75,7 +75,7 @@ def test_spec_without_the_operation_is_exit_2(tmp_path: Path) -> None:
 
 def test_openapi_spec_validator_stays_off_the_normal_check_path() -> None:
     code = (
-        "import sys; from click.testing import CliRunner; from validator.cli import main; "
+        "import sys; from click.testing import CliRunner; from validator.cli.main import main; "
         "r = CliRunner().invoke(main, ['check', 'fixtures/clean/seed-example.json']); "
         "print(r.exit_code, 'openapi_spec_validator' in sys.modules)"
     )

@@ -8,7 +8,7 @@
 from validator.api import validate, validate_file, validate_text
 from validator.diagnostics import Diagnostic, Finding, Report, Severity
 from validator.settings import Settings
-from validator.spec import Spec, load_spec
+from validator.spec.load import Spec, load_spec
 
 __all__ = [
     "Diagnostic",

@@ -1,5 +1,5 @@
 """``python -m validator`` runs the ``retell-validate`` command."""
 
-from validator.cli import run
+from validator.cli.main import run
 
 run()

@@ -16,18 +16,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from validator.csv_check import CsvOptions, check_csv
+from validator.engine.csv import CsvOptions, check_csv
 from validator.diagnostics import Finding, Report
 from validator.document import Document, Issue, Span, decode
-from validator.engine import check_document
-from validator.gc_pause import gc_paused
-from validator.json_source import read_json
-from validator.python_source import read_python
-from validator.rules import encoding_error, payload_too_large
+from validator.engine.pipeline import check_document
+from validator.engine.gc_pause import gc_paused
+from validator.readers.json import read_json
+from validator.readers.python import read_python
+from validator.rules.input import encoding_error, payload_too_large
 from validator.settings import Settings, parse_now
-from validator.spec import Spec, load_spec
-from validator.suppressions import Suppressions, find_suppressions
-from validator.yaml_source import read_yaml
+from validator.spec.load import Spec, load_spec
+from validator.engine.suppressions import Suppressions, find_suppressions
+from validator.readers.yaml import read_yaml
 
 InputFormat = Literal["json", "yaml", "csv"]
 Now = datetime | int | str | None
@@ -70,7 +70,7 @@ def validate_text(
 
     JSON or YAML over ``max_bytes`` (UTF-8 bytes; ``None``: no limit) is refused unread with RBV014.
     ``locate_first=N``: the caller shows at most N diagnostics (errors only with ``locate_errors_only``);
-    the others may be left without a line, after them (see :func:`validator.engine.check_document`).
+    the others may be left without a line, after them (see :func:`validator.engine.pipeline.check_document`).
     """
     if format == "csv":
         data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))

@@ -24,8 +24,8 @@ from types import MappingProxyType
 from typing import Any
 
 from validator.diagnostics import Severity
-from validator.registry import all_rules
-from validator.schema_tools import did_you_mean
+from validator.engine.registry import all_rules
+from validator.spec.tools import did_you_mean
 from validator.settings import DEFAULT_CALLING_HOURS, Settings, parse_now
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins

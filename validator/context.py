@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from validator.diagnostics import Finding, Fix
 from validator.settings import Settings
-from validator.spec import Spec
+from validator.spec.load import Spec
 
 JSON = Any
 

@@ -98,7 +98,7 @@ _BOMS = (
 
 def decode(data: bytes) -> tuple[str | None, list[Issue]]:
     """Bytes → text. A BOM is honoured with a warning; undecodable input is an RBV007 error."""
-    from validator.rules import byte_order_mark, encoding_error
+    from validator.rules.input import byte_order_mark, encoding_error
 
     issues: list[Issue] = []
     encoding = "utf-8"
@@ -154,7 +154,7 @@ def replace_surrogates(data: Any) -> tuple[Any, list[Issue]]:
     own reporters. Containers are updated in place (the reader owns them).
     """
     from validator.context import pointer_join
-    from validator.rules import encoding_error
+    from validator.rules.input import encoding_error
 
     issues: list[Issue] = []
 

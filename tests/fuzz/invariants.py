@@ -9,9 +9,9 @@ from typing import Any
 from validator import Report, validate, validate_text
 from validator.diagnostics import Severity
 from validator.document import decode
-from validator.json_source import read_json
-from validator.python_source import read_python
-from validator.yaml_source import read_yaml
+from validator.readers.json import read_json
+from validator.readers.python import read_python
+from validator.readers.yaml import read_yaml
 
 NOW = "2026-06-01T12:00:00Z"
 _CODE = re.compile(r"^RBV\d{3}$")

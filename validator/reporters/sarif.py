@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from validator import __version__
 from validator.diagnostics import Diagnostic, Report, Severity
-from validator.registry import Rule, all_rules
+from validator.engine.registry import Rule, all_rules
 from validator.reporters import TOOL_NAME, RenderOptions, display_path, shown
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

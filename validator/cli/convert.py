@@ -1,0 +1,130 @@
+"""``retell-validate convert``: a CSV contact list → the create-batch-call payload (JSON or YAML).
+
+The rows are checked and written in the same streamed pass, to a temporary
+file beside the output; it replaces the output only when the check found no
+errors (or with ``--force``), so a broken list never leaves a payload behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+import click
+import yaml
+
+from validator.engine.csv import CsvOptions, check_csv
+from validator.cli.csv_options import csv_options
+from validator.diagnostics import Report
+from validator.reporters import RenderOptions, get_renderer
+from validator.settings import Settings, parse_now
+from validator.spec.load import load_spec
+
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1
+SHOWN_DIAGNOSTICS = 50  # per run on stderr; the check command lists them all
+
+
+class JsonWriter:
+    """``{<batch fields>, "tasks": [`` then one task per line, then ``]}``."""
+
+    def __init__(self, out: IO[str], batch: dict[str, Any]) -> None:
+        self._out = out
+        self.count = 0
+        head = json.dumps({**batch, "tasks": []}, indent=2, ensure_ascii=False)
+        out.write(head[: head.rindex("[]") + 1])  # "tasks" is the last key: its [] is the last one
+
+    def write(self, tasks: list[dict[str, Any]]) -> None:
+        for task in tasks:
+            self._out.write(("\n    " if self.count == 0 else ",\n    ") + json.dumps(task, ensure_ascii=False))
+            self.count += 1
+
+    def close(self) -> None:
+        self._out.write("\n  ]\n}\n" if self.count else "]\n}\n")
+
+
+class YamlWriter:
+    """The batch fields, then ``tasks:`` and each chunk's tasks as a block sequence."""
+
+    def __init__(self, out: IO[str], batch: dict[str, Any]) -> None:
+        self._out = out
+        self.count = 0
+        if batch:
+            out.write(_yaml(batch))
+
+    def write(self, tasks: list[dict[str, Any]]) -> None:
+        if tasks:
+            self._out.write(("tasks:\n" if self.count == 0 else "") + _yaml(tasks))
+            self.count += len(tasks)
+
+    def close(self) -> None:
+        if not self.count:
+            self._out.write("tasks: []\n")
+
+
+def _yaml(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1 << 20)
+
+
+def convert_file(
+    source: Path, out: IO[str], *, yaml_output: bool, options: CsvOptions, settings: Settings, file: str | None = None
+) -> tuple[Report, int]:
+    """Check ``source`` and write its payload to ``out`` in one pass: the report (whether to keep it) and the task count."""
+    writer = (YamlWriter if yaml_output else JsonWriter)(out, dict(options.batch))
+    with source.open("rb") as stream:
+        report = check_csv(stream, file=file or str(source), spec=load_spec(), settings=settings, options=options, on_tasks=writer.write)
+    writer.close()
+    return report, writer.count
+
+
+@click.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", required=True, metavar="PATH", help="Payload to write: .json, or .yaml/.yml for YAML; - for standard output."
+)
+@click.option("--force", is_flag=True, help="Write the payload even when the check finds errors.")
+@click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
+@csv_options
+def convert(source: Path, output: str, force: bool, now_text: str | None, csv_options: CsvOptions) -> None:
+    """Convert a CSV contact list (the dashboard's format) into a create-batch-call payload.
+
+    The header row needs a `phone number` column; every other column becomes a
+    dynamic variable ({{first_name}} for `first_name`), and `ignore e164
+    validation` with true relaxes a row's number. The result is checked first:
+    with errors nothing is written unless --force.
+    """
+    if "from_number" not in csv_options.batch:
+        raise click.UsageError("convert needs --from-number: the payload requires from_number")
+    try:
+        settings = Settings(now=parse_now(now_text) if now_text else None)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--now") from None
+    target = Path(output)
+    directory = None if output == "-" else target.parent
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, suffix=".partial", delete=False) as handle:
+        temporary = Path(handle.name)
+        try:
+            report, tasks = convert_file(
+                source, handle, yaml_output=target.suffix.lower() in (".yaml", ".yml"), options=csv_options, settings=settings
+            )
+        except BaseException:
+            temporary.unlink()
+            raise
+    if report.diagnostics:
+        click.echo(get_renderer("text")([report], RenderOptions(max_diagnostics=SHOWN_DIAGNOSTICS)), nl=False, err=True)
+    if report.errors and not force:
+        temporary.unlink()
+        click.echo(f"not written: {len(report.errors):,} error(s) in {source} (--force writes the payload anyway)", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if output == "-":
+        with temporary.open(encoding="utf-8") as written:
+            shutil.copyfileobj(written, sys.stdout)
+        temporary.unlink()
+    else:
+        os.replace(temporary, target)
+        click.echo(f"wrote {target}: {tasks:,} task{'s' if tasks != 1 else ''}", err=True)
+    sys.exit(EXIT_CLEAN)

@@ -1,0 +1,284 @@
+"""The schema pass: jsonschema errors → findings, one readable finding per problem.
+
+Every violation is reported, not only the first. Each jsonschema error is
+handed to the schema rule registered for its keyword (``required`` →
+RBV101, ``oneOf`` → RBV107 …), which words it and picks the deepest useful
+pointer; combinator errors recurse into the alternative that was meant.
+
+Speed: python-jsonschema words every error, but walking 100,000 valid tasks
+with it takes seconds. jsonschema-rs answers "is this valid?" for the same
+schema in milliseconds, so it screens the document and then each task; only
+what it rejects is walked by python-jsonschema. The errors, and so the
+diagnostics, are python-jsonschema's either way (tests/test_schema_fast_path.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from validator.document import Issue
+from validator.engine.registry import Rule, get_rule, schema_rule_for_keyword
+from validator.spec.load import Schema, Spec
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+_VALIDATORS: dict[int, Any] = {}
+
+
+def _validator(schema: Schema) -> Any:
+    """A validator per schema node, built once (the spec is loaded once per process)."""
+    found = _VALIDATORS.get(id(schema))
+    if found is None:
+        # Imported when first needed (~45 ms): a clean document never needs it.
+        from jsonschema import Draft202012Validator
+
+        found = _VALIDATORS[id(schema)] = Draft202012Validator(schema)
+    return found
+
+
+def branch_is_valid(schema: Schema, value: Any) -> bool:
+    return bool(_validator(schema).is_valid(value))
+
+
+def _screen(schema: Schema) -> Any:
+    """A jsonschema-rs validator for the schema node, or None when it is unavailable."""
+    key = -id(schema)  # same cache, distinct keys from the python validators
+    found = _VALIDATORS.get(key, _screen)  # called for every task: one lookup when known
+    if found is not _screen:
+        return found
+    if key not in _VALIDATORS:
+        try:
+            import jsonschema_rs
+        except ImportError:  # pragma: no cover - a platform without its wheel: python only
+            _VALIDATORS[key] = None
+        else:
+            _VALIDATORS[key] = jsonschema_rs.Draft202012Validator(schema)
+    return _VALIDATORS[key]
+
+
+def _passes_screen(schema: Schema, instance: Any) -> bool:
+    """True only when the fast validator is sure the instance is valid."""
+    screen = _screen(schema)
+    if screen is None:
+        return False
+    try:
+        return bool(screen.is_valid(instance))
+    except (ValueError, TypeError, OverflowError):  # non-JSON values (YAML dates, sets): let python decide
+        return False
+
+
+def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]] = ()) -> Iterator[ValidationError]:
+    """python-jsonschema's errors for the document, walking only the parts the screen rejects.
+
+    ``dropped``: (code, pointer) of findings another rule supersedes. A member whose only
+    error would be a wrong type worded as such a finding is not walked at all.
+    """
+    schema = spec.request_schema
+    if _passes_screen(schema, document):
+        return
+    tasks = document.get("tasks") if isinstance(document, dict) else None
+    items = schema.get("properties", {}).get("tasks", {}).get("items")
+    if not isinstance(tasks, list) or not isinstance(items, dict):
+        yield from _validator(schema).iter_errors(document)
+        return
+    untyped = _superseded_types(dropped)
+    yield from _object_errors(schema, {**document, "tasks": []}, untyped.get("", ()))
+    by_task = [untyped.get(f"/tasks/{index}", ()) for index in range(len(tasks))] if untyped else []
+    skippable = _skippable(items, tasks, by_task)
+    for index, task in enumerate(tasks):
+        if index in skippable:
+            continue
+        superseded = by_task[index] if by_task else ()
+        # A superseded member of the wrong type fails the task: the screen need not say so.
+        if not (superseded and _wrong_type(items, task, superseded)) and _passes_screen(items, task):
+            continue
+        if superseded and _only_superseded_fail(items, task, superseded):
+            continue  # 100,000 numbers written as JSON numbers: no generator, no error objects
+        for error in _object_errors(items, task, superseded):
+            error.path.extendleft((index, "tasks"))  # as if found from the document root
+            yield error
+
+
+def _skippable(items: Schema, tasks: list[Any], by_task: Sequence[Collection[str]]) -> set[int]:
+    """Tasks that :func:`_only_superseded_fail` would skip, proven for many tasks at once.
+
+    Tasks with the same superseded members are screened together: their members without
+    the type keyword, and the tasks without those members, as two arrays (two calls instead
+    of two per task). When a group fails, its tasks are screened one by one.
+    """
+    if not by_task or not _plain_object(items):
+        return set()
+    groups: dict[frozenset[str], list[int]] = {}
+    for index, names in enumerate(by_task):
+        if names:
+            groups.setdefault(frozenset(names), []).append(index)
+    properties = items["properties"]
+    out: set[int] = set()
+    for names, indexes in groups.items():
+        members = tuple(sorted(names))
+        if not all(isinstance(properties.get(n), dict) and "type" in properties[n] for n in members):
+            continue
+        group = [tasks[i] for i in indexes]
+        if not all(isinstance(task, dict) and names <= task.keys() for task in group):
+            continue
+        if all(_passes_screen(_array_of(_untyped(properties[n])), [task[n] for task in group]) for n in members) and _passes_screen(
+            _array_of(_without(items, members)), group
+        ):
+            out.update(indexes)
+    return out
+
+
+# id(schema) → (the schema, kept so its id is never reused; an array of it).
+_ARRAYS: dict[int, tuple[Schema, Schema]] = {}
+
+
+def _array_of(schema: Schema) -> Schema:
+    found = _ARRAYS.get(id(schema))
+    if found is None:
+        found = _ARRAYS[id(schema)] = (schema, {"type": "array", "items": schema})
+    return found[1]
+
+
+def _superseded_types(dropped: Collection[tuple[str, str]]) -> dict[str, set[str]]:
+    """Object pointer → names of its members whose wrong-type finding (RBV102) is superseded."""
+    rule = schema_rule_for_keyword().get("type")
+    found: dict[str, set[str]] = {}
+    for code, pointer in dropped:
+        if rule is not None and code == rule.code and pointer:
+            parent, _, name = pointer.rpartition("/")
+            found.setdefault(parent, set()).add(name.replace("~1", "/").replace("~0", "~") if "~" in name else name)
+    return found
+
+
+# What python-jsonschema does with these keywords is known: type and required look at the object
+# itself, properties descends into each member the object has, in schema order.
+_PLAIN_OBJECT_KEYWORDS = frozenset({"type", "required", "properties", "description", "title", "default", "examples"})
+
+
+def _object_errors(schema: Schema, instance: Any, superseded: Collection[str]) -> Iterator[ValidationError]:
+    """``iter_errors`` of the schema, descending only into the members the screen rejects.
+
+    A rejected task usually has one bad member (a number written as a JSON number) beside
+    valid variables, metadata and overrides that python-jsonschema would walk for nothing.
+    The errors are those of a copy of the schema whose ``properties`` keep the rejected
+    members only; where an error belongs to the object itself (``required``, ``type``), its
+    ``schema`` is set back to the original, as python-jsonschema would have set it.
+    ``superseded`` members are left out when their only error is their type.
+    """
+    properties = schema.get("properties")
+    if not isinstance(instance, dict) or not isinstance(properties, dict) or not schema.keys() <= _PLAIN_OBJECT_KEYWORDS:
+        yield from _validator(schema).iter_errors(instance)
+        return
+    skipped = _skipped(properties, instance, superseded)
+    if skipped and _passes_screen(_narrowed(schema, tuple(n for n in properties if n not in skipped)), instance):
+        return  # nothing else is wrong with the object
+    rejected = tuple(n for n, sub in properties.items() if n in instance and n not in skipped and not _passes_screen(sub, instance[n]))
+    narrowed = _narrowed(schema, rejected)
+    for error in _validator(narrowed).iter_errors(instance):
+        if error.schema is narrowed:
+            error.schema = schema
+        yield error
+
+
+def _wrong_type(schema: Schema, instance: Any, members: Collection[str]) -> bool:
+    """True only when a member is certain to fail its ``"type": "string"``, so the object fails its schema."""
+    properties = schema.get("properties")
+    if not isinstance(instance, dict) or not isinstance(properties, dict):
+        return False
+    for name in members:
+        sub = properties.get(name)
+        if isinstance(sub, dict) and sub.get("type") == "string" and name in instance and not isinstance(instance[name], str):
+            return True
+    return False
+
+
+def _only_superseded_fail(schema: Schema, instance: Any, superseded: Collection[str]) -> bool:
+    """Nothing is wrong with the object but superseded members' types (then it has no errors to report)."""
+    if not isinstance(instance, dict) or not _plain_object(schema):
+        return False
+    skipped = _skipped(schema["properties"], instance, superseded)
+    return bool(skipped) and _passes_screen(_without(schema, skipped), instance)
+
+
+# id(schema) → (the schema, kept so its id is never reused; whether it is a plain object schema).
+_PLAIN: dict[int, tuple[Schema, bool]] = {}
+# (id(schema), members left out) → the schema without them (the schema is kept alive by _NARROWED).
+_WITHOUT: dict[tuple[int, tuple[str, ...]], Schema] = {}
+
+
+def _plain_object(schema: Schema) -> bool:
+    """``properties`` is a dict and every keyword is one of _PLAIN_OBJECT_KEYWORDS (asked once per task: kept)."""
+    found = _PLAIN.get(id(schema))
+    if found is None:
+        plain = isinstance(schema.get("properties"), dict) and schema.keys() <= _PLAIN_OBJECT_KEYWORDS
+        found = _PLAIN[id(schema)] = (schema, plain)
+    return found[1]
+
+
+def _without(schema: Schema, skipped: tuple[str, ...]) -> Schema:
+    key = (id(schema), skipped)
+    found = _WITHOUT.get(key)
+    if found is None:
+        found = _WITHOUT[key] = _narrowed(schema, tuple(n for n in schema["properties"] if n not in skipped))
+    return found
+
+
+def _skipped(properties: Schema, instance: dict[str, Any], superseded: Collection[str]) -> tuple[str, ...]:
+    return tuple(n for n in superseded if n in properties and n in instance and _only_type_fails(properties[n], instance[n]))
+
+
+def _only_type_fails(schema: Schema, value: Any) -> bool:
+    if "type" not in schema:
+        return False
+    return _passes_screen(_untyped(schema), value)
+
+
+def _untyped(schema: Schema) -> Schema:
+    kept = _UNTYPED.get(id(schema))
+    if kept is None:
+        kept = _UNTYPED[id(schema)] = (schema, {k: v for k, v in schema.items() if k != "type"})
+    return kept[1]
+
+
+# id(schema) → (the schema, kept so its id is never reused; the schema without its type keyword).
+_UNTYPED: dict[int, tuple[Schema, Schema]] = {}
+_NARROWED: dict[tuple[int, tuple[str, ...]], Schema] = {}
+
+
+def _narrowed(schema: Schema, members: tuple[str, ...]) -> Schema:
+    """The schema with only these ``properties``; one per (schema, members), kept with its validator."""
+    key = (id(schema), members)
+    found = _NARROWED.get(key)
+    if found is None:
+        found = _NARROWED[key] = {**schema, "properties": {name: schema["properties"][name] for name in members}}
+    return found
+
+
+def schema_issues(document: Any, spec: Spec, dropped: Collection[tuple[str, str]] = ()) -> Iterator[Issue]:
+    """Every schema violation in ``document`` as issues carrying their rule code, each once (see :func:`schema_errors`).
+
+    jsonschema raises one ``required`` error per missing key, and a rule words the
+    whole object at once; the same finding must not be reported twice.
+    """
+    seen: set[tuple[str, str, str]] = set()
+    for error in schema_errors(document, spec, dropped):
+        for issue in explain(error):
+            key = (issue.code, issue.finding.pointer, issue.finding.message)
+            if key not in seen:
+                seen.add(key)
+                yield issue
+
+
+def explain(error: ValidationError) -> Iterator[Issue]:
+    rule = schema_rule_for_keyword().get(str(error.validator)) or _fallback()
+    assert rule.describe is not None
+    for item in rule.describe(error, explain):
+        yield item if isinstance(item, Issue) else Issue(rule.code, item)
+
+
+def _fallback() -> Rule:
+    rule = get_rule("schema-violation")
+    assert rule is not None
+    return rule

@@ -1,0 +1,401 @@
+"""YAML payloads: safe loading, YAML 1.1 trap detection, and node positions.
+
+PyYAML's C composer builds the node tree (with marks); a SafeConstructor
+subclass builds the data and notes what YAML 1.1 guessed (``yes`` → true,
+``+1415...`` → int, dates), what JSON cannot carry (tags, non-string keys)
+and duplicate keys. Nothing but plain data is ever constructed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Collection
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from validator.context import pointer_join
+from validator.diagnostics import Finding, Target
+from validator.document import Document, Issue, LineIndex, LocateRequest, Span, replace_surrogates, scrub
+from validator.rules.input import (
+    duplicate_key,
+    empty_document,
+    multiple_documents,
+    non_finite_number,
+    non_string_key,
+    root_not_object,
+    syntax_error,
+    too_complex,
+    yaml_unsupported_tag,
+)
+
+MAX_EXPANDED_NODES = 5_000_000  # far above any real payload, far below an alias bomb
+_INT_TRAP = re.compile(r"^[-+]?(0[0-7_]+|0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|\+[0-9_]+|[0-9]+_[0-9_]*)$")
+_DECIMAL_INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_FLOAT_TRAP = re.compile(r"^[-+]?([0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[0-9][0-9_]*_[0-9_]*\.[0-9_]*(e[-+][0-9]+)?)$", re.IGNORECASE)
+
+
+def _json_key(key: Any) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return "null" if key is None else str(key)
+
+
+class _Notes:
+    def __init__(self) -> None:
+        self.conversions: list[tuple[Node, str, str]] = []  # node, what YAML made of it, hint
+        self.node_issues: list[tuple[Node, str, Finding, Target]] = []  # node, code, finding (pointer filled later), target
+        # id(key node) → the key in the data, where it differs from the node's text (non-string keys)
+        self.key_names: dict[int, str] = {}
+        # id(mapping node) → ids of the key nodes written in it (the others come from ``<<`` merges)
+        self.own_keys: dict[int, set[int]] = {}
+
+
+class _Constructor(SafeConstructor):
+    notes: _Notes
+
+    def _plain(self, node: Node) -> bool:
+        return isinstance(node, ScalarNode) and not node.style  # libyaml reports plain as "", PyYAML as None
+
+    def construct_yaml_bool(self, node: ScalarNode) -> bool:
+        value = super().construct_yaml_bool(node)
+        if self._plain(node) and node.value.lower() not in ("true", "false"):
+            self._convert(node, f"the boolean {str(value).lower()}")
+        return value
+
+    def construct_yaml_int(self, node: ScalarNode) -> int | float:  # type: ignore[override]
+        try:
+            value: int | None = super().construct_yaml_int(node)
+        except ValueError:
+            if not _DECIMAL_INT.match(node.value):
+                raise
+            value = None  # more digits than Python parses: far beyond a double
+        if value is None or abs(value) > sys.float_info.max:
+            self.notes.node_issues.append((node, non_finite_number.CODE, non_finite_number.issue("", math.inf).finding, "value"))
+            return -math.inf if node.value.startswith("-") else math.inf
+        if self._plain(node) and _INT_TRAP.match(node.value):
+            self._convert(node, f"the integer {value}")
+        return value
+
+    def construct_yaml_float(self, node: ScalarNode) -> float:
+        value = super().construct_yaml_float(node)
+        if value != value or value in (float("inf"), float("-inf")):
+            self.notes.node_issues.append((node, non_finite_number.CODE, non_finite_number.issue("", value).finding, "value"))
+        elif self._plain(node) and _FLOAT_TRAP.match(node.value):
+            self._convert(node, f"the number {value}")
+        return value
+
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        value = super().construct_yaml_timestamp(node)
+        self._convert(node, f"a {type(value).__name__}, which JSON cannot carry")
+        return value
+
+    def _convert(self, node: ScalarNode, what: str) -> None:
+        self.notes.conversions.append((node, what, f"quote it: '{node.value}'"))
+
+    def construct_unsupported(self, node: Node) -> None:
+        finding = Finding(
+            "", f"YAML tag {node.tag} has no JSON equivalent; it was not constructed", "use plain strings, numbers, lists and mappings"
+        )
+        self.notes.node_issues.append((node, yaml_unsupported_tag.CODE, finding, "value"))
+        return None
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        """A value the tag's constructor cannot build (``!!int abc``, ``2024-02-30``) is an error, kept as its text."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
+            self.recursive_objects.pop(node, None)
+            value = node.value if isinstance(node, ScalarNode) else None
+            shown = repr(value) if value is not None else "this collection"
+            finding = Finding("", f"cannot read {shown} as {node.tag.rsplit(':', 1)[-1]}: {exc}", "quote it if it is text")
+            self.notes.node_issues.append((node, syntax_error.CODE, finding, "value"))
+            self.constructed_objects[node] = value
+            return value
+
+    def flatten_mapping(self, node: MappingNode) -> None:
+        # Recorded before the first flattening: afterwards merged pairs are indistinguishable.
+        self.notes.own_keys.setdefault(id(node), {id(k) for k, _ in node.value if k.tag != _MERGE_TAG})
+        super().flatten_mapping(node)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)
+        own = self.notes.own_keys[id(node)]
+        mapping: dict[str, Any] = {}
+        written: set[str] = set()
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                key = self._key_name(key, key_node)
+            # A written key overriding a merged one is what ``<<`` is for; two written ones are a mistake.
+            if id(key_node) in own:
+                if key in written:
+                    finding = Finding(
+                        "", f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence"
+                    )
+                    self.notes.node_issues.append((key_node, duplicate_key.CODE, finding, "key"))
+                written.add(key)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def _key_name(self, key: Any, key_node: Node) -> str:
+        """The string a non-string key is stored under: its JSON spelling, or its source text for a collection."""
+        if isinstance(key_node, ScalarNode):
+            name, shown = _json_key(key), key_node.value
+        else:
+            mark, end = key_node.start_mark, key_node.end_mark
+            name = shown = " ".join(str(getattr(self, "source", ""))[mark.index : end.index].split()) or f"?{mark.line + 1}"
+        finding = Finding("", f"mapping key {shown!r} is read as {type(key).__name__}, not a string", f"quote the key: '{shown}'")
+        self.notes.node_issues.append((key_node, non_string_key.CODE, finding, "key"))
+        self.notes.key_names[id(key_node)] = name
+        return name
+
+
+for _tag in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+    _Constructor.add_constructor(_tag, _Constructor.construct_unsupported)  # type: ignore[type-var]
+_Constructor.add_constructor(None, _Constructor.construct_unsupported)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:bool", _Constructor.construct_yaml_bool)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)  # type: ignore[type-var]
+
+
+# libyaml's parser and composer when PyYAML has them (what CSafeLoader uses), else the pure-Python ones.
+_CPARSER = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+_PARSER: tuple[Any, ...] = (
+    (_CPARSER,) if _CPARSER is not None else (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer)
+)
+
+
+class _Loader(*_PARSER, _Constructor, yaml.resolver.Resolver):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        self.source = stream
+        _PARSER[0].__init__(self, stream)
+        for base in _PARSER[1:]:
+            base.__init__(self)
+        _Constructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+def read_yaml(text: str) -> Document:
+    """Parse YAML text into a :class:`Document`; never raises on bad input."""
+    if not text.strip():  # blank (a tab on its own would otherwise be a YAML syntax error)
+        return _empty()
+    loader = _Loader(text)
+    notes = _Notes()
+    loader.notes = notes
+    try:
+        root = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if "single document" in str(exc.context):
+            return Document(
+                None,
+                "yaml",
+                [
+                    _marked(
+                        multiple_documents.CODE,
+                        "the file holds more than one YAML document; a payload is one document",
+                        exc,
+                        text,
+                        "put each batch in its own file",
+                    )
+                ],
+            )
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem}", exc, text)])
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # libyaml stops at 1,000 levels
+            return Document(None, "yaml", [_marked(too_complex.CODE, "the document is nested too deeply to check", exc, text)])
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem or exc}", exc, text, _yaml_hint(exc))])
+    except yaml.YAMLError as exc:
+        return Document(None, "yaml", [Issue(syntax_error.CODE, Finding("", f"invalid YAML: {exc}"), Span(1, 1))])
+    except RecursionError:
+        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
+    finally:
+        loader.dispose()
+    if root is None:
+        return _empty()
+    expanded = _expanded_size(root) if "*" in text else 0
+    if expanded is None:
+        message = "a YAML alias refers to a node that contains it: the value would be endless; refused"
+        hint = "an alias must point at an anchor defined before and outside it"
+        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", message, hint), _mark_span(root))])
+    if expanded > MAX_EXPANDED_NODES:
+        return Document(
+            None,
+            "yaml",
+            [
+                Issue(
+                    too_complex.CODE,
+                    Finding(
+                        "",
+                        f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refused",
+                        "expand the aliases by hand; real payloads do not need them",
+                    ),
+                    _mark_span(root),
+                )
+            ],
+        )
+    try:
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        return Document(None, "yaml", [_marked(syntax_error.CODE, f"cannot read YAML value: {exc.problem or exc}", exc, text)])
+    except RecursionError:
+        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
+    # Aliases and merge keys put data where it is not written, and with duplicate keys the last one counts.
+    duplicates = any(code == duplicate_key.CODE for _, code, _, _ in notes.node_issues)
+    locator = YamlLocator(root, notes.key_names, in_document_order="*" not in text and "<<" not in text and not duplicates)
+    doc = Document(data, "yaml", locator=locator)
+    if "\\u" in text or "\\U" in text:  # double-quoted escapes can spell unpaired surrogates
+        doc.data, unpaired = replace_surrogates(data)
+        doc.issues.extend(unpaired)
+    if notes.conversions or notes.node_issues:
+        pointers = _node_pointers(root, notes.key_names)
+        for node, code, finding, target in notes.node_issues:
+            doc.issues.append(Issue(code, Finding(pointers.get(id(node), ""), finding.message, finding.hint, target)))
+        for node, what, hint in notes.conversions:
+            found = pointers.get(id(node))
+            if found is not None:
+                doc.implicit_conversions[found] = Finding(found, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint)
+    if not isinstance(data, dict):
+        doc.issues.append(root_not_object.issue(data))
+    return doc
+
+
+def _empty() -> Document:
+    return Document(
+        None, "yaml", [Issue(empty_document.CODE, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))]
+    )
+
+
+def _marked(code: str, message: str, exc: yaml.MarkedYAMLError, text: str, hint: str | None = None) -> Issue:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        span = Span(1, 1)
+    elif mark.index >= len(text):  # libyaml reports the end of input one line past the last one
+        span = LineIndex(text).span(len(text))
+    else:
+        span = Span(mark.line + 1, mark.column + 1)
+    return Issue(code, Finding("", message, hint), span)
+
+
+def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
+    problem = str(exc.problem or "")
+    if "\\t" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted"
+    return None
+
+
+def _mark_span(node: Node) -> Span:
+    end = node.end_mark
+    last = node
+    # A block collection's end mark is where the next token starts (past blank lines and
+    # comments); its content ends where its last descendant ends.
+    while isinstance(last, MappingNode | SequenceNode) and not last.flow_style and last.value:
+        last = last.value[-1][1] if isinstance(last, MappingNode) else last.value[-1]
+        end = last.end_mark
+    return Span(node.start_mark.line + 1, node.start_mark.column + 1, end.line + 1, end.column + 1)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _expanded_size(root: Node) -> int | None:
+    """Node count with aliases expanded, computed with a memo (no expansion happens); None if an alias is circular."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # the path from the root to the node being counted
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
+        kids = _children(node)
+        if ready:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = min(1 + sum(sizes[id(k)] for k in kids), MAX_EXPANDED_NODES + 1)
+            continue
+        if id(node) in sizes:
+            continue
+        if id(node) in open_nodes:
+            return None
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids)
+    return sizes[id(root)]
+
+
+def _key_token(key_node: Node, key_names: dict[int, str]) -> str | None:
+    """The key as stored in the data (``None`` for a collection key never constructed)."""
+    name = key_names.get(id(key_node))
+    if name is None and isinstance(key_node, ScalarNode):
+        name = key_node.value
+    return None if name is None else scrub(name)
+
+
+def _node_pointers(root: Node, key_names: dict[int, str]) -> dict[int, str]:
+    """id(node) → JSON pointer for every node (keys too), first path wins."""
+    out: dict[int, str] = {}
+    stack: list[tuple[Node, str]] = [(root, "")]
+    while stack:
+        node, ptr = stack.pop()
+        if id(node) in out:
+            continue
+        out[id(node)] = ptr
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                token = _key_token(key_node, key_names)
+                child = pointer_join(ptr, "?" if token is None else token)
+                out.setdefault(id(key_node), child)
+                stack.append((value_node, child))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, f"{ptr}/{i}") for i, item in enumerate(node.value))
+    return out
+
+
+class YamlLocator:
+    """Pointer → node marks, walking only the path of each requested pointer."""
+
+    def __init__(self, root: Node, key_names: dict[int, str], *, in_document_order: bool = False) -> None:
+        self._root = root
+        self._key_names = key_names
+        # Whether the data's order is the text's (see validator.engine.document_order).
+        self.in_document_order = in_document_order
+
+    def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
+        out: dict[LocateRequest, Span] = {}
+        for pointer, target in requests:
+            found = self._find(pointer)
+            if found is not None:
+                node, key_node = found
+                out[(pointer, target)] = _mark_span(key_node if target == "key" and key_node is not None else node)
+        return out
+
+    def _find(self, pointer: str) -> tuple[Node, Node | None] | None:
+        node: Node = self._root
+        key_node: Node | None = None
+        if not pointer:
+            return node, None
+        for token in pointer[1:].split("/"):
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, MappingNode):
+                match = None
+                for k, v in node.value:
+                    if _key_token(k, self._key_names) == token:
+                        match = (k, v)  # last occurrence wins, as in the data
+                if match is None:
+                    return None
+                key_node, node = match
+            elif isinstance(node, SequenceNode) and token.isdigit() and int(token) < len(node.value):
+                key_node, node = None, node.value[int(token)]
+            else:
+                return None
+        return node, key_node

@@ -1,0 +1,77 @@
+"""Helpers for the agent-override rules (RBV5xx): find a spec location in every override.
+
+Prose constraints (:mod:`validator.spec.prose`) are keyed by document paths such as
+``("tasks", "*", "agent_override", "agent", "custom_stt_config", "endpointing_ms")``.
+These helpers walk only ``ctx.override_sections(...)``, never every task.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, TypeGuard
+
+from validator.context import Context, pointer_join
+from validator.spec.prose import Location
+from validator.spec.tools import discriminator_tags
+from validator.spec.load import Spec
+
+OVERRIDE: Location = ("tasks", "*", "agent_override")
+
+
+def in_override(location: Location) -> bool:
+    """True for locations inside an override section (``agent``, ``retell_llm``, …)."""
+    return len(location) > len(OVERRIDE) + 1 and location[: len(OVERRIDE)] == OVERRIDE
+
+
+def label(location: Location) -> str:
+    """```custom_stt_config.endpointing_ms``` for messages: the path below the override section."""
+    return "`" + ".".join(part for part in location[len(OVERRIDE) + 1 :] if part != "*") + "`"
+
+
+def override_values(ctx: Context, location: Location) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+    """``(pointer, value, parent object)`` for each override that sets the field at ``location``."""
+    section, path = location[len(OVERRIDE)], location[len(OVERRIDE) + 1 :]
+    for pointer, obj in ctx.override_sections(section):
+        yield from _descend(obj, path, pointer)
+
+
+def _descend(obj: dict[str, Any], path: Location, pointer: str) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+    name, rest = path[0], path[1:]
+    if name not in obj:
+        return
+    value = obj[name]
+    here = pointer_join(pointer, name)
+    if not rest:
+        yield here, value, obj
+    elif rest[0] == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if rest[1:] and isinstance(item, dict):
+                    yield from _descend(item, rest[1:], pointer_join(here, index))
+    elif isinstance(value, dict):
+        yield from _descend(value, rest, here)
+
+
+def is_number(value: Any) -> TypeGuard[float]:
+    """A finite JSON number (booleans are not; NaN and infinities are the input rules' finding)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+# Override sections that configure one kind of response engine, with that engine's `type`.
+ENGINE_SECTIONS = {"retell_llm": "retell-llm", "conversation_flow": "conversation-flow"}
+
+
+def engine_type(override: dict[str, Any], spec: Spec) -> str | None:
+    """``agent.response_engine.type`` of an override, when it names an engine the spec knows."""
+    agent = override.get("agent")
+    engine = agent.get("response_engine") if isinstance(agent, dict) else None
+    kind = engine.get("type") if isinstance(engine, dict) else None
+    return kind if isinstance(kind, str) and kind in _engine_types(spec) else None
+
+
+@cache
+def _engine_types(spec: Spec) -> frozenset[str]:
+    schema = spec.subschema("tasks", "items", "agent_override", "agent", "response_engine")
+    return frozenset(t for t in discriminator_tags(schema) or () if isinstance(t, str))

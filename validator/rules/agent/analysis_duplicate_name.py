@@ -1,0 +1,51 @@
+"""Two `post_call_analysis_data` items have the same `name`.
+
+Why it matters: each item names one variable extracted after the call; two
+items with one name collide in the call's analysis results (one overwrites
+the other, or the API rejects the agent). System presets (``call_summary`` …)
+share the namespace.
+
+Fails::
+
+    "post_call_analysis_data": [{"type": "string", "name": "rating", "description": "a"},
+                                {"type": "number", "name": "rating", "description": "b"}]
+
+Passes::
+
+    "post_call_analysis_data": [{"type": "string", "name": "rating", "description": "a"},
+                                {"type": "number", "name": "rating_score", "description": "b"}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.context import Context, pointer_join
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.spec.tools import preview
+
+CODE = "RBV516"
+NAME = "analysis-duplicate-name"
+SEVERITY = Severity.ERROR
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for pointer, agent in ctx.override_sections("agent"):
+        items = agent.get("post_call_analysis_data")
+        if not isinstance(items, list):
+            continue
+        first_of: dict[str, int] = {}
+        for index, item in enumerate(items):
+            name = item.get("name") if isinstance(item, dict) else None
+            if not isinstance(name, str):
+                continue
+            if name in first_of:
+                yield ctx.finding(
+                    pointer_join(pointer, "post_call_analysis_data", index, "name"),
+                    f"post-call analysis name {preview(name)} is already used by item {first_of[name]}; names must be unique",
+                    "rename one of them, or merge the two items",
+                )
+            else:
+                first_of[name] = index

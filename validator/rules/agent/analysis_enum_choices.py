@@ -1,0 +1,59 @@
+"""An `enum` post-call analysis item has no usable `choices`.
+
+Why it matters: an ``enum`` variable is extracted by picking one of its
+choices; the spec says choices "must be non empty array", and a blank choice
+(``""``) is not something the model can answer with. The schema accepts ``[]``
+and ``[""]``; the API or the analysis does not. (A missing ``choices`` is
+already the required-field error.)
+
+Fails::
+
+    {"type": "enum", "name": "rating", "description": "Rating.", "choices": []}
+
+Passes::
+
+    {"type": "enum", "name": "rating", "description": "Rating.", "choices": ["good"]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.context import Context, pointer_join
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.spec.tools import preview
+
+CODE = "RBV517"
+NAME = "analysis-enum-choices"
+SEVERITY = Severity.ERROR
+KIND = Kind.DOCUMENT
+
+ENUM_TYPE = "enum"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for pointer, agent in ctx.override_sections("agent"):
+        items = agent.get("post_call_analysis_data")
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or item.get("type") != ENUM_TYPE or not isinstance(item.get("choices"), list):
+                continue
+            here = pointer_join(pointer, "post_call_analysis_data", index, "choices")
+            name = preview(item.get("name"))
+            choices = item["choices"]
+            if not choices:
+                yield ctx.finding(
+                    here,
+                    f"enum analysis item {name} has no choices; `choices` must be a non-empty list",
+                    'add the possible values, e.g. ["good", "bad"]',
+                )
+                continue
+            for position, choice in enumerate(choices):
+                if isinstance(choice, str) and not choice.strip():
+                    yield ctx.finding(
+                        pointer_join(here, position),
+                        f"enum analysis item {name} has a blank choice {preview(choice)}",
+                        "remove it or write the value",
+                    )

@@ -1,0 +1,61 @@
+"""A number in an agent override is outside the range the spec states in prose.
+
+Why it matters: many ranges live only in the field descriptions, not in the
+schema: ``voice_temperature``, ``volume`` and ``ambient_sound_volume`` "Value
+ranging from [0,2]", ``end_call_after_silence_ms`` "The minimum value allowed
+is 10,000 ms", ``max_call_duration_ms`` up to 7,200,000, ``reminder_trigger_ms``
+"Must be a positive number", and so on. The API rejects such values or the call
+misbehaves, yet a schema validator lets them through. The ranges are read from
+the spec's descriptions (:mod:`validator.spec.prose`); durations "in milliseconds"
+with no stated range must not be negative, and timeouts and expirations must be
+greater than 0. Ranges the schema itself enforces are left to RBV104.
+
+Fails::
+
+    "agent": {"end_call_after_silence_ms": 9999}
+
+Passes::
+
+    "agent": {"end_call_after_silence_ms": 10000}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Fix, Severity
+from validator.rules import Kind
+from validator.spec.prose import Range, prose_constraints
+from validator.rules.agent._agent_fields import in_override, is_number, label, override_values
+from validator.spec.tools import preview
+
+CODE = "RBV504"
+NAME = "documented-range"
+SEVERITY = Severity.ERROR
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if not ctx.agent_overrides:
+        return
+    for bound in prose_constraints(ctx.spec).unchecked_by_schema:
+        if not in_override(bound.location):
+            continue
+        for pointer, value, _ in override_values(ctx, bound.location):
+            if is_number(value) and not bound.admits(value):
+                yield ctx.finding(
+                    pointer,
+                    f'{label(bound.location)} must be {bound.describe()}, found {preview(value)} (spec: "{bound.text}")',
+                    f"allowed range: {bound.interval()}",
+                    fix=_clamp(bound, value),
+                )
+
+
+def _clamp(bound: Range, value: float) -> Fix | None:
+    """The nearest allowed value, when the violated bound is inclusive (a guess at intent: unsafe)."""
+    if bound.high is not None and value > bound.high:
+        return Fix(bound.high, safe=False, title=f"use the maximum, {bound.high}")
+    if bound.low is not None and value < bound.low and not bound.low_exclusive and not bound.implied:
+        return Fix(bound.low, safe=False, title=f"use the minimum, {bound.low}")
+    return None

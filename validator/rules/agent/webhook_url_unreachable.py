@@ -1,0 +1,43 @@
+"""`agent.webhook_url` points at a host Retell's servers cannot reach (localhost, a private address).
+
+Why it matters: webhooks are sent from Retell's cloud, not from your machine;
+``http://localhost:3000``, ``10.0.0.5`` or ``my-server.local`` resolve to
+nothing (or to Retell's own network) there, so every event is lost. For local
+development use a public tunnel URL.
+
+Fails::
+
+    "agent": {"webhook_url": "https://localhost:3000/retell"}
+
+Passes::
+
+    "agent": {"webhook_url": "https://hooks.example.com/retell"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.rules.agent._webhook import FIELD, local_host, webhooks
+from validator.spec.tools import preview
+
+CODE = "RBV521"
+NAME = "webhook-url-unreachable"
+SEVERITY = Severity.WARNING
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for hook in webhooks(ctx):
+        host = hook.url.hostname if hook.url is not None else None
+        reason = local_host(host) if host else None
+        if reason is None:
+            continue
+        yield ctx.finding(
+            hook.pointer,
+            f"`{FIELD}` {preview(hook.text)} points at {preview(host)}, {reason}; Retell's servers cannot reach it",
+            "use a publicly reachable URL (for local development, a tunnel such as ngrok or cloudflared)",
+        )

@@ -1,0 +1,293 @@
+"""Where a batch's calling windows fall on the recipients' clocks.
+
+A :class:`Schedule` is the batch's ``call_time_window`` read as the server
+applies it: windows in one zone (the spec's default when ``timezone`` is
+omitted), on some days of the week. :func:`reach` maps every allowed minute of
+the period checked into a recipient zone, exactly across daylight-saving
+switches of either zone: time is cut into spans where both UTC offsets are
+constant, and inside a span a batch-local minute is a fixed shift away from
+the recipient's clock.
+
+The period checked is the 53 weeks from the batch's start (``trigger_timestamp``
+when it lies ahead, else ``settings.clock()``): every weekday under every
+offset either zone has in the coming year, so a June run also sees the
+November week when Los Angeles and Phoenix differ by an hour. Results are
+cached per (schedule, zone, start), never per task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cache, lru_cache
+from itertools import pairwise
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from validator.context import Context, per_document
+from validator.knowledge.recipient_zones import RecipientZones, zones_for
+from validator.rules.window._windows import DAY, clock
+from validator.rules.window._windows import windows as usable_windows
+from validator.spec.load import Spec
+
+HORIZON_DAYS = 53 * 7
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # datetime.weekday() order
+_EPOCH = datetime(1970, 1, 1)
+_EPOCH_WEEKDAY = 3  # 1970-01-01 was a Thursday
+_LAST_MINUTE = int((datetime(9000, 1, 1, tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()) // 60
+
+Interval = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Windows ``[start, end)`` in minutes of the day in ``zone``; ``days`` are weekday numbers (Monday = 0)."""
+
+    zone: str
+    windows: tuple[Interval, ...]
+    days: frozenset[int]
+
+    def words(self) -> str:
+        """``09:00–12:00, 13:00–17:00 America/Los_Angeles, Monday–Friday``."""
+        hours = ", ".join(span(w) for w in self.windows)
+        if len(self.days) == 7:
+            return f"{hours} {self.zone}"
+        runs: list[list[int]] = []
+        for day in sorted(self.days):
+            if runs and runs[-1][-1] == day - 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        days = ", ".join(WEEKDAYS[r[0]] if len(r) == 1 else f"{WEEKDAYS[r[0]]}–{WEEKDAYS[r[-1]]}" for r in runs)
+        return f"{hours} {self.zone}, {days}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """The local minutes of the day a schedule reaches in a zone, those outside the limit, and the first of them."""
+
+    covered: tuple[Interval, ...]
+    outside: tuple[Interval, ...]
+    first_outside: datetime | None  # naive local time in the recipient zone
+
+
+@dataclass(slots=True)
+class Recipients:
+    """The tasks whose numbers share one set of candidate zones: how many, and the first one's pointer."""
+
+    count: int
+    index: int
+    pointer: str
+    number: str
+
+
+@per_document  # several rules ask for the same document in a row
+def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
+    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings)."""
+    groups: dict[RecipientZones, Recipients] = {}
+    for index, (pointer, task) in enumerate(ctx.tasks):
+        number = task.get("to_number")
+        zones = zones_for(number) if isinstance(number, str) else None
+        if zones is None:
+            continue
+        group = groups.get(zones)
+        if group is None:
+            groups[zones] = Recipients(1, index, f"{pointer}/to_number", str(number))
+        else:
+            group.count += 1
+    return groups
+
+
+def unplaced(zones: RecipientZones, start: int) -> bool:
+    """No zone known, or only a country whose zones keep different clocks (a toll-free number)."""
+    return not zones.zones or (zones.country_only and several_clocks(zones, start))
+
+
+def several_clocks(zones: RecipientZones, start: int) -> bool:
+    """True when the candidate zones do not keep one clock over the period checked."""
+    return len({clock_signature(zone, start) for zone in zones.zones}) > 1
+
+
+@lru_cache(maxsize=4096)
+def clock_signature(zone: str, start: int) -> tuple[int, ...]:
+    """Equal for zones that keep the same clock over the period checked (New York and Toronto)."""
+    info = zone_info(zone)
+    if info is None:
+        return ()
+    changes = _changes(info, start, start + HORIZON_DAYS * DAY)
+    return (_offset(info, start), *changes, *(_offset(info, c) for c in changes))
+
+
+def span(interval: Interval) -> str:
+    return f"{clock(interval[0])}–{clock(interval[1])}"
+
+
+def spans(intervals: tuple[Interval, ...]) -> str:
+    """Minute-of-day intervals in words; a run through midnight reads ``21:00–04:00``."""
+    parts = list(intervals)
+    if len(parts) > 1 and parts[0][0] == 0 and parts[-1][1] == DAY:
+        parts = [(parts[-1][0], parts[0][1]), *parts[1:-1]]
+    return ", ".join(span(i) for i in parts)
+
+
+def default_zone(spec: Spec) -> str | None:
+    """The zone the spec says applies when ``call_time_window.timezone`` is omitted."""
+    schema = spec.component_schemas.get("CallTimeWindow", {})
+    prose = schema.get("properties", {}).get("timezone", {}).get("description", "")
+    match = re.search(r"Defaults to (\S+?) if omitted", prose if isinstance(prose, str) else "")
+    return match.group(1) if match else None
+
+
+def schedule(ctx: Context) -> Schedule | None:
+    """The batch's schedule; ``None`` without a window or when it cannot be read (RBV1xx/RBV3xx report why)."""
+    window = ctx.call_time_window
+    if window is None:
+        return None
+    zone = window.get("timezone", default_zone(ctx.spec))
+    if not isinstance(zone, str) or zone_info(zone) is None:
+        return None
+    windows = tuple(sorted({(w.start, w.end) for w in usable_windows(ctx) if w.start < w.end}))  # RBV301: cross-midnight
+    days = window.get("day")
+    if days is None or days == []:
+        allowed = frozenset(range(7))
+    elif isinstance(days, list):
+        allowed = frozenset(WEEKDAYS.index(d) for d in days if d in WEEKDAYS)
+    else:
+        return None
+    return Schedule(zone, windows, allowed) if windows and allowed else None
+
+
+@cache
+def zone_info(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def batch_start(ctx: Context) -> int:
+    """The minute (since the epoch, UTC) the batch starts: a future ``trigger_timestamp``, else now."""
+    now = minute_of(ctx.settings.clock())
+    trigger = trigger_minute(ctx)
+    return trigger if trigger is not None and trigger > now else now
+
+
+def trigger_minute(ctx: Context) -> int | None:
+    value = ctx.document.get("trigger_timestamp")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < _LAST_MINUTE * 60_000:
+        return None
+    return int(value // 60_000)
+
+
+def minute_of(moment: datetime) -> int:
+    return int(moment.timestamp() // 60)
+
+
+def wall(minute: int) -> datetime:
+    """A count of minutes since the epoch on some clock → that clock's naive date and time."""
+    return _EPOCH + timedelta(minutes=minute)
+
+
+@lru_cache(maxsize=4096)
+def reach(plan: Schedule, zone: str, start: int, limit: Interval) -> Reach:
+    """Every allowed minute in the 53 weeks from ``start``, on ``zone``'s clock, against ``limit``."""
+    covered: set[Interval] = set()
+    first: int | None = None
+    for begin, end, shift in allowed(plan, zone, start, start + HORIZON_DAYS * DAY):
+        local_begin, local_end = begin + shift, end + shift
+        for a, b in _minutes_of_day(local_begin, local_end):
+            covered.add((a, b))
+        outside = _first_outside(local_begin, local_end, limit)
+        if outside is not None and (first is None or outside < first):
+            first = outside
+    merged = _merge(covered)
+    return Reach(merged, _minus(merged, limit), wall(first) if first is not None else None)
+
+
+def first_allowed(plan: Schedule, moment: int) -> int | None:
+    """The first minute at or after ``moment`` that the schedule allows (``None`` if none within 8 days)."""
+    return min((begin for begin, _, _ in allowed(plan, plan.zone, moment, moment + 8 * DAY)), default=None)
+
+
+def allowed(plan: Schedule, zone: str, start: int, stop: int) -> Iterator[tuple[int, int, int]]:
+    """``(begin, end, shift)``: allowed UTC minutes ``[begin, end)`` and how far ``zone``'s clock is from UTC then."""
+    batch_zone, other = zone_info(plan.zone), zone_info(zone)
+    if batch_zone is None or other is None or stop > _LAST_MINUTE:
+        return
+    cuts = sorted({start, stop, *_changes(batch_zone, start, stop), *_changes(other, start, stop)})
+    for low, high in pairwise(cuts):
+        batch_offset, shift = _offset(batch_zone, low), _offset(other, low)
+        wall_low, wall_high = low + batch_offset, high + batch_offset
+        for day in range(wall_low // DAY, (wall_high - 1) // DAY + 1):
+            if (day + _EPOCH_WEEKDAY) % 7 not in plan.days:
+                continue
+            for window_start, window_end in plan.windows:
+                begin, end = max(day * DAY + window_start, wall_low), min(day * DAY + window_end, wall_high)
+                if begin < end:
+                    yield begin - batch_offset, end - batch_offset, shift
+
+
+def _offset(zone: ZoneInfo, minute: int) -> int:
+    offset = datetime.fromtimestamp(minute * 60, zone).utcoffset()
+    return int(offset.total_seconds()) // 60 if offset is not None else 0
+
+
+@lru_cache(maxsize=1024)
+def _changes(zone: ZoneInfo, start: int, stop: int) -> tuple[int, ...]:
+    """The minutes in ``[start, stop)`` at which the zone's UTC offset changes (checked daily, then bisected)."""
+    found = []
+    previous = _offset(zone, start)
+    for probe in range(start + DAY, stop + DAY, DAY):
+        current = _offset(zone, min(probe, stop))
+        if current != previous:
+            low, high = probe - DAY, min(probe, stop)
+            while high - low > 1:
+                middle = (low + high) // 2
+                low, high = (middle, high) if _offset(zone, middle) == previous else (low, middle)
+            found.append(high)
+            previous = current
+    return tuple(found)
+
+
+def _minutes_of_day(begin: int, end: int) -> Iterator[Interval]:
+    """A run of local minutes as minute-of-day intervals (it may wrap past midnight once)."""
+    if end - begin >= DAY:
+        yield 0, DAY
+        return
+    a, b = begin % DAY, begin % DAY + (end - begin)
+    if b <= DAY:
+        yield a, b
+    else:
+        yield a, DAY
+        yield 0, b - DAY
+
+
+def _first_outside(begin: int, end: int, limit: Interval) -> int | None:
+    """The first local minute in ``[begin, end)`` outside ``limit``."""
+    low, high = limit
+    minute = begin
+    while minute < end:
+        of_day = minute % DAY
+        if not low <= of_day < high:
+            return minute
+        minute += high - of_day
+    return None
+
+
+def _merge(intervals: set[Interval]) -> tuple[Interval, ...]:
+    out: list[Interval] = []
+    for a, b in sorted(intervals):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _minus(intervals: tuple[Interval, ...], limit: Interval) -> tuple[Interval, ...]:
+    low, high = limit
+    out: list[Interval] = []
+    for a, b in intervals:
+        out.extend(piece for piece in ((a, min(b, low)), (max(a, high), b)) if piece[0] < piece[1])
+    return tuple(out)

@@ -1,0 +1,51 @@
+"""``trigger_timestamp`` falls outside every call window, so the batch starts on a later day.
+
+Why it matters: the batch waits for the next allowed minute, which may be
+hours or days after the moment you scheduled (after the day's last window, or
+on a day the ``day`` filter leaves out). Not reported when the first window
+opens later the same day in the batch zone: scheduling before opening time
+is the usual way to queue a batch. The message gives the first moment calls
+can start, in the batch zone (ISO 8601).
+
+Fails::
+
+    "trigger_timestamp": 1798855200000,
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}
+
+Passes::
+
+    "trigger_timestamp": 1799460000000,
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}
+"""
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from validator.rules.calling_hours._reach import first_allowed, minute_of, schedule, trigger_minute, zone_info
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+
+CODE = "RBV704"
+NAME = "trigger-outside-windows"
+SEVERITY = Severity.INFO
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    plan, trigger = schedule(ctx), trigger_minute(ctx)
+    if plan is None or trigger is None or trigger < minute_of(ctx.settings.clock()):
+        return  # a past trigger starts the batch at once: RBV4xx's business
+    zone = zone_info(plan.zone)
+    first = first_allowed(plan, trigger)
+    if zone is None or first is None or first == trigger:
+        return
+    scheduled, starts = datetime.fromtimestamp(trigger * 60, zone), datetime.fromtimestamp(first * 60, zone)
+    if scheduled.date() == starts.date():
+        return
+    yield ctx.finding(
+        "/trigger_timestamp",
+        f"trigger_timestamp is {scheduled:%a %Y-%m-%d %H:%M} {plan.zone}, outside call_time_window ({plan.words()}): "
+        f"the first call can go out at {starts.isoformat()} ({starts:%A})",
+        f"schedule it inside a window (trigger_timestamp {first * 60_000}) or widen the windows if calls should start sooner",
+    )

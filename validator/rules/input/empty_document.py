@@ -1,0 +1,19 @@
+"""The file is empty (or holds only whitespace, comments or a null document).
+
+Why it matters: an empty body is not a batch call; the API needs at least
+``from_number`` and ``tasks``.
+
+Fails: a zero-byte ``batch.json``.
+
+Passes::
+
+    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
+"""
+
+from validator.diagnostics import Severity
+from validator.rules import Kind
+
+CODE = "RBV005"
+NAME = "empty-document"
+SEVERITY = Severity.ERROR
+KIND = Kind.RAISED

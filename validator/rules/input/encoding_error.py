@@ -1,0 +1,17 @@
+"""The file is not UTF-8 text (invalid bytes, NUL bytes, or binary data such as an image).
+
+Why it matters: the payload must be UTF-8 JSON. The diagnostic gives the byte
+offset and line of the first offending byte.
+
+Fails: a PNG renamed ``batch.json``; a file saved as Latin-1 with an ``é``.
+
+Passes: the same text saved as UTF-8.
+"""
+
+from validator.diagnostics import Severity
+from validator.rules import Kind
+
+CODE = "RBV007"
+NAME = "encoding-error"
+SEVERITY = Severity.ERROR
+KIND = Kind.RAISED

@@ -1,0 +1,34 @@
+"""The input is larger than the size limit (``--max-bytes``, default 100 MiB); it was not read.
+
+Why it matters: a payload is parsed in memory (about ten times its size for
+JSON), so an accidental multi-gigabyte export or a crafted file could exhaust
+a CI runner. Files over the limit are refused before they are read; raise the
+limit with ``--max-bytes`` (library: ``max_bytes=``) if the batch is real, or
+split it into several files.
+
+Fails: a 200 MB export checked with the default limit.
+
+Passes: the same batch split into files under 100 MiB, or ``--max-bytes 300000000``.
+"""
+
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.document import Issue, Span
+
+CODE = "RBV014"
+NAME = "payload-too-large"
+SEVERITY = Severity.ERROR
+KIND = Kind.RAISED
+
+
+def issue(size: int | None, limit: int) -> Issue:
+    found = f"is {size:,} bytes" if size is not None else "is larger than that"
+    return Issue(
+        CODE,
+        Finding(
+            "",
+            f"the input {found}, over the {limit:,}-byte limit; it was not checked",
+            "split the batch into smaller files, or raise the limit with --max-bytes",
+        ),
+        Span(1, 1),
+    )

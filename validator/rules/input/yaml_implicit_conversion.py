@@ -1,0 +1,22 @@
+"""YAML 1.1 read an unquoted value as another type where the schema accepts anything.
+
+Why it matters: in free-form places (``metadata``) nothing rejects the value,
+so ``zip: 01234`` silently becomes 668 (octal) and ``answer: no`` becomes
+``false``. Quote the value if you meant the text.
+
+Fails::
+
+    metadata: {zip: 01234}
+
+Passes::
+
+    metadata: {zip: "01234"}
+"""
+
+from validator.diagnostics import Severity
+from validator.rules import Kind
+
+CODE = "RBV009"
+NAME = "yaml-implicit-conversion"
+SEVERITY = Severity.WARNING
+KIND = Kind.RAISED

@@ -1,0 +1,62 @@
+"""The phone number fields of a payload, shared by the phone rules (RBV2xx)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from validator.context import Context, per_document
+from validator.knowledge.phones import PhoneInfo, analyze
+
+
+@dataclass(slots=True)
+class PhoneField:
+    """One ``from_number`` or ``to_number``, with ``analyze(value)`` when it is a string.
+
+    ``relaxed`` is true when ``ignore_e164_validation: true`` turns the E.164
+    and validity checks off for this number: a task's flag covers its own
+    ``to_number``; ``from_number`` is relaxed only when every task sets it
+    (the spec's wording names ``from_number``, but the flag lives on each task).
+    """
+
+    name: str
+    value: Any
+    relaxed: bool
+    task: int | None
+    info: PhoneInfo | None
+
+    @property
+    def pointer(self) -> str:
+        return "/from_number" if self.task is None else f"/tasks/{self.task}/to_number"
+
+
+@per_document
+def phone_fields(ctx: Context) -> list[PhoneField]:
+    """``from_number`` first, then every task's ``to_number``, as present in the document."""
+    tasks = ctx.document.get("tasks")
+    tasks = tasks if isinstance(tasks, list) else []
+    fields = []
+    if "from_number" in ctx.document:
+        objects = [task for task in tasks if isinstance(task, dict)]
+        every_task_relaxed = bool(objects) and all(task.get("ignore_e164_validation") is True for task in objects)
+        fields.append(_field("from_number", ctx.document["from_number"], every_task_relaxed, None))
+    for index, task in enumerate(tasks):
+        if isinstance(task, dict) and "to_number" in task:
+            fields.append(_field("to_number", task["to_number"], task.get("ignore_e164_validation") is True, index))
+    return fields
+
+
+def _field(name: str, value: Any, relaxed: bool, task: int | None) -> PhoneField:
+    return PhoneField(name, value, relaxed, task, analyze(value) if isinstance(value, str) else None)
+
+
+@per_document
+def unusual(ctx: Context) -> list[PhoneField]:
+    """The fields that are anything but a valid E.164 US number (in a batch, a few of them at most)."""
+    return [f for f in phone_fields(ctx) if f.info is None or not (f.info.is_e164 and f.info.valid and f.info.is_us)]
+
+
+@per_document
+def destinations(ctx: Context) -> list[PhoneField]:
+    """Every task's ``to_number`` that is a non-empty string."""
+    return [f for f in phone_fields(ctx) if f.task is not None and f.info is not None and f.value]

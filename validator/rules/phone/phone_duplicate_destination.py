@@ -1,0 +1,42 @@
+"""Two tasks call the same number.
+
+Why it matters: every task is a separate call, so a repeated ``to_number``
+rings the same person twice in one batch, usually a merge or export mistake.
+Numbers are compared in E.164 form, so ``+1 415 555 0123`` repeats
+``+14155550123``. Each repeat is reported at its own task, naming the first
+task that calls the number.
+
+Fails::
+
+    "tasks": [{"to_number": "+14155550123"}, {"to_number": "+14155550123"}]
+
+Passes::
+
+    "tasks": [{"to_number": "+14155550123"}, {"to_number": "+14155550124"}]
+"""
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.rules.phone._phone_fields import destinations
+
+CODE = "RBV204"
+NAME = "phone-duplicate-destination"
+SEVERITY = Severity.WARNING
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    first_task: dict[str, int] = {}
+    for field in destinations(ctx):
+        assert field.task is not None and field.info is not None
+        key = field.info.key
+        first = first_task.setdefault(key, field.task)
+        if first != field.task:
+            yield ctx.finding(
+                field.pointer,
+                f"tasks[{field.task}] calls {key} again: tasks[{first}] already calls it, so the number would be called twice",
+                f"remove this task or merge it into tasks[{first}]",
+            )

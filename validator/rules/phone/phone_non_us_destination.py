@@ -1,0 +1,50 @@
+"""A task calls a number outside the US.
+
+Why it matters: numbers purchased from Retell can only call US numbers; a
+batch sent from one fails every task whose ``to_number`` is in another
+country (Canada and US territories such as Puerto Rico included). Numbers
+imported from your own carrier can call abroad, so this is a warning.
+Findings are grouped: one per destination country, at the first task calling
+it, with the number of tasks affected. Tasks with
+``ignore_e164_validation: true`` (custom telephony) are not checked.
+
+Fails::
+
+    {"from_number": "+14157774444", "tasks": [{"to_number": "+442071838750"}]}
+
+Passes::
+
+    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
+"""
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.rules.phone._phone_fields import PhoneField, unusual
+
+CODE = "RBV203"
+NAME = "phone-non-us-destination"
+SEVERITY = Severity.WARNING
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    by_region: dict[str, list[PhoneField]] = {}
+    for field in unusual(ctx):
+        info = field.info
+        if field.task is None or info is None or not info.valid or info.region is None or info.is_us or field.relaxed:
+            continue
+        by_region.setdefault(info.region, []).append(field)
+    for region, fields in by_region.items():
+        first = fields[0]
+        info = first.info
+        assert info is not None
+        count = f"; {len(fields)} tasks call {region} numbers" if len(fields) > 1 else ""
+        yield ctx.finding(
+            first.pointer,
+            f'`to_number` "{first.value}" is a {region} number (+{info.country_code}); numbers purchased from Retell '
+            f"can only call US numbers{count}",
+            "send from a number imported from your own carrier to call abroad, or remove these tasks",
+        )

@@ -1,0 +1,4 @@
+"""Scheduling rules (RBV4xx): ``trigger_timestamp`` units and range."""
+
+PREFIX = "RBV4"
+FAMILY = "scheduling"

@@ -1,0 +1,39 @@
+"""A key that the spec explicitly forbids (an object with ``additionalProperties: false``).
+
+Why it matters: unlike most objects, some (``call_screening_option``) are
+closed: the API rejects any key it does not define. The hint names the closest
+allowed key.
+
+Fails::
+
+    "call_screening_option": {"agent_identity": "Acme", "call_purpose": "reminder", "tone": "warm"}
+
+Passes::
+
+    "call_screening_option": {"agent_identity": "Acme", "call_purpose": "reminder"}
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.context import pointer_join
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.spec.tools import did_you_mean, error_pointer
+
+CODE = "RBV110"
+NAME = "closed-object"
+SEVERITY = Severity.ERROR
+KIND = Kind.SCHEMA
+KEYWORDS = ("additionalProperties",)
+
+
+def describe(error: Any, explain: Any) -> Iterator[Finding]:
+    pointer = error_pointer(error)
+    known = error.schema.get("properties", {})
+    for key in error.instance:
+        if key in known:
+            continue
+        guess = did_you_mean(key, known)
+        hint = f"did you mean `{guess}`?" if guess else f"allowed keys: {', '.join(known)}"
+        yield Finding(pointer_join(pointer, key), f"`{key}` is not allowed here", hint, "key")

@@ -1,0 +1,37 @@
+"""A list that must hold distinct values has a repeated one.
+
+Why it matters: ``pii_config.categories`` and the guardrail topic lists are
+declared ``uniqueItems``; the API rejects repeats.
+
+Fails::
+
+    "pii_config": {"mode": "post_call", "categories": ["email", "email"]}
+
+Passes::
+
+    "pii_config": {"mode": "post_call", "categories": ["email", "ssn"]}
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.spec.tools import error_pointer, field_label, preview
+
+CODE = "RBV109"
+NAME = "duplicate-items"
+SEVERITY = Severity.ERROR
+KIND = Kind.SCHEMA
+KEYWORDS = ("uniqueItems",)
+
+
+def describe(error: Any, explain: Any) -> Iterator[Finding]:
+    pointer = error_pointer(error)
+    seen: list[Any] = []
+    for index, item in enumerate(error.instance):
+        if item in seen:
+            yield Finding(f"{pointer}/{index}", f"{field_label(error)} repeats {preview(item)}; items must be unique", "remove the repeat")
+            return
+        seen.append(item)
+    yield Finding(pointer, f"{field_label(error)} has repeated items; items must be unique")

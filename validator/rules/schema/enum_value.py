@@ -1,0 +1,43 @@
+"""A value is not one of the choices the spec allows.
+
+Why it matters: enumerated fields (``voice_model``, ``day``, ``language``,
+``stt_mode``, ``webhook_events`` …) are rejected by the API when the value is
+not listed; a wrong case (``monday``), an abbreviation (``Mon``) or a near-miss
+(``eleven_turbo``) is the usual cause, and the hint names the closest valid
+value. When only the case differs, a safe fix writes the listed spelling.
+
+Fails::
+
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["monday"]}
+
+Passes::
+
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.diagnostics import Finding, Fix, Severity
+from validator.rules import Kind
+from validator.spec.tools import did_you_mean, enum_list, error_pointer, field_label, preview
+
+CODE = "RBV103"
+NAME = "enum-value"
+SEVERITY = Severity.ERROR
+KIND = Kind.SCHEMA
+KEYWORDS = ("enum", "const")
+
+
+def describe(error: Any, explain: Any) -> Iterator[Finding]:
+    allowed = list(error.validator_value) if error.validator == "enum" else [error.validator_value]
+    guess = did_you_mean(error.instance, allowed) if isinstance(error.instance, str) else None
+    hint = f"did you mean {preview(guess)}?" if guess is not None else None
+    # Only the case differs: the canonical spelling cannot mean anything else, so the fix is safe.
+    fix = Fix(guess, True, f"use {preview(guess)}") if guess is not None and guess.lower() == error.instance.lower() else None
+    yield Finding(
+        error_pointer(error),
+        f"{field_label(error)} must be one of {enum_list(allowed)}, found {preview(error.instance)}",
+        hint,
+        fix=fix,
+    )

@@ -1,0 +1,34 @@
+"""A list has fewer or more items than the schema allows.
+
+Why it matters: ``call_time_window.windows`` needs at least one window; an
+empty list is rejected by the API.
+
+Fails::
+
+    "call_time_window": {"windows": []}
+
+Passes::
+
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}]}
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.spec.tools import error_pointer, field_label
+
+CODE = "RBV108"
+NAME = "item-count"
+SEVERITY = Severity.ERROR
+KIND = Kind.SCHEMA
+KEYWORDS = ("minItems", "maxItems")
+
+
+def describe(error: Any, explain: Any) -> Iterator[Finding]:
+    bound = "at least" if error.validator == "minItems" else "at most"
+    yield Finding(
+        error_pointer(error),
+        f"{field_label(error)} must have {bound} {error.validator_value} item(s), found {len(error.instance)}",
+    )

@@ -1,0 +1,46 @@
+"""A number is outside the range the schema allows.
+
+Why it matters: the API rejects out-of-range values such as
+``voice_speed`` outside [0.5, 2], ``ring_duration_ms`` outside
+[5000, 300000] or a negative ``reserved_concurrency``. (Ranges stated only in
+prose are checked by the ``documented-range`` rule.)
+
+Fails::
+
+    "agent": {"voice_speed": 3}
+
+Passes::
+
+    "agent": {"voice_speed": 1.5}
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.spec.tools import error_pointer, field_label, preview
+
+CODE = "RBV104"
+NAME = "out-of-range"
+SEVERITY = Severity.ERROR
+KIND = Kind.SCHEMA
+KEYWORDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+
+_WORDS = {
+    "minimum": "at least",
+    "maximum": "at most",
+    "exclusiveMinimum": "greater than",
+    "exclusiveMaximum": "less than",
+    "multipleOf": "a multiple of",
+}
+
+
+def describe(error: Any, explain: Any) -> Iterator[Finding]:
+    schema = error.schema
+    low, high = schema.get("minimum"), schema.get("maximum")
+    allowed = f"[{low}, {high}]" if low is not None and high is not None else None
+    bound = f"{_WORDS[error.validator]} {error.validator_value}"
+    message = f"{field_label(error)} must be {bound}, found {preview(error.instance)}"
+    hint = f"allowed range: {allowed}" if allowed else None
+    yield Finding(error_pointer(error), message, hint)

@@ -1,0 +1,27 @@
+"""Any other schema violation (keywords without a dedicated rule).
+
+Why it matters: the bundled OpenAPI schema is the contract the API enforces;
+this rule reports violations of keywords the other schema rules do not
+cover, using jsonschema's own message.
+
+Fails: a value violating a schema keyword not covered by RBV101-RBV110.
+
+Passes: the same value made to satisfy the keyword.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.spec.tools import error_pointer
+
+CODE = "RBV199"
+NAME = "schema-violation"
+SEVERITY = Severity.ERROR
+KIND = Kind.SCHEMA
+KEYWORDS = ("not", "dependentRequired", "dependentSchemas", "propertyNames", "contains", "format")
+
+
+def describe(error: Any, explain: Any) -> Iterator[Finding]:
+    yield Finding(error_pointer(error), str(error.message))

@@ -1,0 +1,38 @@
+"""A string is shorter or longer than the schema allows.
+
+Why it matters: empty ``from_number``/``to_number``/``override_agent_id``
+strings are rejected (``minLength: 1``); prompts such as
+``analysis_summary_prompt`` are capped at 2,000 characters.
+
+Fails::
+
+    {"from_number": "", "tasks": []}
+
+Passes::
+
+    {"from_number": "+14157774444", "tasks": []}
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.spec.tools import error_pointer, field_label
+
+CODE = "RBV105"
+NAME = "string-length"
+SEVERITY = Severity.ERROR
+KIND = Kind.SCHEMA
+KEYWORDS = ("minLength", "maxLength")
+
+
+def describe(error: Any, explain: Any) -> Iterator[Finding]:
+    length = len(error.instance)
+    if error.validator == "minLength":
+        message = f"{field_label(error)} must have at least {error.validator_value} character(s), found {length}"
+        hint = "remove the field if it has no value" if length == 0 else None
+    else:
+        message = f"{field_label(error)} must have at most {error.validator_value} characters, found {length}"
+        hint = f"shorten it by {length - error.validator_value} characters"
+    yield Finding(error_pointer(error), message, hint)

@@ -1,0 +1,118 @@
+"""A ``{{placeholder}}`` in a task's ``agent_override`` names a dynamic variable the task does not set.
+
+Why it matters: ``"begin_message": "Hi {{customer_name}}"`` is filled from
+the task's ``retell_llm_dynamic_variables``; when the task does not set
+``customer_name`` the caller hears "Hi ," (unless the agent or its version tag
+defines a default, which this check cannot see). Every string in the override
+is checked (begin message, call screening identity and purpose, voicemail
+message, prompts …); Retell's own variables (``current_time``,
+``user_number`` … listed in ``validator/knowledge/data/system_dynamic_variables.yaml``)
+are always defined, and spaces inside the braces are ignored, as Retell does.
+Findings are grouped: one per variable name, at the first string using it,
+with the number of tasks affected.
+
+Fails::
+
+    {"to_number": "+12137774445",
+     "agent_override": {"retell_llm": {"begin_message": "Hi {{customer_name}}"}}}
+
+Passes::
+
+    {"to_number": "+12137774445",
+     "retell_llm_dynamic_variables": {"customer_name": "Ann"},
+     "agent_override": {"retell_llm": {"begin_message": "Hi {{ customer_name }}, it is {{current_time}}"}}}
+"""
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from validator.context import Context, pointer_join
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.rules.tasks._variables import FIELD, tasks_word
+from validator.knowledge.tables import load_table
+
+CODE = "RBV604"
+NAME = "tasks-placeholder-undefined"
+SEVERITY = Severity.WARNING
+KIND = Kind.DOCUMENT
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+# A path as a linked list (parent, key): pointers are spelled out only for strings that use a placeholder.
+Path = tuple[Any, str | int] | None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    first_use: dict[str, str] = {}
+    tasks_using: dict[str, int] = {}
+    # Batches repeat the same override: its placeholders are found once per distinct text.
+    seen: dict[str, list[tuple[str, list[str]]]] = {}
+    for pointer, override in ctx.agent_overrides:
+        task = ctx.document["tasks"][int(pointer.split("/")[2])]
+        variables = task.get(FIELD)
+        defined = variables.keys() if isinstance(variables, dict) else ()
+        missing_here: set[str] = set()
+        for relative, names in _uses(override, seen):
+            for name in names:
+                if name in defined or name in missing_here or _is_system(name):
+                    continue
+                missing_here.add(name)
+                first_use.setdefault(name, pointer + relative)
+        for name in missing_here:
+            tasks_using[name] = tasks_using.get(name, 0) + 1
+    for name, where in first_use.items():
+        count = tasks_using[name]
+        task_index = where.split("/")[2]
+        more = f"; {tasks_word(count)} use it without setting it" if count > 1 else ""
+        yield ctx.finding(
+            where,
+            f"{{{{{name}}}}} is used in tasks[{task_index}]'s agent_override, but the task's {FIELD} does not set `{name}`{more}",
+            f"add `{name}` to {FIELD}, or give it a default on the agent",
+        )
+
+
+def _uses(override: dict[str, Any], seen: dict[str, list[tuple[str, list[str]]]]) -> list[tuple[str, list[str]]]:
+    """``(relative pointer, names)`` of the placeholders in an override, looked up by its JSON text."""
+    try:
+        text = json.dumps(override, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):  # keys JSON cannot write (YAML oddities): walk without the cache
+        return [(_spell(path), names) for path, names in _placeholders(override)]
+    if "{{" not in text:
+        return []
+    if text not in seen:
+        seen[text] = [(_spell(path), names) for path, names in _placeholders(override)]
+    return seen[text]
+
+
+def _placeholders(node: Any) -> Iterator[tuple[Path, list[str]]]:
+    """``(path, names)`` for each string below ``node`` that contains ``{{name}}`` placeholders, in document order."""
+    stack: list[tuple[Path, Any]] = [(None, node)]
+    visited: set[int] = set()  # a YAML alias may make the structure cyclic
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            names = [n for n in _PLACEHOLDER.findall(value) if n] if "{{" in value else None
+            if names:
+                yield path, names
+            continue
+        if id(value) in visited:
+            continue
+        visited.add(id(value))
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        # Only strings and containers are pushed, reversed so that they pop in document order.
+        stack.extend(((path, key), child) for key, child in reversed(list(items)) if isinstance(child, str | dict | list))
+
+
+def _spell(path: Path) -> str:
+    parts: list[str | int] = []
+    while path is not None:
+        path, key = path
+        parts.append(key)
+    return pointer_join("", *reversed(parts))
+
+
+def _is_system(name: str) -> bool:
+    table = load_table("system_dynamic_variables")
+    return name in table["names"] or name.startswith(tuple(table["prefixes"]))

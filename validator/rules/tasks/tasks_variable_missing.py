@@ -1,0 +1,76 @@
+"""Some tasks lack a dynamic variable that most tasks set.
+
+Why it matters: a prompt that says ``Hi {{customer_name}}`` renders a blank
+for every call whose ``retell_llm_dynamic_variables`` has no
+``customer_name`` ("Hi , this is…"), unless the agent defines a default. A
+key set by more than half of the tasks is expected in all of them. Findings
+are grouped: one per missing key, at the first task lacking it, with the
+number of tasks affected; the hint names a near-miss key (a typo such as
+``customer_nmae``) when the task has one.
+
+Fails::
+
+    "tasks": [
+      {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "Ann"}},
+      {"to_number": "+12137774446", "retell_llm_dynamic_variables": {"customer_name": "Bob"}},
+      {"to_number": "+12137774447", "retell_llm_dynamic_variables": {"customer_nmae": "Cy"}}
+    ]
+
+Passes::
+
+    "tasks": [
+      {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "Ann"}},
+      {"to_number": "+12137774446", "retell_llm_dynamic_variables": {"customer_name": "Bob"}}
+    ]
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.rules.tasks._variables import FIELD, task_index, tasks_word, variables, variables_pointer
+from validator.spec.tools import did_you_mean
+
+CODE = "RBV602"
+NAME = "tasks-variable-missing"
+SEVERITY = Severity.WARNING
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    # Group tasks by their keys: batches have few distinct shapes, so the work is per shape, not per task.
+    shapes: dict[tuple[str, ...], list[str]] = {}
+    for pointer, task in ctx.tasks:
+        values = variables(task)
+        if values is not None:
+            shapes.setdefault(tuple(values), []).append(pointer)
+    total = sum(len(group) for group in shapes.values())
+    counts: dict[str, int] = {}
+    for keys, group in shapes.items():
+        for key in keys:
+            counts[key] = counts.get(key, 0) + len(group)
+    for key, count in counts.items():
+        if count * 2 <= total or count == total:
+            continue
+        first = min((group[0] for keys, group in shapes.items() if key not in keys), key=task_index)
+        task = ctx.document["tasks"][task_index(first)]
+        # A typo is among the task's own minority keys (customer_nmae), never a key most tasks set.
+        rare = [k for k in variables(task) or {} if counts[k] * 2 <= total]
+        yield _finding(ctx, key, f"{count:,} of {total:,}", total - count, first, task, did_you_mean(key, rare))
+
+
+def _finding(ctx: Context, key: str, share: str, lacking: int, pointer: str, task: dict[str, Any], guess: str | None) -> Finding:
+    index = task_index(pointer)
+    hint = (
+        f"tasks[{index}] has `{guess}`: rename it to `{key}`"
+        if guess
+        else f"add `{key}` to these tasks' {FIELD}, or give it a default on the agent"
+    )
+    return ctx.finding(
+        variables_pointer(pointer, task),
+        f"tasks[{index}] has no dynamic variable `{key}`, which {share} tasks set: "
+        f"{{{{{key}}}}} renders blank in the {tasks_word(lacking)} without it",
+        hint,
+    )

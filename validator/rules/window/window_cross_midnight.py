@@ -1,0 +1,71 @@
+"""A call window does not end after it starts (it crosses midnight, or is empty).
+
+Why it matters: each window is a half-open interval ``[start, end)`` in
+minutes since local midnight, and the API requires ``start < end``. A window
+such as 22:00–02:00 (``start 1320, end 120``) is rejected; it must be split
+into two windows, 22:00–24:00 and 00:00–02:00. ``end = 1440`` is 24:00 and
+is valid, so ``end: 0`` meaning "until midnight" is written ``end: 1440``.
+The unsafe fix rewrites ``windows`` with each crossing window split in place.
+A window with ``start == end`` is empty and is reported without a fix.
+
+Fails::
+
+    "call_time_window": {"windows": [{"start": 1320, "end": 120}]}
+
+Passes::
+
+    "call_time_window": {"windows": [{"start": 1320, "end": 1440}, {"start": 0, "end": 120}]}
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from validator.context import Context
+from validator.diagnostics import Finding, Fix, Severity
+from validator.rules import Kind
+from validator.rules.window._windows import DAY, WINDOWS, Window, windows
+from validator.spec.tools import preview
+
+CODE = "RBV301"
+NAME = "window-cross-midnight"
+SEVERITY = Severity.ERROR
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    usable = windows(ctx)
+    for window in usable:
+        if window.start == window.end:
+            yield ctx.finding(
+                window.pointer,
+                f"{window.label} is empty: start and end are both {window.start}; a window needs start < end",
+                "remove the window, or give it an end after its start",
+            )
+    crossing = {w.index: w for w in usable if w.start > w.end}
+    if not crossing:
+        return
+    items = ctx.call_time_window["windows"] if ctx.call_time_window else []
+    split = _split(items, crossing)
+    labels = [w.label for w in crossing.values()]
+    names = ", ".join(labels[:3]) + (f" and {len(labels) - 3:,} more" if len(labels) > 3 else "")
+    verb = "crosses" if len(labels) == 1 else "cross"
+    yield ctx.finding(
+        WINDOWS,
+        f"{names} {verb} midnight: a window must satisfy start < end within one day (end 1440 is 24:00)",
+        f"split at midnight: {preview(split, 200)}",
+        fix=Fix(split, False, "split windows that cross midnight"),
+    )
+
+
+def _split(items: list[Any], crossing: dict[int, Window]) -> list[Any]:
+    """``items`` with each crossing window replaced by its two halves (no empty half when it ends at 0)."""
+    out: list[Any] = []
+    for index, item in enumerate(items):
+        window = crossing.get(index)
+        if window is None:
+            out.append(item)
+            continue
+        out.append({**item, "start": window.start, "end": DAY})
+        if window.end > 0:
+            out.append({**item, "start": 0, "end": window.end})
+    return out

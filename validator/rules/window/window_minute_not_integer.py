@@ -1,0 +1,42 @@
+"""A window's ``start`` or ``end`` is not a whole number of minutes.
+
+Why it matters: window bounds are minutes since local midnight; the server
+works in whole minutes and rejects or truncates fractions such as ``540.5``
+(and ``9.5`` is usually hours, not minutes). ``540.0`` is a whole number
+and passes. The unsafe fix rounds to the nearest minute.
+
+Fails::
+
+    "call_time_window": {"windows": [{"start": 540.5, "end": 1020}]}
+
+Passes::
+
+    "call_time_window": {"windows": [{"start": 540, "end": 1020.0}]}
+"""
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Fix, Severity
+from validator.rules import Kind
+from validator.rules.window._windows import WINDOWS, minute, raw_windows, whole
+
+CODE = "RBV303"
+NAME = "window-minute-not-integer"
+SEVERITY = Severity.ERROR
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for index, item in raw_windows(ctx):
+        for field in ("start", "end"):
+            value = minute(item.get(field))
+            if value is None or whole(value) is not None:
+                continue
+            rounded = round(value)
+            yield ctx.finding(
+                f"{WINDOWS}/{index}/{field}",
+                f"windows[{index}].{field} must be a whole number of minutes, found {value}",
+                f"use {rounded} (minutes since local midnight: 540 is 09:00)",
+                fix=Fix(rounded, False, f"round to {rounded}"),
+            )

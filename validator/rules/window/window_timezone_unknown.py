@@ -1,0 +1,49 @@
+"""``call_time_window.timezone`` is not an IANA time zone name.
+
+Why it matters: the windows are read in this zone; the API takes IANA names
+such as ``America/Los_Angeles`` and rejects abbreviations (``PST``, ``EDT``),
+UTC offsets (``UTC-5``) and misspellings. Names are case-sensitive. The hint
+names the zone meant: for an abbreviation, the zones it stands for (from
+``validator/knowledge/data/timezone_abbreviations.yaml``); the fix is safe only when
+the case or spaces differ (``america/new_york``). The list of names is the one
+the tzdata package ships, so every machine gives the same verdict.
+
+Fails::
+
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "PST"}
+
+Passes::
+
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/Los_Angeles"}
+"""
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Fix, Severity
+from validator.rules import Kind
+from validator.rules.window._windows import window_field
+from validator.spec.tools import preview
+from validator.knowledge.timezones import is_zone, suggest
+
+CODE = "RBV305"
+NAME = "window-timezone-unknown"
+SEVERITY = Severity.ERROR
+KIND = Kind.DOCUMENT
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    zone = window_field(ctx, "timezone")
+    if not isinstance(zone, str) or is_zone(zone):
+        return
+    message = f"`timezone` must be an IANA time zone name such as America/Los_Angeles, found {preview(zone)}"
+    guess = suggest(zone)
+    if guess is None:
+        yield ctx.finding("/call_time_window/timezone", message, "use a name from the IANA tz database, Region/City")
+        return
+    fix = None
+    # A fix only towards the zone of a place: a fixed-offset Etc zone is offered in words, not written.
+    if guess.zones and not guess.zones[0][0].startswith("Etc/"):
+        meant = guess.zones[0][0]
+        fix = Fix(meant, guess.certain, f"use {meant}")
+    yield ctx.finding("/call_time_window/timezone", message, guess.words(), fix=fix)

@@ -1,0 +1,199 @@
+"""The bundled OpenAPI description, loaded once and turned into JSON Schema.
+
+OpenAPI 3.0 schemas are almost JSON Schema; the differences we bridge are
+``nullable`` (also beside a ``$ref``, and enums that list ``null``),
+``$ref`` siblings, and keywords jsonschema does not know (``example``, ``x-*``).
+``$ref``s are inlined: the request schema has no recursion, and an inlined
+tree is what the rules walk beside the document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SPEC_FILENAME = "create-batch-call.openapi.yaml"
+OPERATION_PATH = "/create-batch-call"
+REQUEST_POINTER = ("paths", OPERATION_PATH, "post", "requestBody", "content", "application/json", "schema")
+
+# OpenAPI-only keywords with no JSON Schema meaning (validation-wise).
+_DROP = frozenset({"example", "nullable", "discriminator", "xml", "externalDocs", "deprecated"})
+
+Schema = dict[str, Any]
+
+
+class SpecError(Exception):
+    """The OpenAPI document cannot be read or has no create-batch-call request body."""
+
+
+def bundled_spec_path() -> Path:
+    """Where the spec shipped with the package lives (in the wheel or the source tree)."""
+    packaged = resources.files("validator") / "_spec" / SPEC_FILENAME
+    if packaged.is_file():
+        return Path(str(packaged))
+    # Source checkout or editable install: the top-level spec/ folder.
+    return Path(__file__).resolve().parents[2] / "spec" / SPEC_FILENAME
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a loaded spec is a cache key
+class Spec:
+    """A loaded OpenAPI document and the request-body schema derived from it."""
+
+    path: Path
+    text: str
+    openapi: Mapping[str, Any] = field(repr=False)
+    request_schema: Schema = field(repr=False)
+
+    @property
+    def title(self) -> str:
+        return str(self.openapi.get("info", {}).get("title", ""))
+
+    @property
+    def version(self) -> str:
+        return str(self.openapi.get("info", {}).get("version", ""))
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def component_schemas(self) -> dict[str, Schema]:
+        """Every ``components/schemas`` entry, converted like the request schema."""
+        raw = self.openapi.get("components", {}).get("schemas", {})
+        converter = _Converter(self.openapi)
+        return {name: converter.convert(node) for name, node in raw.items()}
+
+    def subschema(self, *path: str) -> Schema:
+        """The request schema below ``properties`` names (``"tasks", "items"`` style keys allowed)."""
+        node: Schema = self.request_schema
+        for part in path:
+            node = node["items"] if part == "items" else node["properties"][part]
+        return node
+
+
+def load_spec(path: str | Path | None = None) -> Spec:
+    """Load and convert an OpenAPI document; the bundled one by default. Cached per path."""
+    resolved = Path(path).resolve() if path is not None else bundled_spec_path()
+    return _load_cached(resolved)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: Path) -> Spec:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError(f"cannot read spec {path}: {exc}") from exc
+    try:
+        openapi = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise SpecError(f"spec {path} is not valid YAML: {exc}") from exc
+    if not isinstance(openapi, dict):
+        raise SpecError(f"spec {path} is not an OpenAPI document")
+    node: Any = openapi
+    for key in REQUEST_POINTER:
+        if not isinstance(node, dict) or key not in node:
+            raise SpecError(f"spec {path} has no request body schema for POST {OPERATION_PATH}")
+        node = node[key]
+    return Spec(path=path, text=text, openapi=openapi, request_schema=_Converter(openapi).convert(node))
+
+
+class _Converter:
+    """OpenAPI 3.0 schema objects → JSON Schema 2020-12 with ``$ref``s inlined."""
+
+    def __init__(self, openapi: Mapping[str, Any]) -> None:
+        self._openapi = openapi
+        self._done: dict[str, Schema] = {}
+        self._active: set[str] = set()
+
+    def convert(self, node: Any) -> Any:
+        if isinstance(node, list):
+            return [self.convert(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            return self._convert_ref(node)
+        out: Schema = {}
+        for key, value in node.items():
+            if key in _DROP or key.startswith("x-"):
+                continue
+            if key in ("properties", "patternProperties", "$defs"):
+                out[key] = {name: self.convert(sub) for name, sub in value.items()}
+            elif key in ("items", "additionalProperties", "not") or key in ("oneOf", "anyOf", "allOf"):
+                out[key] = self.convert(value)
+            else:
+                out[key] = value
+        if node.get("nullable") is True or ("enum" in out and None in out["enum"] and "type" in out):
+            _allow_null(out)
+        return out
+
+    def _convert_ref(self, node: Schema) -> Schema:
+        target = self._resolve(node["$ref"])
+        siblings = {k: v for k, v in node.items() if k != "$ref" and k not in _DROP and not k.startswith("x-")}
+        annotations: Schema = {k: siblings.pop(k) for k in ("description", "title", "default") if k in siblings}
+        siblings.pop("type", None)  # e.g. `type: object` beside a $ref to an object: redundant
+        if node.get("nullable") is True:
+            schema: Schema = {"anyOf": [target, {"type": "null"}], **annotations}
+        else:
+            schema = {**target, **annotations}
+        if siblings:
+            schema = {"allOf": [schema, self.convert(siblings)]}
+        return schema
+
+    def _resolve(self, ref: str) -> Schema:
+        if ref in self._done:
+            return self._done[ref]
+        if not ref.startswith("#/"):
+            raise SpecError(f"only local $refs are supported, found {ref!r}")
+        if ref in self._active:
+            raise SpecError(f"recursive $ref {ref!r} is not supported")
+        node: Any = self._openapi
+        for part in ref[2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            if not isinstance(node, dict) or part not in node:
+                raise SpecError(f"unresolvable $ref {ref!r}")
+            node = node[part]
+        self._active.add(ref)
+        try:
+            converted: Schema = self.convert(node)
+        finally:
+            self._active.discard(ref)
+        self._done[ref] = converted
+        return converted
+
+
+def _allow_null(schema: Schema) -> None:
+    kind = schema.get("type")
+    if isinstance(kind, str) and kind != "null":
+        schema["type"] = [kind, "null"]
+    elif isinstance(kind, list) and "null" not in kind:
+        schema["type"] = [*kind, "null"]
+    elif kind is None and "enum" not in schema:
+        # nullable without a type (e.g. beside allOf): wrap so null passes.
+        inner = dict(schema)
+        schema.clear()
+        schema["anyOf"] = [inner, {"type": "null"}]
+        return
+    if "enum" in schema and None not in schema["enum"]:
+        schema["enum"] = [*schema["enum"], None]
+
+
+def iter_object_schemas(schema: Schema, pointer: str = "") -> Iterator[tuple[str, Schema]]:
+    """Every schema node below ``schema`` with its schema-location pointer (for tooling and tests)."""
+    yield pointer, schema
+    for key in ("properties", "patternProperties"):
+        for name, sub in schema.get(key, {}).items():
+            yield from iter_object_schemas(sub, f"{pointer}/{key}/{name}")
+    for key in ("items", "additionalProperties", "not"):
+        sub = schema.get(key)
+        if isinstance(sub, dict):
+            yield from iter_object_schemas(sub, f"{pointer}/{key}")
+    for key in ("oneOf", "anyOf", "allOf"):
+        for index, sub in enumerate(schema.get(key, [])):
+            yield from iter_object_schemas(sub, f"{pointer}/{key}/{index}")
