@@ -24,8 +24,8 @@ sys.path.insert(0, str(HERE.parent))
 from payloads import make_payload  # noqa: E402
 
 from validator.context import Context  # noqa: E402
-from validator.knowledge.phones import analyze  # noqa: E402
 from validator.engine.registry import Rule, semantic_rules  # noqa: E402
+from validator.knowledge.phones import analyze  # noqa: E402
 from validator.settings import Settings, parse_now  # noqa: E402
 from validator.spec.load import load_spec  # noqa: E402
 

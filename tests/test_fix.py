@@ -18,16 +18,16 @@ import pytest
 from click.testing import CliRunner
 
 from tests.helpers import FIXED_NOW
-from validator.cli import main as cli_module
 from validator import config
-from validator.rules import Kind
-from validator.engine import pipeline as engine
-from validator.engine import registry
-from validator.fix import apply as fixes
+from validator.cli import main as cli_module
 from validator.cli.main import main
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
+from validator.engine import pipeline as engine
+from validator.engine import registry
+from validator.fix import apply as fixes
 from validator.fix.apply import FixOutcome, fix_text
+from validator.rules import Kind
 from validator.settings import Settings, parse_now
 from validator.spec.load import load_spec
 

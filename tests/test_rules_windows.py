@@ -8,8 +8,8 @@ import pytest
 
 from tests.helpers import check, check_text, one, only, seed
 from validator.diagnostics import Fix
-from validator.spec.tools import did_you_mean
 from validator.knowledge.timezones import is_zone, legacy_reason, suggest
+from validator.spec.tools import did_you_mean
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from validator.engine.registry import all_rules
 from validator.cli.rulesdoc import COMMAND, render
+from validator.engine.registry import all_rules
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

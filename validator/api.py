@@ -16,18 +16,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from validator.engine.csv import CsvOptions, check_csv
 from validator.diagnostics import Finding, Report
 from validator.document import Document, Issue, Span, decode
-from validator.engine.pipeline import check_document
+from validator.engine.csv import CsvOptions, check_csv
 from validator.engine.gc_pause import gc_paused
+from validator.engine.pipeline import check_document
+from validator.engine.suppressions import Suppressions, find_suppressions
 from validator.readers.json import read_json
 from validator.readers.python import read_python
+from validator.readers.yaml import read_yaml
 from validator.rules.input import encoding_error, payload_too_large
 from validator.settings import Settings, parse_now
 from validator.spec.load import Spec, load_spec
-from validator.engine.suppressions import Suppressions, find_suppressions
-from validator.readers.yaml import read_yaml
 
 InputFormat = Literal["json", "yaml", "csv"]
 Now = datetime | int | str | None

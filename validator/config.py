@@ -25,8 +25,8 @@ from typing import Any
 
 from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
-from validator.spec.tools import did_you_mean
 from validator.settings import DEFAULT_CALLING_HOURS, Settings, parse_now
+from validator.spec.tools import did_you_mean
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
 TOOL_TABLE = "retell-validate"

@@ -19,14 +19,6 @@ from validator.spec.load import Spec
 JSON = Any
 
 
-def pointer_join(base: str, *parts: str | int) -> str:
-    """Append reference tokens to a JSON pointer, escaping ``~`` and ``/`` (RFC 6901)."""
-    out = base
-    for part in parts:
-        out += "/" + str(part).replace("~", "~0").replace("/", "~1")
-    return out
-
-
 @dataclass
 class Context:
     """One document under check. Rules must not mutate ``document``."""

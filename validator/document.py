@@ -153,7 +153,7 @@ def replace_surrogates(data: Any) -> tuple[Any, list[Issue]]:
     They are not Unicode: nothing can encode them as UTF-8, not the server and not our
     own reporters. Containers are updated in place (the reader owns them).
     """
-    from validator.context import pointer_join
+    from validator.pointer import join as pointer_join
     from validator.rules.input import encoding_error
 
     issues: list[Issue] = []

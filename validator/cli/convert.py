@@ -18,9 +18,9 @@ from typing import IO, Any
 import click
 import yaml
 
-from validator.engine.csv import CsvOptions, check_csv
 from validator.cli.csv_options import csv_options
 from validator.diagnostics import Report
+from validator.engine.csv import CsvOptions, check_csv
 from validator.reporters import RenderOptions, get_renderer
 from validator.settings import Settings, parse_now
 from validator.spec.load import load_spec

@@ -18,13 +18,13 @@ import click
 
 from validator import __version__
 from validator.api import DEFAULT_MAX_BYTES, InputFormat, validate_file, validate_text
+from validator.cli.convert import convert
+from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.spec import schema, spec_group, spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides, parse_calling_hours, parse_codes
-from validator.cli.convert import convert
-from validator.engine.csv import CsvOptions
-from validator.cli.csv_options import csv_options
 from validator.diagnostics import Report, Severity
+from validator.engine.csv import CsvOptions
 from validator.engine.registry import all_rules, get_rule
 from validator.reporters import FORMATS, RenderOptions, get_renderer
 from validator.reporters.statistics import render_statistics

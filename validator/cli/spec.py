@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 
 import click
 
+from validator.spec.diff import diff_specs
 from validator.spec.export import DRAFTS, Draft, export_schema
 from validator.spec.load import Spec, SpecError, bundled_spec_path
-from validator.spec.diff import diff_specs
 from validator.spec.user import load_user_spec
 
 F = TypeVar("F", bound=Callable[..., Any])

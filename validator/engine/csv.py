@@ -26,11 +26,11 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, BinaryIO
 
-from validator.readers.csv.contacts import ContactList, read_contacts
 from validator.diagnostics import Diagnostic, Report
 from validator.document import Document
 from validator.engine.pipeline import check_document
 from validator.engine.registry import rules_by_code
+from validator.readers.csv.contacts import ContactList, read_contacts
 from validator.settings import Settings
 from validator.spec.load import Spec
 

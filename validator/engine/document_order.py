@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from validator.document import LocateRequest
+from validator.pointer import unescape
 
 _WANT = ("want",)  # trie entry for the targets wanted at a pointer; no token (a str) can equal it
 _VALUE = ("value",)  # trie entry for the data at the pointer
@@ -25,7 +26,7 @@ def _tokens(pointer: str) -> list[str]:
         return []
     if "~" not in pointer:
         return pointer[1:].split("/")
-    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
+    return [unescape(part) for part in pointer[1:].split("/")]
 
 
 class DocumentOrder:

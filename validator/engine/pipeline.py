@@ -15,8 +15,8 @@ from validator.diagnostics import Diagnostic, Finding, Report, Severity
 from validator.document import Document, Issue, LocateRequest, Span
 from validator.engine.document_order import DocumentOrder
 from validator.engine.registry import rules_by_code, semantic_rules
-from validator.rules.input import internal_error, yaml_implicit_conversion, yaml_unquoted_scalar
 from validator.engine.schema_pass import schema_issues
+from validator.rules.input import internal_error, yaml_implicit_conversion, yaml_unquoted_scalar
 from validator.settings import Settings
 from validator.spec.load import Spec
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from validator.document import Issue
 from validator.engine.registry import Rule, get_rule, schema_rule_for_keyword
+from validator.pointer import unescape
 from validator.spec.load import Schema, Spec
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def _superseded_types(dropped: Collection[tuple[str, str]]) -> dict[str, set[str
     for code, pointer in dropped:
         if rule is not None and code == rule.code and pointer:
             parent, _, name = pointer.rpartition("/")
-            found.setdefault(parent, set()).add(name.replace("~1", "/").replace("~0", "~") if "~" in name else name)
+            found.setdefault(parent, set()).add(unescape(name))
     return found
 
 

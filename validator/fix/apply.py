@@ -32,13 +32,14 @@ from typing import Any
 import yaml
 
 from validator.api import InputFormat, format_for_path, sniff_format, validate_text
-from validator.context import pointer_join
 from validator.diagnostics import Diagnostic, Fix, Report
 from validator.document import Document, LineIndex
+from validator.pointer import join as pointer_join
+from validator.pointer import unescape
 from validator.readers.json import read_json
+from validator.readers.yaml import read_yaml
 from validator.settings import Settings
 from validator.spec.load import Spec
-from validator.readers.yaml import read_yaml
 
 MAX_PASSES = 8
 _BOM = "\ufeff"
@@ -274,7 +275,7 @@ def _means(edited: str, kind: str, data: Any, plans: list[_Plan]) -> bool:
 
 
 def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+    return [unescape(t) for t in pointer.split("/")[1:]]
 
 
 def _resolve(data: Any, pointer: str) -> Any:

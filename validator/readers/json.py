@@ -15,9 +15,10 @@ import sys
 from collections.abc import Callable, Collection
 from typing import Any
 
-from validator.context import pointer_join
 from validator.diagnostics import Finding
 from validator.document import Document, Issue, LineIndex, LocateRequest, Span, replace_surrogates, scrub
+from validator.pointer import join as pointer_join
+from validator.pointer import unescape
 from validator.rules.input import duplicate_key, empty_document, non_finite_number, root_not_object, syntax_error
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -259,4 +260,4 @@ def _tokens(pointer: str) -> list[str]:
         return []
     if "~" not in pointer:
         return pointer[1:].split("/")
-    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
+    return [unescape(part) for part in pointer[1:].split("/")]

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from validator.context import pointer_join
 from validator.diagnostics import Finding
 from validator.document import Document, Issue
+from validator.json_values import type_name
+from validator.pointer import join as pointer_join
 from validator.readers.json import read_json
 from validator.rules.input import non_string_key, not_json_value, root_not_object, too_complex
-from validator.spec.tools import type_name
 
 _SCALARS = (str, int, float, bool, type(None))
 

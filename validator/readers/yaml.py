@@ -18,9 +18,10 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from validator.context import pointer_join
 from validator.diagnostics import Finding, Target
 from validator.document import Document, Issue, LineIndex, LocateRequest, Span, replace_surrogates, scrub
+from validator.pointer import join as pointer_join
+from validator.pointer import unescape
 from validator.rules.input import (
     duplicate_key,
     empty_document,
@@ -385,7 +386,7 @@ class YamlLocator:
         if not pointer:
             return node, None
         for token in pointer[1:].split("/"):
-            token = token.replace("~1", "/").replace("~0", "~")
+            token = unescape(token)
             if isinstance(node, MappingNode):
                 match = None
                 for k, v in node.value:

@@ -14,8 +14,8 @@ import copy
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from validator.spec.prose import Location, prose_constraints
 from validator.spec.load import Schema, Spec, SpecError, iter_object_schemas
+from validator.spec.prose import Location, prose_constraints
 
 Draft = Literal["07", "2020-12"]
 DRAFTS: dict[Draft, str] = {

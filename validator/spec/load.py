@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from validator.pointer import unescape
+
 SPEC_FILENAME = "create-batch-call.openapi.yaml"
 OPERATION_PATH = "/create-batch-call"
 REQUEST_POINTER = ("paths", OPERATION_PATH, "post", "requestBody", "content", "application/json", "schema")
@@ -155,7 +157,7 @@ class _Converter:
             raise SpecError(f"recursive $ref {ref!r} is not supported")
         node: Any = self._openapi
         for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
+            part = unescape(part)
             if not isinstance(node, dict) or part not in node:
                 raise SpecError(f"unresolvable $ref {ref!r}")
             node = node[part]

@@ -3,41 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from validator.json_values import preview, type_name
+from validator.pointer import join
 from validator.spec.load import Schema
-
-_JSON_TYPES: tuple[tuple[type, str], ...] = (
-    (bool, "boolean"),
-    (int, "integer"),
-    (float, "number"),
-    (str, "string"),
-    (dict, "object"),
-    (list, "array"),
-    (type(None), "null"),
-)
-
-
-def type_name(value: Any) -> str:
-    """The JSON type of a Python value (``boolean`` before ``integer``: bool is an int)."""
-    for python_type, name in _JSON_TYPES:
-        if isinstance(value, python_type):
-            return name
-    return type(value).__name__
-
-
-_PREVIEW = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps(…) would build one per call
-
-
-def preview(value: Any, limit: int = 60) -> str:
-    """A short JSON rendering of a value for messages."""
-    try:
-        text = _PREVIEW.encode(value)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def schema_types(schema: Schema) -> set[str] | None:
@@ -175,10 +146,7 @@ def _abbreviates(short: str, word: str) -> bool:
 
 def error_pointer(error: Any) -> str:
     """JSON pointer of a jsonschema error's instance."""
-    out = ""
-    for part in error.absolute_path:
-        out += "/" + str(part).replace("~", "~0").replace("/", "~1")
-    return out
+    return join("", *error.absolute_path)
 
 
 def field_label(error: Any) -> str:

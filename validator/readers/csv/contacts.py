@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, BinaryIO
 
-from validator.context import pointer_join
+from validator.diagnostics import Finding
+from validator.document import Issue, LocateRequest, Span
+from validator.pointer import join as pointer_join
+from validator.pointer import unescape
 from validator.readers.csv.cells import formula_like, is_true, phone_damage
 from validator.readers.csv.header import IGNORE_E164_COLUMN, Layout, read_header
 from validator.readers.csv.source import CsvText, Record, open_csv
-from validator.diagnostics import Finding
-from validator.document import Issue, LocateRequest, Span
 from validator.rules.csv import (
     csv_blank_variable,
     csv_empty_row,
@@ -269,6 +270,6 @@ class RowLocator:
         if rest == "/ignore_e164_validation":
             return self._layout.ignore_e164
         if rest.startswith(_VARIABLES):
-            name = rest[len(_VARIABLES) :].split("/", 1)[0].replace("~1", "/").replace("~0", "~")
+            name = unescape(rest[len(_VARIABLES) :].split("/", 1)[0])
             return self._layout.variables.get(name)
         return None

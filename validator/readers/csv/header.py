@@ -12,9 +12,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from validator.readers.csv.source import Record
 from validator.diagnostics import Finding
 from validator.document import Issue, Span
+from validator.readers.csv.source import Record
 from validator.rules.csv import csv_duplicate_header, csv_invalid_variable_name, csv_misspelled_option_column, csv_no_phone_column
 
 PHONE_COLUMN = "phone number"

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, TypeGuard
 
-from validator.context import Context, pointer_join
+from validator.context import Context
+from validator.pointer import join as pointer_join
+from validator.spec.load import Spec
 from validator.spec.prose import Location
 from validator.spec.tools import discriminator_tags
-from validator.spec.load import Spec
 
 OVERRIDE: Location = ("tasks", "*", "agent_override")
 

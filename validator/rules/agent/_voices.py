@@ -11,8 +11,8 @@ from fnmatch import fnmatchcase
 from functools import cache
 from typing import Any
 
-from validator.spec.load import Spec
 from validator.knowledge.tables import load_table
+from validator.spec.load import Spec
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
-from validator.context import Context, pointer_join
+from validator.context import Context
+from validator.pointer import join as pointer_join
 
 FIELD = "webhook_url"
 SCHEMES = ("https", "http")

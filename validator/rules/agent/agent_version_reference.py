@@ -26,10 +26,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from validator.context import Context, pointer_join
+from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
+from validator.json_values import preview, type_name
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
-from validator.spec.tools import preview, type_name
 from validator.spec.load import Spec
 
 CODE = "RBV501"

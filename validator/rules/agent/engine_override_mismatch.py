@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.context import Context, pointer_join
+from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import ENGINE_SECTIONS, engine_type
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.context import Context, pointer_join
+from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import preview
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.agent._voices import provider_of_voice
-from validator.spec.tools import preview
 
 CODE = "RBV514"
 NAME = "fallback-voice-same-provider"

@@ -22,11 +22,13 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from validator.context import Context, pointer_join
+from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import preview
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
-from validator.spec.tools import enum_values, preview
 from validator.spec.load import Spec
+from validator.spec.tools import enum_values
 
 CODE = "RBV509"
 NAME = "scalar-only-language-in-list"

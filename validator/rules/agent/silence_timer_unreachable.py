@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.context import Context, pointer_join
+from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import preview
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import is_number
-from validator.spec.tools import preview
 
 CODE = "RBV522"
 NAME = "silence-timer-unreachable"

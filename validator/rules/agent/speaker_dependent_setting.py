@@ -24,11 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from validator.context import Context, pointer_join
+from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import preview
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import ENGINE_SECTIONS
-from validator.spec.tools import preview
 
 CODE = "RBV520"
 NAME = "speaker-dependent-setting"

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import preview
 from validator.rules import Kind
 from validator.rules.agent._webhook import FIELD, local_host, webhooks
-from validator.spec.tools import preview
 
 CODE = "RBV521"
 NAME = "webhook-url-unreachable"

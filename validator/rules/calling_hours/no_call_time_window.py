@@ -20,10 +20,10 @@ Passes::
 from collections import Counter
 from collections.abc import Iterator
 
-from validator.rules.calling_hours._reach import batch_start, recipients, unplaced
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
+from validator.rules.calling_hours._reach import batch_start, recipients, unplaced
 
 CODE = "RBV702"
 NAME = "no-call-time-window"

@@ -26,6 +26,9 @@ Passes::
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
 from validator.rules.calling_hours._reach import (
     Reach,
     Recipients,
@@ -38,9 +41,6 @@ from validator.rules.calling_hours._reach import (
     spans,
     unplaced,
 )
-from validator.context import Context
-from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
 
 CODE = "RBV701"
 NAME = "outside-calling-hours"

@@ -21,10 +21,10 @@ Passes::
 from collections.abc import Iterator
 from datetime import datetime
 
-from validator.rules.calling_hours._reach import first_allowed, minute_of, schedule, trigger_minute, zone_info
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
+from validator.rules.calling_hours._reach import first_allowed, minute_of, schedule, trigger_minute, zone_info
 
 CODE = "RBV704"
 NAME = "trigger-outside-windows"

@@ -16,8 +16,8 @@ Passes::
 import math
 
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
 from validator.document import Issue
+from validator.rules import Kind
 
 CODE = "RBV003"
 NAME = "non-finite-number"

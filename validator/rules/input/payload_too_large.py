@@ -12,8 +12,8 @@ Passes: the same batch split into files under 100 MiB, or ``--max-bytes 30000000
 """
 
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
 from validator.document import Issue, Span
+from validator.rules import Kind
 
 CODE = "RBV014"
 NAME = "payload-too-large"

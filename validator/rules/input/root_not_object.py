@@ -16,8 +16,8 @@ Passes::
 from typing import Any
 
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
 from validator.document import Issue
+from validator.rules import Kind
 
 CODE = "RBV006"
 NAME = "root-not-object"
@@ -26,7 +26,7 @@ KIND = Kind.RAISED
 
 
 def issue(data: Any) -> Issue:
-    from validator.spec.tools import type_name
+    from validator.json_values import type_name
 
     hint = 'wrap the tasks: {"from_number": "+1...", "tasks": [...]}' if isinstance(data, list) else None
     return Issue(CODE, Finding("", f"the payload must be an object, found {type_name(data)}", hint))

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
 from validator.knowledge.phones import analyze
+from validator.rules import Kind
 from validator.rules.phone._phone_fields import destinations
 
 CODE = "RBV205"

@@ -30,10 +30,10 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
-from validator.rules import Kind
+from validator.json_values import preview
 from validator.knowledge.phones import PhoneInfo, analyze
+from validator.rules import Kind
 from validator.rules.phone._phone_fields import PhoneField, unusual
-from validator.spec.tools import preview
 
 CODE = "RBV201"
 NAME = "phone-not-e164"

@@ -16,8 +16,8 @@ Passes::
 from collections.abc import Iterator
 from typing import Any
 
-from validator.context import pointer_join
 from validator.diagnostics import Finding, Severity
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.spec.tools import did_you_mean, error_pointer
 

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.diagnostics import Finding, Severity
+from validator.json_values import preview
 from validator.rules import Kind
-from validator.spec.tools import error_pointer, field_label, preview
+from validator.spec.tools import error_pointer, field_label
 
 CODE = "RBV109"
 NAME = "duplicate-items"

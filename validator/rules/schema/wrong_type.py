@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.diagnostics import Finding, Severity
+from validator.json_values import preview, type_name
 from validator.rules import Kind
-from validator.spec.tools import error_pointer, field_label, preview, type_name
+from validator.spec.tools import error_pointer, field_label
 
 CODE = "RBV102"
 NAME = "wrong-type"

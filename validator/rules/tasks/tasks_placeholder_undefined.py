@@ -28,11 +28,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from validator.context import Context, pointer_join
+from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.knowledge.tables import load_table
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.tasks._variables import FIELD, tasks_word
-from validator.knowledge.tables import load_table
 
 CODE = "RBV604"
 NAME = "tasks-placeholder-undefined"

@@ -17,8 +17,9 @@ Passes::
 
 from collections.abc import Iterator
 
-from validator.context import Context, pointer_join
+from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.tasks._variables import FIELD, task_index, variables
 

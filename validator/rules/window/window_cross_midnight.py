@@ -22,9 +22,9 @@ from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
+from validator.json_values import preview
 from validator.rules import Kind
 from validator.rules.window._windows import DAY, WINDOWS, Window, windows
-from validator.spec.tools import preview
 
 CODE = "RBV301"
 NAME = "window-cross-midnight"

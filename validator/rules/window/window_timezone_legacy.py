@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.knowledge.timezones import ZoneSuggestion, abbreviation, legacy_reason
 from validator.rules import Kind
 from validator.rules.window._windows import window_field
-from validator.knowledge.timezones import ZoneSuggestion, abbreviation, legacy_reason
 
 CODE = "RBV306"
 NAME = "window-timezone-legacy"

@@ -21,10 +21,10 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
+from validator.json_values import preview
+from validator.knowledge.timezones import is_zone, suggest
 from validator.rules import Kind
 from validator.rules.window._windows import window_field
-from validator.spec.tools import preview
-from validator.knowledge.timezones import is_zone, suggest
 
 CODE = "RBV305"
 NAME = "window-timezone-unknown"
