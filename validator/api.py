@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 from validator.diagnostics import Finding, Report
-from validator.document import Document, Issue, Span, decode
+from validator.document import Document, Issue, Span
 from validator.engine.csv import CsvOptions, check_csv
 from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
+from validator.readers import codes
+from validator.readers.decode import decode
 from validator.readers.json import read_json
 from validator.readers.python import read_python
 from validator.readers.yaml import read_yaml
-from validator.rules.input import encoding_error, payload_too_large
 from validator.settings import Settings, parse_now
 from validator.spec.load import Spec, load_spec
 
@@ -125,7 +126,7 @@ def validate_file(
             return check_csv(stream, file=name, spec=spec or load_spec(), settings=_settings(settings, now), options=csv)
         size = os.fstat(stream.fileno()).st_size
         if max_bytes is not None and size > max_bytes:
-            report = Document(None, format or "json", [payload_too_large.issue(size, max_bytes)])
+            report = Document(None, format or "json", [codes.payload_too_large(size, max_bytes)])
             return check_document(report, file=name, spec=spec or load_spec(), settings=_settings(settings, now))
         data = stream.read()
     return validate_text(
@@ -165,7 +166,7 @@ def _decoded(text: str | bytes, max_bytes: int | None) -> tuple[str | None, list
     """The text to parse (``None`` when it cannot be) and what decoding noticed (BOM, bad bytes, size)."""
     size = len(text) if isinstance(text, bytes) or text.isascii() else len(text.encode("utf-8", "surrogatepass"))
     if max_bytes is not None and size > max_bytes:
-        return None, [payload_too_large.issue(size, max_bytes)]
+        return None, [codes.payload_too_large(size, max_bytes)]
     if isinstance(text, str):
         unencodable = [] if text.isascii() else _unencodable(text)
         if unencodable or not text.startswith("\ufeff"):
@@ -182,7 +183,7 @@ def _unencodable(text: str) -> list[Issue]:
         line = text.count("\n", 0, exc.start) + 1
         column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
         message = f"cannot encode the text as UTF-8: unpaired surrogate U+{ord(text[exc.start]):04X}"
-        return [Issue(encoding_error.CODE, Finding("", message, "pass text that is valid Unicode"), Span(line, column))]
+        return [Issue(codes.ENCODING_ERROR, Finding("", message, "pass text that is valid Unicode"), Span(line, column))]
     return []
 
 

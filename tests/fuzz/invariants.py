@@ -8,7 +8,7 @@ from typing import Any
 
 from validator import Report, validate, validate_text
 from validator.diagnostics import Severity
-from validator.document import decode
+from validator.readers.decode import decode
 from validator.readers.json import read_json
 from validator.readers.python import read_python
 from validator.readers.yaml import read_yaml

@@ -16,7 +16,7 @@ from validator.document import Document, Issue, LocateRequest, Span
 from validator.engine.document_order import DocumentOrder
 from validator.engine.registry import rules_by_code, semantic_rules
 from validator.engine.schema_pass import schema_issues
-from validator.rules.input import internal_error, yaml_implicit_conversion, yaml_unquoted_scalar
+from validator.rules.input import internal_error
 from validator.settings import Settings
 from validator.spec.load import Spec
 
@@ -63,7 +63,10 @@ def check_document(
         found.extend(by_rules)
     else:
         shadowed = _shadowed(found)
-    issues = _with_conversions(_without_superseded(found, shadowed), document)
+    issues = _without_superseded(found, shadowed)
+    if document.refine is not None:
+        rules = rules_by_code()
+        issues = document.refine(issues, lambda code: rules[code].severity is Severity.ERROR)
     return Report(file, tuple(_diagnostics(issues, document, file, settings, locate_first, locate_errors_only)))
 
 
@@ -78,27 +81,6 @@ def _shadowed(issues: list[Issue]) -> set[tuple[str, str]]:
     """(code, pointer) of the findings these issues supersede."""
     rules = rules_by_code()
     return {(code, i.finding.pointer) for i in issues for code in rules[i.code].supersedes}
-
-
-def _with_conversions(issues: list[Issue], document: Document) -> list[Issue]:
-    """Explain errors caused by YAML 1.1 guessing (one RBV008 per value); keep other guesses as warnings."""
-    conversions = document.implicit_conversions
-    if not conversions:
-        return issues
-    rules = rules_by_code()
-    out: list[Issue] = []
-    explained: set[str] = set()
-    for issue in issues:
-        pointer = issue.finding.pointer
-        conversion = conversions.get(pointer)
-        if conversion is None or issue.finding.target != "value" or rules[issue.code].severity is not Severity.ERROR:
-            out.append(issue)
-        elif pointer not in explained:
-            explained.add(pointer)
-            message = f"{conversion.message}; {issue.finding.message}"
-            out.append(Issue(yaml_unquoted_scalar.CODE, Finding(pointer, message, conversion.hint)))
-    out.extend(Issue(yaml_implicit_conversion.CODE, c) for p, c in conversions.items() if p not in explained)
-    return out
 
 
 def _diagnostics(

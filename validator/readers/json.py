@@ -16,10 +16,11 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from validator.diagnostics import Finding
-from validator.document import Document, Issue, LineIndex, LocateRequest, Span, replace_surrogates, scrub
+from validator.document import Document, Issue, LineIndex, LocateRequest, Span
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
-from validator.rules.input import duplicate_key, empty_document, non_finite_number, root_not_object, syntax_error
+from validator.readers import codes
+from validator.readers.decode import replace_surrogates, scrub
 
 _WS = re.compile(r"[ \t\n\r]*")
 # A member: its key (group 1), up to its value; a scalar value (group 2) is read with the separator after it.
@@ -80,7 +81,7 @@ class _Hooks:
 def read_json(text: str) -> Document:
     """Parse JSON text into a :class:`Document`; never raises on bad input."""
     if not text.strip():
-        return Document(None, "json", [Issue(empty_document.CODE, Finding("", "the file is empty: expected a JSON object"), Span(1, 1))])
+        return Document(None, "json", [Issue(codes.EMPTY_DOCUMENT, Finding("", "the file is empty: expected a JSON object"), Span(1, 1))])
     hooks = _Hooks()
     try:
         data = json.loads(
@@ -97,7 +98,7 @@ def read_json(text: str) -> Document:
         doc.data, found = replace_surrogates(data)
         doc.issues.extend(found)
     if not isinstance(data, dict):
-        doc.issues.append(root_not_object.issue(data))
+        doc.issues.append(codes.root_not_object(data))
     return doc
 
 
@@ -112,13 +113,13 @@ def _syntax_issue(exc: json.JSONDecodeError) -> Issue:
         hint = "the file holds more than one JSON value; a payload is one object"
     if exc.doc[exc.pos : exc.pos + 2] in ("//", "/*"):
         hint = "JSON has no comments: remove it"
-    return Issue(syntax_error.CODE, Finding("", f"invalid JSON: {msg}", hint), Span(exc.lineno, exc.colno))
+    return Issue(codes.SYNTAX_ERROR, Finding("", f"invalid JSON: {msg}", hint), Span(exc.lineno, exc.colno))
 
 
 def _too_deep() -> Issue:
-    from validator.rules.input import too_complex
+    from validator.readers import codes
 
-    return Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))
+    return Issue(codes.TOO_COMPLEX, Finding("", "the document is nested too deeply to check"), Span(1, 1))
 
 
 def _noted_issues(data: Any, hooks: _Hooks) -> list[Issue]:
@@ -132,7 +133,7 @@ def _noted_issues(data: Any, hooks: _Hooks) -> list[Issue]:
             for key in dup_ids.get(id(node), ()):
                 issues.append(
                     Issue(
-                        duplicate_key.CODE,
+                        codes.DUPLICATE_KEY,
                         Finding(
                             pointer_join(pointer, key),
                             f"duplicate key {key!r}: only the last occurrence takes effect",
@@ -145,7 +146,7 @@ def _noted_issues(data: Any, hooks: _Hooks) -> list[Issue]:
         elif isinstance(node, list):
             stack.extend((f"{pointer}/{i}", v) for i, v in enumerate(node))
         elif hooks.non_finite and isinstance(node, float) and not math.isfinite(node):
-            issues.append(non_finite_number.issue(pointer, node))
+            issues.append(codes.non_finite_number(pointer, node))
     return issues
 
 

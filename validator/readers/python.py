@@ -16,8 +16,8 @@ from validator.diagnostics import Finding
 from validator.document import Document, Issue
 from validator.json_values import type_name
 from validator.pointer import join as pointer_join
+from validator.readers import codes
 from validator.readers.json import read_json
-from validator.rules.input import non_string_key, not_json_value, root_not_object, too_complex
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -25,13 +25,13 @@ _SCALARS = (str, int, float, bool, type(None))
 def read_python(payload: Any) -> Document:
     """A :class:`Document` for a Python object; never raises, never mutates ``payload``."""
     if not isinstance(payload, (dict, list, tuple, *_SCALARS)):
-        return Document(None, "python", [root_not_object.issue(payload)])
+        return Document(None, "python", [codes.root_not_object(payload)])
     document = _read_dumped(payload)
     if document is not None and (document.data is None or _same(document.data, payload)):
         return document
     data, issues = _json_shaped(payload)
     document = _read_dumped(data) or Document(
-        None, "python", [Issue(too_complex.CODE, Finding("", "the payload is nested too deeply to check"))]
+        None, "python", [Issue(codes.TOO_COMPLEX, Finding("", "the payload is nested too deeply to check"))]
     )
     document.issues[:0] = issues
     return document
@@ -77,7 +77,7 @@ def _json_shaped(payload: Any) -> tuple[Any, list[Issue]]:
             parent[slot] = value
         elif isinstance(value, dict | list | tuple):
             if id(value) in on_path:
-                issues.append(Issue(too_complex.CODE, Finding(pointer, "this value contains itself (a circular reference)")))
+                issues.append(Issue(codes.TOO_COMPLEX, Finding(pointer, "this value contains itself (a circular reference)")))
                 continue
             on_path.add(id(value))
             stack.append((None, value, None, None))
@@ -92,7 +92,7 @@ def _json_shaped(payload: Any) -> tuple[Any, list[Issue]]:
                             else "json.dumps refuses it; checked as"
                         )
                         message = f"key {key!r} is {type_name(key)}, not a string; {sent} {json.dumps(name)}"
-                        issues.append(Issue(non_string_key.CODE, Finding(pointer_join(pointer, name), message, target="key")))
+                        issues.append(Issue(codes.NON_STRING_KEY, Finding(pointer_join(pointer, name), message, target="key")))
                     copy[name] = None
                     stack.append((pointer_join(pointer, name), item, copy, name))
                 parent[slot] = copy
@@ -102,7 +102,7 @@ def _json_shaped(payload: Any) -> tuple[Any, list[Issue]]:
                 parent[slot] = items
         else:
             message = f"{type(value).__name__} value {_short_repr(value)} cannot be sent as JSON; it is checked as null"
-            issues.append(Issue(not_json_value.CODE, Finding(pointer, message, "convert it to a string, number, list or object")))
+            issues.append(Issue(codes.NOT_JSON_VALUE, Finding(pointer, message, "convert it to a string, number, list or object")))
     return holder[0], issues
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from functools import partial
 from typing import Any
 
 import yaml
@@ -19,20 +20,11 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from validator.diagnostics import Finding, Target
-from validator.document import Document, Issue, LineIndex, LocateRequest, Span, replace_surrogates, scrub
+from validator.document import Document, Issue, LineIndex, LocateRequest, Span
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
-from validator.rules.input import (
-    duplicate_key,
-    empty_document,
-    multiple_documents,
-    non_finite_number,
-    non_string_key,
-    root_not_object,
-    syntax_error,
-    too_complex,
-    yaml_unsupported_tag,
-)
+from validator.readers import codes
+from validator.readers.decode import replace_surrogates, scrub
 
 MAX_EXPANDED_NODES = 5_000_000  # far above any real payload, far below an alias bomb
 _INT_TRAP = re.compile(r"^[-+]?(0[0-7_]+|0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|\+[0-9_]+|[0-9]+_[0-9_]*)$")
@@ -77,7 +69,7 @@ class _Constructor(SafeConstructor):
                 raise
             value = None  # more digits than Python parses: far beyond a double
         if value is None or abs(value) > sys.float_info.max:
-            self.notes.node_issues.append((node, non_finite_number.CODE, non_finite_number.issue("", math.inf).finding, "value"))
+            self.notes.node_issues.append((node, codes.NON_FINITE_NUMBER, codes.non_finite_number("", math.inf).finding, "value"))
             return -math.inf if node.value.startswith("-") else math.inf
         if self._plain(node) and _INT_TRAP.match(node.value):
             self._convert(node, f"the integer {value}")
@@ -86,7 +78,7 @@ class _Constructor(SafeConstructor):
     def construct_yaml_float(self, node: ScalarNode) -> float:
         value = super().construct_yaml_float(node)
         if value != value or value in (float("inf"), float("-inf")):
-            self.notes.node_issues.append((node, non_finite_number.CODE, non_finite_number.issue("", value).finding, "value"))
+            self.notes.node_issues.append((node, codes.NON_FINITE_NUMBER, codes.non_finite_number("", value).finding, "value"))
         elif self._plain(node) and _FLOAT_TRAP.match(node.value):
             self._convert(node, f"the number {value}")
         return value
@@ -103,7 +95,7 @@ class _Constructor(SafeConstructor):
         finding = Finding(
             "", f"YAML tag {node.tag} has no JSON equivalent; it was not constructed", "use plain strings, numbers, lists and mappings"
         )
-        self.notes.node_issues.append((node, yaml_unsupported_tag.CODE, finding, "value"))
+        self.notes.node_issues.append((node, codes.YAML_UNSUPPORTED_TAG, finding, "value"))
         return None
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
@@ -115,7 +107,7 @@ class _Constructor(SafeConstructor):
             value = node.value if isinstance(node, ScalarNode) else None
             shown = repr(value) if value is not None else "this collection"
             finding = Finding("", f"cannot read {shown} as {node.tag.rsplit(':', 1)[-1]}: {exc}", "quote it if it is text")
-            self.notes.node_issues.append((node, syntax_error.CODE, finding, "value"))
+            self.notes.node_issues.append((node, codes.SYNTAX_ERROR, finding, "value"))
             self.constructed_objects[node] = value
             return value
 
@@ -139,7 +131,7 @@ class _Constructor(SafeConstructor):
                     finding = Finding(
                         "", f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence"
                     )
-                    self.notes.node_issues.append((key_node, duplicate_key.CODE, finding, "key"))
+                    self.notes.node_issues.append((key_node, codes.DUPLICATE_KEY, finding, "key"))
                 written.add(key)
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
@@ -152,7 +144,7 @@ class _Constructor(SafeConstructor):
             mark, end = key_node.start_mark, key_node.end_mark
             name = shown = " ".join(str(getattr(self, "source", ""))[mark.index : end.index].split()) or f"?{mark.line + 1}"
         finding = Finding("", f"mapping key {shown!r} is read as {type(key).__name__}, not a string", f"quote the key: '{shown}'")
-        self.notes.node_issues.append((key_node, non_string_key.CODE, finding, "key"))
+        self.notes.node_issues.append((key_node, codes.NON_STRING_KEY, finding, "key"))
         self.notes.key_names[id(key_node)] = name
         return name
 
@@ -199,7 +191,7 @@ def read_yaml(text: str) -> Document:
                 "yaml",
                 [
                     _marked(
-                        multiple_documents.CODE,
+                        codes.MULTIPLE_DOCUMENTS,
                         "the file holds more than one YAML document; a payload is one document",
                         exc,
                         text,
@@ -207,15 +199,15 @@ def read_yaml(text: str) -> Document:
                     )
                 ],
             )
-        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem}", exc, text)])
+        return Document(None, "yaml", [_marked(codes.SYNTAX_ERROR, f"invalid YAML: {exc.problem}", exc, text)])
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml stops at 1,000 levels
-            return Document(None, "yaml", [_marked(too_complex.CODE, "the document is nested too deeply to check", exc, text)])
-        return Document(None, "yaml", [_marked(syntax_error.CODE, f"invalid YAML: {exc.problem or exc}", exc, text, _yaml_hint(exc))])
+            return Document(None, "yaml", [_marked(codes.TOO_COMPLEX, "the document is nested too deeply to check", exc, text)])
+        return Document(None, "yaml", [_marked(codes.SYNTAX_ERROR, f"invalid YAML: {exc.problem or exc}", exc, text, _yaml_hint(exc))])
     except yaml.YAMLError as exc:
-        return Document(None, "yaml", [Issue(syntax_error.CODE, Finding("", f"invalid YAML: {exc}"), Span(1, 1))])
+        return Document(None, "yaml", [Issue(codes.SYNTAX_ERROR, Finding("", f"invalid YAML: {exc}"), Span(1, 1))])
     except RecursionError:
-        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
+        return Document(None, "yaml", [Issue(codes.TOO_COMPLEX, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
     finally:
         loader.dispose()
     if root is None:
@@ -224,14 +216,14 @@ def read_yaml(text: str) -> Document:
     if expanded is None:
         message = "a YAML alias refers to a node that contains it: the value would be endless; refused"
         hint = "an alias must point at an anchor defined before and outside it"
-        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", message, hint), _mark_span(root))])
+        return Document(None, "yaml", [Issue(codes.TOO_COMPLEX, Finding("", message, hint), _mark_span(root))])
     if expanded > MAX_EXPANDED_NODES:
         return Document(
             None,
             "yaml",
             [
                 Issue(
-                    too_complex.CODE,
+                    codes.TOO_COMPLEX,
                     Finding(
                         "",
                         f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refused",
@@ -244,11 +236,11 @@ def read_yaml(text: str) -> Document:
     try:
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        return Document(None, "yaml", [_marked(syntax_error.CODE, f"cannot read YAML value: {exc.problem or exc}", exc, text)])
+        return Document(None, "yaml", [_marked(codes.SYNTAX_ERROR, f"cannot read YAML value: {exc.problem or exc}", exc, text)])
     except RecursionError:
-        return Document(None, "yaml", [Issue(too_complex.CODE, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
+        return Document(None, "yaml", [Issue(codes.TOO_COMPLEX, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
     # Aliases and merge keys put data where it is not written, and with duplicate keys the last one counts.
-    duplicates = any(code == duplicate_key.CODE for _, code, _, _ in notes.node_issues)
+    duplicates = any(code == codes.DUPLICATE_KEY for _, code, _, _ in notes.node_issues)
     locator = YamlLocator(root, notes.key_names, in_document_order="*" not in text and "<<" not in text and not duplicates)
     doc = Document(data, "yaml", locator=locator)
     if "\\u" in text or "\\U" in text:  # double-quoted escapes can spell unpaired surrogates
@@ -258,18 +250,38 @@ def read_yaml(text: str) -> Document:
         pointers = _node_pointers(root, notes.key_names)
         for node, code, finding, target in notes.node_issues:
             doc.issues.append(Issue(code, Finding(pointers.get(id(node), ""), finding.message, finding.hint, target)))
+        conversions = {}
         for node, what, hint in notes.conversions:
             found = pointers.get(id(node))
             if found is not None:
-                doc.implicit_conversions[found] = Finding(found, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint)
+                conversions[found] = Finding(found, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint)
+        if conversions:
+            doc.refine = partial(_explain_conversions, conversions)
     if not isinstance(data, dict):
-        doc.issues.append(root_not_object.issue(data))
+        doc.issues.append(codes.root_not_object(data))
     return doc
+
+
+def _explain_conversions(conversions: dict[str, Finding], issues: list[Issue], is_error: Callable[[str], bool]) -> list[Issue]:
+    """Explain errors caused by YAML 1.1 guessing (one RBV008 per value); keep other guesses as RBV009 warnings."""
+    out: list[Issue] = []
+    explained: set[str] = set()
+    for issue in issues:
+        pointer = issue.finding.pointer
+        conversion = conversions.get(pointer)
+        if conversion is None or issue.finding.target != "value" or not is_error(issue.code):
+            out.append(issue)
+        elif pointer not in explained:
+            explained.add(pointer)
+            message = f"{conversion.message}; {issue.finding.message}"
+            out.append(Issue(codes.YAML_UNQUOTED_SCALAR, Finding(pointer, message, conversion.hint)))
+    out.extend(Issue(codes.YAML_IMPLICIT_CONVERSION, c) for p, c in conversions.items() if p not in explained)
+    return out
 
 
 def _empty() -> Document:
     return Document(
-        None, "yaml", [Issue(empty_document.CODE, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))]
+        None, "yaml", [Issue(codes.EMPTY_DOCUMENT, Finding("", "the file holds no YAML document: expected a mapping"), Span(1, 1))]
     )
 
 

@@ -12,13 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from validator.knowledge.phones import analyze
-from validator.rules.csv import (
-    csv_leading_apostrophe,
-    csv_missing_plus,
-    csv_scientific_notation,
-    csv_stray_whitespace,
-    csv_trailing_decimal,
-)
+from validator.readers import codes
 
 # Excel's General format for numbers of 12+ digits: one digit, up to 5 decimals, E+exponent.
 _SCIENTIFIC = re.compile(r"^[+-]?\d(?:[.,]\d+)?E\+?\d{1,3}$", re.IGNORECASE)
@@ -43,21 +37,21 @@ def phone_damage(cell: str, *, relaxed: bool = False) -> list[Damage]:
     value = cell
     stripped = _INVISIBLE.sub("", value).strip()
     if stripped != value:
-        found.append((csv_stray_whitespace.CODE, _whitespace_message(value), ""))
+        found.append((codes.CSV_STRAY_WHITESPACE, _whitespace_message(value), ""))
         value = stripped
     if value.startswith("'"):
-        found.append((csv_leading_apostrophe.CODE, "the number starts with an apostrophe (a spreadsheet's text marker)", ""))
+        found.append((codes.CSV_LEADING_APOSTROPHE, "the number starts with an apostrophe (a spreadsheet's text marker)", ""))
         value = value[1:].strip()
     if _SCIENTIFIC.match(value):
         return [_scientific(value)]  # the digits must be taken again: nothing else to repair
     decimal = _TRAILING_DECIMAL.match(value)
     if decimal:
         message = f"the number ends in {value[len(decimal.group(1)) :]!r}, the decimal part of a number read as a float"
-        found.append((csv_trailing_decimal.CODE, message, "; export the column as text, not as numbers"))
+        found.append((codes.CSV_TRAILING_DECIMAL, message, "; export the column as text, not as numbers"))
         value = decimal.group(1)
     if not relaxed and _lost_plus(value):
         message = "the number has no leading + (a spreadsheet reads +… as a positive number and drops it)"
-        found.append((csv_missing_plus.CODE, message, "; format the column as Text in the spreadsheet so the + stays"))
+        found.append((codes.CSV_MISSING_PLUS, message, "; format the column as Text in the spreadsheet so the + stays"))
         value = "+" + value
     if not found:
         return []
@@ -85,7 +79,7 @@ def _scientific(value: str) -> Damage:
         meant = "a rounded number"
     message = f"the number is in scientific notation: {value!r} means {meant}, the last digits are lost"
     hint = "take the number again from its source; in the spreadsheet format the column as Text before pasting, then export"
-    return csv_scientific_notation.CODE, message, hint
+    return codes.CSV_SCIENTIFIC_NOTATION, message, hint
 
 
 def _lost_plus(value: str) -> bool:

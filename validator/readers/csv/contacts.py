@@ -19,19 +19,10 @@ from validator.diagnostics import Finding
 from validator.document import Issue, LocateRequest, Span
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
+from validator.readers import codes
 from validator.readers.csv.cells import formula_like, is_true, phone_damage
 from validator.readers.csv.header import IGNORE_E164_COLUMN, Layout, read_header
 from validator.readers.csv.source import CsvText, Record, open_csv
-from validator.rules.csv import (
-    csv_blank_variable,
-    csv_empty_row,
-    csv_extra_cells,
-    csv_formula_cell,
-    csv_invalid_boolean,
-    csv_missing_cells,
-    csv_unnamed_column,
-)
-from validator.rules.input import empty_document
 
 LISTED_LINES = 10  # lines named in a grouped warning before "and N more"
 _TASK_POINTER = re.compile(r"^/tasks/(\d+)(.*)$")
@@ -128,7 +119,7 @@ class ContactList:
                 task["ignore_e164_validation"] = True
             elif flag is None:
                 message = f"`{IGNORE_E164_COLUMN}` is {cells[layout.ignore_e164]!r}: only true turns the E.164 check off"
-                issue(csv_invalid_boolean.CODE, local, message, "write true, or leave the cell empty", span(layout.ignore_e164))
+                issue(codes.CSV_INVALID_BOOLEAN, local, message, "write true, or leave the cell empty", span(layout.ignore_e164))
         if phone and not _CLEAN_PHONE.match(phone):
             for code, message, hint in phone_damage(phone, relaxed="ignore_e164_validation" in task):
                 issue(code, f"{local}/to_number", message, hint, span(layout.phone or 0))
@@ -159,14 +150,14 @@ class ContactList:
             message = f"the row has {len(cells)} cells but the header has {width}: {extra} belong to no column and are dropped"
             hint = f'a value containing {sep} must be quoted ("Lee{self.text.delimiter} Ann"), or add the missing header'
             start = span(width)
-            issue(csv_extra_cells.CODE, local, message, hint, Span(start.line, start.column, *_end(record.whole())))
+            issue(codes.CSV_EXTRA_CELLS, local, message, hint, Span(start.line, start.column, *_end(record.whole())))
         else:
             missing = ", ".join(f"`{h}`" for h in self.layout.header.cells[len(cells) :][:3])
             message = (
                 f"the row has {len(cells)} of {width} cells: {missing} {'is' if width - len(cells) == 1 else 'are'} missing and sent empty"
             )
             issue(
-                csv_missing_cells.CODE,
+                codes.CSV_MISSING_CELLS,
                 local,
                 message,
                 "add the missing cells (empty ones too) so every row has one per header",
@@ -178,22 +169,22 @@ class ContactList:
         issues = list(self.layout.issues) + self.text.issues
         if self._empty.count:
             message = f"{self._empty.count:,} empty row{'s are' if self._empty.count > 1 else ' is'} skipped ({self._empty.where()})"
-            issues.append(_grouped(csv_empty_row.CODE, self._empty, message, "delete the empty rows"))
+            issues.append(_grouped(codes.CSV_EMPTY_ROW, self._empty, message, "delete the empty rows"))
         for column, tally in self._unnamed.items():
             message = f"column {column + 1} has no header but holds values ({tally.where()}, first {tally.sample!r}); they are dropped"
             at = self.layout.cell_span(column)
             issues.append(
-                Issue(csv_unnamed_column.CODE, Finding("", message, "give the column a header (it becomes the variable name)"), at)
+                Issue(codes.CSV_UNNAMED_COLUMN, Finding("", message, "give the column a header (it becomes the variable name)"), at)
             )
         for name, tally in self._blank.items():
-            issues.append(_grouped(csv_blank_variable.CODE, tally, self._blank_message(name, tally), _blank_hint(name), name))
+            issues.append(_grouped(codes.CSV_BLANK_VARIABLE, tally, self._blank_message(name, tally), _blank_hint(name), name))
         for name, tally in self._formula.items():
             message = (
                 f"`{name}` has {tally.count:,} cell{'s' if tally.count > 1 else ''} a spreadsheet reads as a formula"
                 f" ({tally.where()}, first {tally.sample!r}): opening this CSV in Excel again changes or runs them"
             )
             hint = "the values are sent as written; to reopen the file, use Excel's Data › From Text/CSV with this column set to Text"
-            issues.append(_grouped(csv_formula_cell.CODE, tally, message, hint, name))
+            issues.append(_grouped(codes.CSV_FORMULA_CELL, tally, message, hint, name))
         return issues
 
     def _blank_message(self, name: str, tally: _Tally) -> str:
@@ -229,7 +220,7 @@ def read_contacts(stream: BinaryIO, delimiter: str | None = None) -> ContactList
     if header is None:
         return [
             *text.issues,
-            Issue(empty_document.CODE, Finding("", "the CSV file is empty: expected a header row with `phone number`"), Span(1, 1)),
+            Issue(codes.EMPTY_DOCUMENT, Finding("", "the CSV file is empty: expected a header row with `phone number`"), Span(1, 1)),
         ]
     layout = read_header(header, text.delimiter)
     if layout.phone is None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from validator.diagnostics import Finding
 from validator.document import Issue, Span
+from validator.readers import codes
 from validator.readers.csv.source import Record
-from validator.rules.csv import csv_duplicate_header, csv_invalid_variable_name, csv_misspelled_option_column, csv_no_phone_column
 
 PHONE_COLUMN = "phone number"
 IGNORE_E164_COLUMN = "ignore e164 validation"
@@ -102,14 +102,14 @@ def _find_phone_lookalike(layout: Layout) -> None:
         headers = ", ".join(f"`{c}`" for c in layout.header.cells[:6]) or "nothing"
         message = f"the header has no `{PHONE_COLUMN}` column (found {headers}); no row can be called"
         hint = f"add a column headed `{PHONE_COLUMN}` with the numbers in E.164 form (+12137774445)"
-        layout.issues.append(Issue(csv_no_phone_column.CODE, Finding("", message, hint), layout.cell_span(0)))
+        layout.issues.append(Issue(codes.CSV_NO_PHONE_COLUMN, Finding("", message, hint), layout.cell_span(0)))
         return
     column, name = candidates[0]
     del layout.variables[name]
     layout.phone = column
     message = f"the header has no `{PHONE_COLUMN}` column; did you mean `{name}` (column {column + 1})? The rows were checked with it"
     hint = f"rename the header `{name}` to `{PHONE_COLUMN}` (lower case, one space): the dashboard matches it exactly"
-    layout.issues.append(Issue(csv_no_phone_column.CODE, Finding("", message, hint), layout.cell_span(column)))
+    layout.issues.append(Issue(codes.CSV_NO_PHONE_COLUMN, Finding("", message, hint), layout.cell_span(column)))
 
 
 def _duplicate(layout: Layout, name: str, first: int, column: int) -> Issue:
@@ -117,7 +117,7 @@ def _duplicate(layout: Layout, name: str, first: int, column: int) -> Issue:
         f"column {column + 1} repeats the header `{name}` of column {first + 1}: a task holds one value per name, column {column + 1} wins"
     )
     hint = "rename or remove one of the two columns"
-    return Issue(csv_duplicate_header.CODE, Finding("", message, hint), layout.cell_span(column))
+    return Issue(codes.CSV_DUPLICATE_HEADER, Finding("", message, hint), layout.cell_span(column))
 
 
 def _check_variable_name(layout: Layout, name: str, column: int) -> None:
@@ -125,12 +125,12 @@ def _check_variable_name(layout: Layout, name: str, column: int) -> None:
     if _looks_like_ignore_e164(name) and layout.ignore_e164 is None:
         message = f"header `{name}` looks like `{IGNORE_E164_COLUMN}` but is read as a dynamic variable, so E.164 validation stays on"
         hint = f"rename the header to `{IGNORE_E164_COLUMN}` exactly"
-        layout.issues.append(Issue(csv_misspelled_option_column.CODE, Finding("", message, hint), span))
+        layout.issues.append(Issue(codes.CSV_MISSPELLED_OPTION_COLUMN, Finding("", message, hint), span))
     elif _BROKEN_NAME.search(name):
         clean = re.sub(r"[{}\x00-\x1f\x7f]", "", name).strip()
         message = f"header {name!r} cannot be a dynamic-variable name: {_why_broken(name)}"
         hint = f"rename the header to `{clean}` and use {{{{{clean}}}}} in the prompt" if clean else "give the column a name"
-        layout.issues.append(Issue(csv_invalid_variable_name.CODE, Finding("", message, hint), span))
+        layout.issues.append(Issue(codes.CSV_INVALID_VARIABLE_NAME, Finding("", message, hint), span))
 
 
 def _why_broken(name: str) -> str:

@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from validator.diagnostics import Finding
 from validator.document import Issue, Span
-from validator.rules.csv import csv_encoding, csv_unclosed_quote
+from validator.readers import codes
 
 DELIMITERS = (",", ";", "\t", "|")
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
@@ -124,7 +124,7 @@ class CsvText:
         except UnicodeDecodeError as exc:
             line = reader.line_num + 1
             self.issues.append(
-                _issue(csv_encoding.CODE, f"line {line} cannot be decoded as {self.encoding.upper()}: {exc.reason}", Span(line, 1))
+                _issue(codes.CSV_ENCODING, f"line {line} cannot be decoded as {self.encoding.upper()}: {exc.reason}", Span(line, 1))
             )
         if previous is not None:
             if cell_spans(previous.raw, self.delimiter)[1] is not None:
@@ -137,7 +137,7 @@ class CsvText:
         at = record.span(opened, opened + 1)
         message = f"the quote opened at line {at.line} never closes: the rest of the file is read as one cell, and its rows are not checked"
         hint = 'close the quote; inside a quoted cell write a literal quote as ""'
-        return _issue(csv_unclosed_quote.CODE, message, Span(at.line, at.column), hint=hint)
+        return _issue(codes.CSV_UNCLOSED_QUOTE, message, Span(at.line, at.column), hint=hint)
 
     def _undecodable(self, cells: list[str], raw: str, line: int) -> tuple[list[str], str]:
         """Count the record, remember the first, and hand on text with U+FFFD for the bad bytes."""
@@ -162,7 +162,7 @@ class CsvText:
             f"line {at.line} is not UTF-8: byte {byte:#04x} in “{word.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace')}”"
             f" reads as “{as_1252}” in Windows-1252, the encoding of Excel's plain “CSV”{more}; these values would arrive garbled"
         )
-        self.issues.append(_issue(csv_encoding.CODE, message, Span(at.line, at.column), hint=_SAVE_AS_UTF8))
+        self.issues.append(_issue(codes.CSV_ENCODING, message, Span(at.line, at.column), hint=_SAVE_AS_UTF8))
 
 
 def open_csv(stream: BinaryIO, delimiter: str | None = None) -> CsvText | Issue:
@@ -171,16 +171,16 @@ def open_csv(stream: BinaryIO, delimiter: str | None = None) -> CsvText | Issue:
     stream.seek(0)
     for magic, what, hint in _CONTAINERS:
         if head.startswith(magic):
-            return _issue(csv_encoding.CODE, f"the file is {what}, not CSV text", Span(1, 1), hint=hint)
+            return _issue(codes.CSV_ENCODING, f"the file is {what}, not CSV text", Span(1, 1), hint=hint)
     encoding = _encoding(head)
     if encoding is None:
-        return _issue(csv_encoding.CODE, "the file contains NUL bytes: binary data, not CSV text", Span(1, 1), hint=_SAVE_AS_UTF8)
+        return _issue(codes.CSV_ENCODING, "the file contains NUL bytes: binary data, not CSV text", Span(1, 1), hint=_SAVE_AS_UTF8)
     errors = "surrogateescape" if encoding.startswith("utf-8") else "strict"
     text = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
     try:
         first = text.readline()
     except UnicodeDecodeError as exc:
-        return _issue(csv_encoding.CODE, f"cannot decode the file as {encoding.upper()}: {exc.reason}", Span(1, 1), hint=_SAVE_AS_UTF8)
+        return _issue(codes.CSV_ENCODING, f"cannot decode the file as {encoding.upper()}: {exc.reason}", Span(1, 1), hint=_SAVE_AS_UTF8)
     rest: Iterator[str] = iter(text)
     return CsvText(delimiter or sniff_delimiter(first), encoding, _lines=_chain(first, rest))
 

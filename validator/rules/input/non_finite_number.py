@@ -13,18 +13,10 @@ Passes::
     {"trigger_timestamp": 1735718400000, ...}
 """
 
-import math
-
-from validator.diagnostics import Finding, Severity
-from validator.document import Issue
+from validator.diagnostics import Severity
 from validator.rules import Kind
 
 CODE = "RBV003"
 NAME = "non-finite-number"
 SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
-
-
-def issue(pointer: str, value: float) -> Issue:
-    what = "NaN" if math.isnan(value) else "an infinite number (overflow or Infinity literal)"
-    return Issue(CODE, Finding(pointer, f"{what} is not valid JSON", "use a finite number, or remove the field"))
