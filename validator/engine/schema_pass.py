@@ -21,42 +21,29 @@ from validator.document import Issue
 from validator.engine.registry import Rule, get_rule, schema_rule_for_keyword
 from validator.pointer import unescape
 from validator.spec.load import Schema, Spec
+from validator.spec.tools import validator_for
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-_VALIDATORS: dict[int, Any] = {}
 
-
-def _validator(schema: Schema) -> Any:
-    """A validator per schema node, built once (the spec is loaded once per process)."""
-    found = _VALIDATORS.get(id(schema))
-    if found is None:
-        # Imported when first needed (~45 ms): a clean document never needs it.
-        from jsonschema import Draft202012Validator
-
-        found = _VALIDATORS[id(schema)] = Draft202012Validator(schema)
-    return found
-
-
-def branch_is_valid(schema: Schema, value: Any) -> bool:
-    return bool(_validator(schema).is_valid(value))
+_SCREENS: dict[int, Any] = {}
 
 
 def _screen(schema: Schema) -> Any:
     """A jsonschema-rs validator for the schema node, or None when it is unavailable."""
-    key = -id(schema)  # same cache, distinct keys from the python validators
-    found = _VALIDATORS.get(key, _screen)  # called for every task: one lookup when known
+    key = id(schema)
+    found = _SCREENS.get(key, _screen)  # called for every task: one lookup when known
     if found is not _screen:
         return found
-    if key not in _VALIDATORS:
+    if key not in _SCREENS:
         try:
             import jsonschema_rs
         except ImportError:  # pragma: no cover - a platform without its wheel: python only
-            _VALIDATORS[key] = None
+            _SCREENS[key] = None
         else:
-            _VALIDATORS[key] = jsonschema_rs.Draft202012Validator(schema)
-    return _VALIDATORS[key]
+            _SCREENS[key] = jsonschema_rs.Draft202012Validator(schema)
+    return _SCREENS[key]
 
 
 def _passes_screen(schema: Schema, instance: Any) -> bool:
@@ -82,7 +69,7 @@ def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]
     tasks = document.get("tasks") if isinstance(document, dict) else None
     items = schema.get("properties", {}).get("tasks", {}).get("items")
     if not isinstance(tasks, list) or not isinstance(items, dict):
-        yield from _validator(schema).iter_errors(document)
+        yield from validator_for(schema).iter_errors(document)
         return
     untyped = _superseded_types(dropped)
     yield from _object_errors(schema, {**document, "tasks": []}, untyped.get("", ()))
@@ -170,14 +157,14 @@ def _object_errors(schema: Schema, instance: Any, superseded: Collection[str]) -
     """
     properties = schema.get("properties")
     if not isinstance(instance, dict) or not isinstance(properties, dict) or not schema.keys() <= _PLAIN_OBJECT_KEYWORDS:
-        yield from _validator(schema).iter_errors(instance)
+        yield from validator_for(schema).iter_errors(instance)
         return
     skipped = _skipped(properties, instance, superseded)
     if skipped and _passes_screen(_narrowed(schema, tuple(n for n in properties if n not in skipped)), instance):
         return  # nothing else is wrong with the object
     rejected = tuple(n for n, sub in properties.items() if n in instance and n not in skipped and not _passes_screen(sub, instance[n]))
     narrowed = _narrowed(schema, rejected)
-    for error in _validator(narrowed).iter_errors(instance):
+    for error in validator_for(narrowed).iter_errors(instance):
         if error.schema is narrowed:
             error.schema = schema
         yield error

@@ -20,11 +20,10 @@ from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.engine.schema_pass import branch_is_valid
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.spec.load import Schema, iter_object_schemas
-from validator.spec.tools import did_you_mean, pick_branch
+from validator.spec.tools import branch_is_valid, did_you_mean, pick_branch
 
 CODE = "RBV111"
 NAME = "unknown-key"
