@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FIXED_NOW
-from validator.api import format_for_path
 from validator.fix.apply import FixOutcome, fix_text
+from validator.readers import format_for_path
 from validator.settings import Settings, parse_now
 from validator.spec.load import load_spec
 

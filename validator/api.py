@@ -14,7 +14,7 @@ import os
 import stat
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from validator.diagnostics import Finding, Report
 from validator.document import Document, Issue, Span
@@ -22,15 +22,12 @@ from validator.engine.csv import CsvOptions, check_csv
 from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
-from validator.readers import codes
+from validator.readers import InputFormat, codes, format_for_path, read_text
 from validator.readers.decode import decode
-from validator.readers.json import read_json
 from validator.readers.python import read_python
-from validator.readers.yaml import read_yaml
 from validator.settings import Settings, parse_now
 from validator.spec.load import Spec, load_spec
 
-InputFormat = Literal["json", "yaml", "csv"]
 Now = datetime | int | str | None
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # JSON and YAML inputs over this are refused unread (RBV014)
 
@@ -82,9 +79,8 @@ def validate_text(
             Document(None, format or "json", issues), file=file, spec=spec or load_spec(), settings=_settings(settings, now)
         )
     text = decoded
-    kind = format or sniff_format(text)
-    document = read_json(text) if kind == "json" else read_yaml(text)
-    suppressions = find_suppressions(text) if kind == "yaml" else Suppressions()
+    document, reader = read_text(text, format)
+    suppressions = find_suppressions(text) if reader.comments else Suppressions()
     document.issues[:0] = [*issues, *suppressions.issues]
     if suppressions.by_line:  # they apply by line: every diagnostic needs one
         locate_first = None
@@ -185,20 +181,3 @@ def _unencodable(text: str) -> list[Issue]:
         message = f"cannot encode the text as UTF-8: unpaired surrogate U+{ord(text[exc.start]):04X}"
         return [Issue(codes.ENCODING_ERROR, Finding("", message, "pass text that is valid Unicode"), Span(line, column))]
     return []
-
-
-def format_for_path(path: Path) -> InputFormat | None:
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return "json"
-    if suffix in (".yaml", ".yml"):
-        return "yaml"
-    if suffix in (".csv", ".tsv"):
-        return "csv"
-    return None
-
-
-def sniff_format(text: str) -> InputFormat:
-    """JSON when the first meaningful character opens a JSON value, else YAML."""
-    stripped = text.lstrip()
-    return "json" if not stripped or stripped[0] in '{["' else "yaml"

@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 import click
 
-from validator.api import InputFormat
 from validator.diagnostics import Report
 from validator.fix.apply import FixOutcome, fix_bytes, fix_file, fixable_counts
+from validator.readers import InputFormat
 from validator.settings import Settings
 from validator.spec.load import Spec
 

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 import click
 
 from validator import __version__
-from validator.api import DEFAULT_MAX_BYTES, InputFormat, validate_file, validate_text
+from validator.api import DEFAULT_MAX_BYTES, validate_file, validate_text
 from validator.cli.convert import convert
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
@@ -26,6 +26,7 @@ from validator.config import ConfigError, ConfigFinder, Overrides, parse_calling
 from validator.diagnostics import Report, Severity
 from validator.engine.csv import CsvOptions
 from validator.engine.registry import all_rules, get_rule
+from validator.readers import InputFormat
 from validator.reporters import FORMATS, RenderOptions, get_renderer
 from validator.reporters.statistics import render_statistics
 from validator.settings import parse_now

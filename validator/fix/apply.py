@@ -31,13 +31,12 @@ from typing import Any
 
 import yaml
 
-from validator.api import InputFormat, format_for_path, sniff_format, validate_text
+from validator.api import validate_text
 from validator.diagnostics import Diagnostic, Fix, Report
 from validator.document import Document, LineIndex
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
-from validator.readers.json import read_json
-from validator.readers.yaml import read_yaml
+from validator.readers import READERS, InputFormat, format_for_path, read_text, sniff_format
 from validator.settings import Settings
 from validator.spec.load import Spec
 
@@ -93,7 +92,7 @@ def fix_text(text: str, format: InputFormat | None = None, *, file: str | None, 
     bom = _BOM if text.startswith(_BOM) else ""
     body = text[len(bom) :]
     kind = format or sniff_format(body)
-    if kind not in ("json", "yaml"):  # a CSV contact list is checked, never rewritten
+    if READERS[kind].read is None:  # a streamed CSV contact list is checked, never rewritten
         return FixOutcome(validate_text(text, kind, file=file, settings=settings, spec=spec), text, text, 0, 0)
     applied = 0
     problems: dict[str, str] = {}
@@ -183,11 +182,11 @@ def _wanted(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]
     return out
 
 
-def _read(body: str, kind: str) -> Document:
-    return read_json(body) if kind == "json" else read_yaml(body)
+def _read(body: str, kind: InputFormat) -> Document:
+    return read_text(body, kind)[0]
 
 
-def _plans(document: Document, body: str, kind: str, wanted: list[Diagnostic]) -> list[_Plan]:
+def _plans(document: Document, body: str, kind: InputFormat, wanted: list[Diagnostic]) -> list[_Plan]:
     plans = []
     for d in wanted:
         assert d.fix is not None
@@ -264,7 +263,7 @@ def _apply(body: str, edits: list[_Edit]) -> str:
     return body
 
 
-def _means(edited: str, kind: str, data: Any, plans: list[_Plan]) -> bool:
+def _means(edited: str, kind: InputFormat, data: Any, plans: list[_Plan]) -> bool:
     """Whether ``edited`` reads back as ``data`` with the plans' changes made."""
     expected = copy.deepcopy(data)
     for plan in plans:
