@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.helpers import FIXED_NOW
-from validator.cli import main as cli
 from validator.cli.main import main
+from validator.cli.options import use_color
 
 CLEAN = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}\n'
 UNKNOWN_KEY = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}], "colour": "red"}\n'
@@ -249,10 +249,10 @@ def test_colour_only_when_asked(tree: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert "\x1b[33m[warning]" in check("--color", "always", "payloads/unknown.json").stdout
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._use_color("auto") is False
+    assert use_color("auto") is False
     monkeypatch.delenv("NO_COLOR")
-    assert cli._use_color("auto") is True
-    assert cli._use_color("never") is False
+    assert use_color("auto") is True
+    assert use_color("never") is False
 
 
 def many_warnings(path: Path, count: int) -> Path:

@@ -103,3 +103,23 @@ def test_check_takes_the_batch_options_for_csv_only(workdir: Path) -> None:
 def test_check_input_format_csv_on_stdin(workdir: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--input-format", "csv", "--now", FIXED_NOW, "-"], input=b"phone number\n12137774445\n")
     assert result.exit_code == 1 and "<stdin>:2:1: RBV813 [error]" in result.output
+
+
+def test_convert_reads_the_configuration_like_check(tmp_path: Path) -> None:
+    """An ignore in the nearest configuration silences the rule for convert too; without it the error blocks the write."""
+    source = tmp_path / "contacts.csv"
+    source.write_text("phone number,first_name\n+1213777444,Ann\n", encoding="utf-8")  # one digit short: RBV202
+    out = tmp_path / "batch.json"
+    blocked = CliRunner().invoke(main, ["convert", str(source), "--from-number", "+14157774444", "-o", str(out)])
+    assert blocked.exit_code == 1, blocked.output
+    assert "RBV202" in blocked.stderr and not out.exists()
+    (tmp_path / ".retell-validate.toml").write_text('ignore = ["RBV202"]\n', encoding="utf-8")
+    written = CliRunner().invoke(main, ["convert", str(source), "--from-number", "+14157774444", "-o", str(out)])
+    assert written.exit_code == 0, written.output
+    assert json.loads(out.read_text(encoding="utf-8"))["tasks"] == [
+        {"to_number": "+1213777444", "retell_llm_dynamic_variables": {"first_name": "Ann"}}
+    ]
+    bad = CliRunner().invoke(
+        main, ["convert", str(source), "--from-number", "+14157774444", "-o", str(out), "--config", str(tmp_path / "missing.toml")]
+    )
+    assert bad.exit_code == 2 and "error:" in bad.stderr

@@ -12,9 +12,10 @@ import errno
 import io
 import os
 import stat
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from validator.diagnostics import Finding, Report
 from validator.document import Document, Issue, Span
@@ -32,12 +33,49 @@ Now = datetime | int | str | None
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # JSON and YAML inputs over this are refused unread (RBV014)
 
 
-def _settings(settings: Settings | None, now: Now) -> Settings:
-    settings = settings or Settings()
-    if now is None:
-        return settings
-    moment = parse_now(now.isoformat() if isinstance(now, datetime) else str(now))
-    return Settings(**{**settings.__dict__, "now": moment})
+@dataclass(frozen=True)
+class CheckOptions:
+    """How inputs are read and checked: parsed once (the CLI, or a library call) and handed down unchanged.
+
+    ``max_bytes``: JSON or YAML over this many UTF-8 bytes is refused unread (RBV014; ``None``: no
+    limit). ``locate_first=N``: the caller shows at most N diagnostics (errors only with
+    ``locate_errors_only``); the others may be left without a line, after them (see
+    :func:`validator.engine.pipeline.check_document`).
+    """
+
+    settings: Settings = field(default_factory=Settings)
+    spec: Spec | None = None
+    format: InputFormat | None = None
+    csv: CsvOptions | None = None
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    locate_first: int | None = None
+    locate_errors_only: bool = False
+
+
+class CheckArgs(TypedDict, total=False):
+    """The keyword arguments :func:`validate_text` and :func:`validate_file` share (see :class:`CheckOptions`)."""
+
+    now: Now
+    settings: Settings | None
+    spec: Spec | None
+    csv: CsvOptions | None
+    max_bytes: int | None
+    locate_first: int | None
+    locate_errors_only: bool
+
+
+def _options(format: InputFormat | None, args: CheckArgs) -> CheckOptions:
+    settings = args.get("settings") or Settings()
+    now = args.get("now")
+    return CheckOptions(
+        settings=settings if now is None else replace(settings, now=parse_now(now)),
+        spec=args.get("spec"),
+        format=format,
+        csv=args.get("csv"),
+        max_bytes=args.get("max_bytes", DEFAULT_MAX_BYTES),
+        locate_first=args.get("locate_first"),
+        locate_errors_only=args.get("locate_errors_only", False),
+    )
 
 
 @gc_paused
@@ -47,95 +85,68 @@ def validate(payload: Any, *, now: Now = None, settings: Settings | None = None,
     Never raises on the payload: non-JSON values, non-string keys, NaN, cycles and
     deep nesting are diagnostics. The payload is not modified.
     """
-    return check_document(read_python(payload), file=None, spec=spec or load_spec(), settings=_settings(settings, now))
+    options = _options(None, {"now": now, "settings": settings})
+    return check_document(read_python(payload), file=None, spec=spec or load_spec(), settings=options.settings)
+
+
+def validate_text(text: str | bytes, format: InputFormat | None = None, *, file: str | None = None, **args: Unpack[CheckArgs]) -> Report:
+    """Check JSON or YAML text (``format`` sniffed when omitted), or a CSV contact list. Diagnostics carry lines and columns.
+
+    Keyword arguments: ``now``, ``settings``, ``spec``, ``csv``, ``max_bytes``, ``locate_first``,
+    ``locate_errors_only`` (see :class:`CheckOptions`).
+    """
+    return check_text(text, _options(format, args), file=file)
+
+
+def validate_file(path: str | Path, *, format: InputFormat | None = None, **args: Unpack[CheckArgs]) -> Report:
+    """Check a JSON, YAML or CSV file (format from the extension, else sniffed). The file is only read.
+
+    Raises OSError if it cannot be read, including when it is not a regular file (a FIFO
+    or device would block or never end). Keyword arguments as for :func:`validate_text`.
+    """
+    return check_file(path, _options(format, args))
 
 
 @gc_paused
-def validate_text(
-    text: str | bytes,
-    format: InputFormat | None = None,
-    *,
-    file: str | None = None,
-    now: Now = None,
-    settings: Settings | None = None,
-    spec: Spec | None = None,
-    csv: CsvOptions | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    locate_first: int | None = None,
-    locate_errors_only: bool = False,
-) -> Report:
-    """Check JSON or YAML text (``format`` sniffed when omitted), or a CSV contact list. Diagnostics carry lines and columns.
-
-    JSON or YAML over ``max_bytes`` (UTF-8 bytes; ``None``: no limit) is refused unread with RBV014.
-    ``locate_first=N``: the caller shows at most N diagnostics (errors only with ``locate_errors_only``);
-    the others may be left without a line, after them (see :func:`validator.engine.pipeline.check_document`).
-    """
-    if format == "csv":
+def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = None) -> Report:
+    """:func:`validate_text` with its options already parsed (the CLI's entry point)."""
+    spec = options.spec or load_spec()
+    if options.format == "csv":
         data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
-        return check_csv(data, file=file, spec=spec or load_spec(), settings=_settings(settings, now), options=csv)
-    decoded, issues = _decoded(text, max_bytes)
+        return check_csv(data, file=file, spec=spec, settings=options.settings, options=options.csv)
+    decoded, issues = _decoded(text, options.max_bytes)
     if decoded is None:
-        return check_document(
-            Document(None, format or "json", issues), file=file, spec=spec or load_spec(), settings=_settings(settings, now)
-        )
-    text = decoded
-    document, reader = read_text(text, format)
-    suppressions = find_suppressions(text) if reader.comments else Suppressions()
+        return check_document(Document(None, options.format or "json", issues), file=file, spec=spec, settings=options.settings)
+    document, reader = read_text(decoded, options.format)
+    suppressions = find_suppressions(decoded) if reader.comments else Suppressions()
     document.issues[:0] = [*issues, *suppressions.issues]
-    if suppressions.by_line:  # they apply by line: every diagnostic needs one
-        locate_first = None
     report = check_document(
         document,
         file=file,
-        spec=spec or load_spec(),
-        settings=_settings(settings, now),
-        locate_first=locate_first,
-        locate_errors_only=locate_errors_only,
+        spec=spec,
+        settings=options.settings,
+        # suppressions apply by line: then every diagnostic needs one
+        locate_first=None if suppressions.by_line else options.locate_first,
+        locate_errors_only=options.locate_errors_only,
     )
     return suppressions.apply(report)
 
 
 @gc_paused
-def validate_file(
-    path: str | Path,
-    *,
-    format: InputFormat | None = None,
-    now: Now = None,
-    settings: Settings | None = None,
-    spec: Spec | None = None,
-    csv: CsvOptions | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    locate_first: int | None = None,
-    locate_errors_only: bool = False,
-) -> Report:
-    """Check a JSON, YAML or CSV file (format from the extension, else sniffed). The file is only read.
-
-    Raises OSError if it cannot be read, including when it is not a regular file (a FIFO
-    or device would block or never end). JSON or YAML over ``max_bytes`` is refused unread (RBV014).
-    ``locate_first`` and ``locate_errors_only`` as for :func:`validate_text`.
-    """
+def check_file(path: str | Path, options: CheckOptions) -> Report:
+    """:func:`validate_file` with its options already parsed (the CLI's entry point)."""
     path = Path(path)
-    format = format or format_for_path(path)
+    options = replace(options, format=options.format or format_for_path(path))
     name = printable_path(path)
     with _open_regular(path) as stream:
-        if format == "csv":  # streamed: a contact list may have a million rows
-            return check_csv(stream, file=name, spec=spec or load_spec(), settings=_settings(settings, now), options=csv)
+        if options.format == "csv":  # streamed: a contact list may have a million rows
+            return check_csv(stream, file=name, spec=options.spec or load_spec(), settings=options.settings, options=options.csv)
         size = os.fstat(stream.fileno()).st_size
-        if max_bytes is not None and size > max_bytes:
-            report = Document(None, format or "json", [codes.payload_too_large(size, max_bytes)])
-            return check_document(report, file=name, spec=spec or load_spec(), settings=_settings(settings, now))
+        if options.max_bytes is not None and size > options.max_bytes:
+            document = Document(None, options.format or "json", [codes.payload_too_large(size, options.max_bytes)])
+            return check_document(document, file=name, spec=options.spec or load_spec(), settings=options.settings)
         data = stream.read()
-    return validate_text(
-        data,
-        format,
-        file=name,
-        now=now,
-        settings=settings,
-        spec=spec,
-        max_bytes=max_bytes,
-        locate_first=locate_first,
-        locate_errors_only=locate_errors_only,
-    )
+    return check_text(data, options, file=name)
 
 
 def printable_path(path: Path) -> str:

@@ -266,9 +266,7 @@ def _severity_overrides(value: Any, where: str) -> Mapping[str, Severity]:
 
 
 def _now(value: Any, where: str) -> datetime:
-    if isinstance(value, datetime):  # a TOML datetime; a local one is read as UTC like --now
-        return parse_now(value.isoformat())
-    try:
-        return parse_now(_string(value, where) if not isinstance(value, int) else str(value))
+    try:  # a TOML datetime (a local one is read as UTC, like --now), epoch milliseconds, or text
+        return parse_now(value if isinstance(value, datetime | int) and not isinstance(value, bool) else _string(value, where))
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from None

@@ -52,13 +52,22 @@ def _longest_prefix(code: str, prefixes: frozenset[str]) -> int:
     return best
 
 
-def parse_now(text: str) -> datetime:
-    """``--now`` accepts ISO 8601 (``Z`` or an offset; naive means UTC) or epoch milliseconds."""
-    raw = text.strip()
-    if raw.lstrip("-").isdigit():
-        return datetime.fromtimestamp(int(raw) / 1000, tz=UTC)
+def parse_now(value: datetime | int | str) -> datetime:
+    """The clock's moment from a datetime (naive means UTC), epoch milliseconds, or ISO 8601 text (``Z`` or an offset).
+
+    The one parser of ``now``: ``--now``, the ``now`` configuration key and the library's ``now=``.
+    """
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    raw = str(value).strip()
     try:
+        if raw.lstrip("-").isdigit():
+            return datetime.fromtimestamp(int(raw) / 1000, tz=UTC)
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"--now {text!r}: use ISO 8601 (2026-01-01T09:00:00Z) or epoch milliseconds") from None
+    except (ValueError, OverflowError, OSError):  # OverflowError/OSError: epoch milliseconds past year 9999
+        raise ValueError(f"--now {_shown(raw)}: use ISO 8601 (2026-01-01T09:00:00Z) or epoch milliseconds within years 1-9999") from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _shown(raw: str) -> str:
+    return repr(raw if len(raw) <= 40 else raw[:39] + "…")

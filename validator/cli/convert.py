@@ -19,13 +19,14 @@ import click
 import yaml
 
 from validator.cli.csv_options import csv_options
+from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report
 from validator.engine.csv import CsvOptions, check_csv
 from validator.reporters import RenderOptions, get_renderer
 from validator.settings import Settings, parse_now
 from validator.spec.load import load_spec
 
-EXIT_CLEAN, EXIT_FINDINGS = 0, 1
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SHOWN_DIAGNOSTICS = 50  # per run on stderr; the check command lists them all
 
 
@@ -88,8 +89,14 @@ def convert_file(
 )
 @click.option("--force", is_flag=True, help="Write the payload even when the check finds errors.")
 @click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this configuration file (default: the nearest .retell-validate.toml or pyproject.toml), as check does.",
+)
 @csv_options
-def convert(source: Path, output: str, force: bool, now_text: str | None, csv_options: CsvOptions) -> None:
+def convert(source: Path, output: str, force: bool, now_text: str | None, config_path: Path | None, csv_options: CsvOptions) -> None:
     """Convert a CSV contact list (the dashboard's format) into a create-batch-call payload.
 
     The header row needs a `phone number` column; every other column becomes a
@@ -100,9 +107,14 @@ def convert(source: Path, output: str, force: bool, now_text: str | None, csv_op
     if "from_number" not in csv_options.batch:
         raise click.UsageError("convert needs --from-number: the payload requires from_number")
     try:
-        settings = Settings(now=parse_now(now_text) if now_text else None)
+        now = parse_now(now_text) if now_text else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--now") from None
+    try:  # the configuration applies as it does to `check` (rule selection, severities, calling hours, now)
+        settings = ConfigFinder(config_path).for_path(source).settings_for(source, Overrides(now=now))
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     target = Path(output)
     directory = None if output == "-" else target.parent
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, suffix=".partial", delete=False) as handle:

@@ -13,11 +13,10 @@ from typing import Any, TypeVar
 
 import click
 
+from validator.api import CheckOptions
 from validator.diagnostics import Report
 from validator.fix.apply import FixOutcome, fix_bytes, fix_file, fixable_counts
-from validator.readers import InputFormat
-from validator.settings import Settings
-from validator.spec.load import Spec
+from validator.spec.load import load_spec
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,29 +31,28 @@ def fix_options(command: F) -> F:
 class FixSession:
     """Fixes file after file (``write`` for ``--fix``, not for ``--diff``) and keeps the tallies."""
 
-    def __init__(self, *, write: bool, unsafe: bool, format: InputFormat | None, spec: Spec) -> None:
+    def __init__(self, *, write: bool, unsafe: bool) -> None:
         self.write, self.unsafe = write, unsafe
-        self._format, self._spec = format, spec
         self._outcomes: list[tuple[str, FixOutcome]] = []
 
     @classmethod
-    def start(
-        cls, paths: Sequence[str], *, fix: bool, unsafe: bool, diff: bool, format: InputFormat | None, spec: Spec
-    ) -> FixSession | None:
+    def start(cls, paths: Sequence[str], *, fix: bool, unsafe: bool, diff: bool) -> FixSession | None:
         """A session for ``--fix`` or ``--diff``, else None; ``--fix`` on standard input is a usage error."""
         if not (fix or diff):
             return None
         if fix and not diff and "-" in paths:
             raise click.UsageError("--fix cannot rewrite standard input; use --diff to see the fixes")
-        return cls(write=not diff, unsafe=unsafe, format=format, spec=spec)
+        return cls(write=not diff, unsafe=unsafe)
 
-    def check_file(self, path: Path, settings: Settings) -> Report:
-        outcome = fix_file(path, format=self._format, settings=settings, spec=self._spec, unsafe=self.unsafe, write=self.write)
+    def check_file(self, path: Path, options: CheckOptions) -> Report:
+        spec = options.spec or load_spec()
+        outcome = fix_file(path, format=options.format, settings=options.settings, spec=spec, unsafe=self.unsafe, write=self.write)
         self._outcomes.append((str(path), outcome))
         return outcome.report
 
-    def check_stdin(self, data: bytes, settings: Settings) -> Report:
-        outcome = fix_bytes(data, self._format, file="<stdin>", settings=settings, spec=self._spec, unsafe=self.unsafe)
+    def check_stdin(self, data: bytes, options: CheckOptions) -> Report:
+        spec = options.spec or load_spec()
+        outcome = fix_bytes(data, options.format, file="<stdin>", settings=options.settings, spec=spec, unsafe=self.unsafe)
         self._outcomes.append(("<stdin>", outcome))
         return outcome.report
 

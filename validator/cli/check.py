@@ -1,0 +1,186 @@
+"""``retell-validate check``: payload files, directories, globs or standard input → one report.
+
+Exit status: 0 clean, 1 findings at or above ``--fail-on``, 2 usage error,
+unreadable path, bad configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import glob
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from validator.api import DEFAULT_MAX_BYTES, CheckOptions, check_file, check_text
+from validator.cli.csv_options import csv_options
+from validator.cli.fix import FixSession, closing_note, fix_options
+from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
+from validator.cli.paths import expand
+from validator.cli.spec import spec_option
+from validator.config import ConfigError, ConfigFinder, Overrides
+from validator.diagnostics import Report, Severity
+from validator.readers import FORMAT_NAMES
+from validator.reporters import FORMATS, get_renderer
+from validator.reporters.statistics import render_statistics
+from validator.spec.load import SpecError, load_spec
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Run:
+    """What one ``check`` run collects: reports, and whether a path or configuration was unusable (exit 2)."""
+
+    def __init__(self, finder: ConfigFinder, overrides: Overrides, options: CheckOptions, session: FixSession | None) -> None:
+        self.finder, self.overrides, self.options = finder, overrides, options
+        self.session = session  # --fix or --diff
+        self.reports: list[Report] = []
+        self.failed = False
+        self._said: set[str] = set()
+
+    def error(self, message: str) -> None:
+        self.failed = True
+        if message not in self._said:  # a broken configuration is named once, not once per file
+            self._said.add(message)
+            click.echo(f"error: {message}", err=True)
+
+    def check_path(self, raw: str) -> None:
+        if raw == "-":
+            options = replace(self.options, settings=self.finder.for_path(Path.cwd()).settings_for(None, self.overrides))
+            limit = options.max_bytes
+            data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
+            self.reports.append(self.session.check_stdin(data, options) if self.session else check_text(data, options, file="<stdin>"))
+            return
+        files = expand(raw)
+        if not files and not Path(raw).exists():
+            self.error(f"{raw}: {'no file matches this pattern' if glob.has_magic(raw) else 'no such file or directory'}")
+        seen = {Path(r.file).absolute() for r in self.reports if r.file}
+        for file in files:
+            if file.absolute() not in seen:
+                self.check_file(file)
+
+    def check_file(self, file: Path) -> None:
+        try:
+            config = self.finder.for_path(file)
+        except ConfigError as exc:
+            self.error(f"{exc} (the files it applies to were not checked)")
+            return
+        if config.excludes(file, self.overrides):
+            return
+        try:
+            options = replace(self.options, settings=config.settings_for(file, self.overrides))
+            self.reports.append(self.session.check_file(file, options) if self.session else check_file(file, options))
+        except OSError as exc:
+            self.error(f"{file}: cannot read: {exc.strerror or exc}")
+        except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
+            self.error(f"{file}: internal error: {type(exc).__name__}: {exc}")
+
+
+def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
+    if run.failed:
+        return EXIT_USAGE
+    if exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.fails(fail_on) for r in run.reports) else EXIT_CLEAN
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "--output-format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format: text for people; json, sarif (GitHub code scanning), github (annotations), junit, gitlab (Code Quality).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this configuration file for every path (default: the nearest .retell-validate.toml or pyproject.toml).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit status 1 [default: error, or fail-on in the configuration].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means a usage error).")
+@click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
+@click.option("--calling-hours", metavar="HH:MM-HH:MM", help="Allowed local calling hours [default: 08:00-21:00].")
+@click.option(
+    "--input-format",
+    type=click.Choice(FORMAT_NAMES),
+    help="Parse every input as this format (default: by extension, else sniffed).",
+)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated; ALL for every rule).")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add these codes or prefixes to the selection.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB", help="Skip files matching this glob (repeatable; adds to the configuration's exclude)."
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour text output (auto: on a terminal, unless NO_COLOR is set).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Report errors only, and the summary only when there are errors.")
+@click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced (to stderr for machine formats).")
+@click.option(
+    "--max-diagnostics",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help=f"Report at most N findings per file, then '… and N more' (0: all) [default: {DEFAULT_MAX_DIAGNOSTICS} for text and github, all otherwise].",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    metavar="N",
+    help="Refuse JSON or YAML inputs larger than N bytes unread (RBV014); 0: no limit.",
+)
+@fix_options
+@spec_option
+@csv_options
+def check(paths: tuple[str, ...], **options: Any) -> None:
+    """Check payload files (JSON or YAML), directories and globs; `-` reads standard input."""
+    given = overrides(options)
+    try:
+        finder = ConfigFinder(options["config_path"])
+        fail_on = finder.for_path(Path.cwd()).fail_threshold(given)
+        load_spec()
+    except (ConfigError, SpecError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    fix, unsafe, show_diff = options["fix"], options["unsafe_fixes"], options["show_diff"]
+    shown = render_options(options, fail_on)
+    parsed = CheckOptions(
+        spec=options["spec"],
+        format=options["input_format"],
+        csv=options["csv_options"],
+        max_bytes=options["max_bytes"] or None,
+        locate_first=shown.max_diagnostics,
+        locate_errors_only=shown.quiet,
+    )
+    session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff)
+    run = _Run(finder, given, parsed, session)
+    for raw in paths:
+        run.check_path(raw)
+    if not run.reports and not run.failed:
+        click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
+    output = session.diffs() if session and show_diff else get_renderer(options["output_format"])(run.reports, shown)
+    click.echo(output, nl=False, color=use_color(options["color"]))  # click would strip colour when not a terminal
+    note = closing_note(session, run.reports, unsafe=unsafe, quiet=options["quiet"])
+    if note:
+        click.echo(note, err=True)
+    if session and show_diff and not run.failed:  # like ruff: 1 when there is something to fix
+        sys.exit(EXIT_FINDINGS if session.would_change else EXIT_CLEAN)
+    if options["statistics"]:
+        click.echo(render_statistics(run.reports), nl=False, err=options["output_format"] != "text")
+    sys.exit(_exit_status(run, fail_on, options["exit_zero"]))

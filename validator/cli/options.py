@@ -1,0 +1,65 @@
+"""The check command's options, parsed once: the configuration overrides and how the report is shown."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from validator.config import ConfigError, Overrides, parse_calling_hours, parse_codes
+from validator.diagnostics import Severity
+from validator.reporters import RenderOptions
+from validator.settings import parse_now
+
+DEFAULT_MAX_DIAGNOSTICS = 200
+
+
+def _codes(values: Sequence[str], option: str) -> frozenset[str] | None:
+    """Comma-separated, repeatable code prefixes; ``None`` when the option is not given."""
+    if not values:
+        return None
+    try:
+        return parse_codes(values, option)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).removeprefix(f"{option}: "), param_hint=option) from None
+
+
+def overrides(options: dict[str, Any]) -> Overrides:
+    """The command line's part of the configuration (see validator.config for the precedence)."""
+    try:
+        now = parse_now(options["now_text"]) if options["now_text"] else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--now") from None
+    try:
+        hours = parse_calling_hours(options["calling_hours"], "--calling-hours") if options["calling_hours"] else None
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="--calling-hours") from None
+    return Overrides(
+        select=_codes(options["select"], "--select"),
+        ignore=_codes(options["ignore"], "--ignore") or frozenset(),
+        extend_select=_codes(options["extend_select"], "--extend-select") or frozenset(),
+        fail_on=Severity.parse(options["fail_on"]) if options["fail_on"] else None,
+        calling_hours=hours,
+        now=now,
+        exclude=tuple(options["exclude"]),
+    )
+
+
+def use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def render_options(options: dict[str, Any], fail_on: Severity) -> RenderOptions:
+    """Text and GitHub output stop at ``DEFAULT_MAX_DIAGNOSTICS`` per file unless told; machine formats keep everything."""
+    limit = options["max_diagnostics"]
+    if limit is None:
+        limit = DEFAULT_MAX_DIAGNOSTICS if options["output_format"] in ("text", "github") else 0
+    color = options["output_format"] == "text" and use_color(options["color"])
+    return RenderOptions(color=color, quiet=options["quiet"], max_diagnostics=limit or None, fail_on=fail_on)
