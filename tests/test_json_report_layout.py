@@ -7,6 +7,7 @@ import json
 from validator.diagnostics import Diagnostic, Report, Severity
 from validator.reporters import RenderOptions
 from validator.reporters.json_format import SCHEMA_VERSION, render
+from validator.reporters.links import DOCS_BASE
 
 TRICKY = ['he said "no", {ok}: ,\n},\n{', "tab\there \\ back", "é 中 \u2028 \x00 \x1f", "", "}", "],\n["]
 
@@ -29,10 +30,15 @@ def _report(file: str) -> Report:
     return Report(file, diagnostics)
 
 
+_NAMES = {101: "required-field", 102: "wrong-type", 103: "enum-value", 104: "out-of-range", 105: "string-length"}
+
+
 def test_text_equals_json_dumps_indent_2() -> None:
     reports = [_report("a.json"), Report("empty.yaml"), _report("dir/b é.yaml")]
     text = render(reports, RenderOptions())
-    diagnostics = [d.to_dict() for r in reports for d in r.diagnostics]
+    # RBV100 is no rule: its url is null; the others link to their section of docs/rules.md.
+    urls = {"RBV100": None} | {f"RBV{c}": f"{DOCS_BASE}rules.md#rbv{c}-{name}" for c, name in _NAMES.items()}
+    diagnostics = [d.to_dict() | {"url": urls[d.code]} for r in reports for d in r.diagnostics]
     expected = {
         "schema_version": SCHEMA_VERSION,
         "files": ["a.json", "empty.yaml", "dir/b é.yaml"],

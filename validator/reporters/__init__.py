@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from validator.diagnostics import Diagnostic, Report, Severity
+from validator.reporters.escape import visible
 
 FORMATS = {
     "text": "validator.reporters.text",
@@ -77,7 +78,7 @@ def tally(reports: Sequence[Report]) -> str:
 
 
 def more_line(hidden: int, file: str | None) -> str:
-    return f"… and {hidden:,} more in {file or '<payload>'} (--max-diagnostics 0 shows all)"
+    return f"… and {hidden:,} more in {visible(file or '<payload>')} (--max-diagnostics 0 shows all)"
 
 
 def display_path(file: str | None) -> str:

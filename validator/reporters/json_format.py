@@ -2,10 +2,11 @@
 
 Each diagnostic has ``file``, ``code``, ``name``, ``severity``, ``message``,
 ``path`` (the JSON pointer), ``line``, ``column``, ``end_line``,
-``end_column`` and ``hint``. ``summary`` has ``files``, ``error``,
-``warning``, ``info`` (all diagnostics found) and ``omitted`` (those left out
-by an explicit ``--max-diagnostics``). Fields are added, never renamed, within
-one ``schema_version``.
+``end_column``, ``hint`` and ``url`` (the rule's documentation). ``summary``
+has ``files``, ``error``, ``warning``, ``info`` (all diagnostics found) and
+``omitted`` (those left out by an explicit ``--max-diagnostics``). Fields are
+added, never renamed, within one ``schema_version``; ``docs/json-report.schema.json``
+is the JSON Schema of the document.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 
 from validator.diagnostics import Report
 from validator.reporters import RenderOptions, counts, shown
+from validator.reporters.links import urls_by_code
 
 SCHEMA_VERSION = 1
 # Diagnostics are written by the C encoder: json.dumps(indent=2) would use the pure-Python one,
@@ -27,9 +29,13 @@ _MARK = "\x00"  # never occurs in encoded JSON (written \u0000)
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     diagnostics: list[dict[str, object]] = []
     omitted = 0
+    urls = urls_by_code()
     for report in reports:
         kept, hidden = shown(report, options)
-        diagnostics.extend(d.to_dict() for d in kept)
+        for d in kept:
+            item = d.to_dict()
+            item["url"] = urls.get(d.code)
+            diagnostics.append(item)
         omitted += hidden
     totals = {severity.value: count for severity, count in counts(reports).items()}
     payload = {
