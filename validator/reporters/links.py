@@ -7,7 +7,6 @@ from functools import cache
 from validator.registry import Rule, all_rules
 
 DOCS_BASE = "https://github.com/retell-batch-validator/retell-batch-validator/blob/main/docs/"
-JSON_REPORT_SCHEMA_URL = DOCS_BASE + "json-report.schema.json"
 
 
 def rule_url(rule: Rule) -> str:
