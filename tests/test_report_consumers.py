@@ -182,7 +182,9 @@ def test_gitlab_over_every_fixture_has_the_documented_fields() -> None:
 
 
 def test_gitlab_field_check_can_fail() -> None:
-    bad = [{"description": "d", "check_name": "c", "fingerprint": "f", "severity": "error", "location": {"path": "./p", "lines": {"begin": 0}}}]
+    bad = [
+        {"description": "d", "check_name": "c", "fingerprint": "f", "severity": "error", "location": {"path": "./p", "lines": {"begin": 0}}}
+    ]
     assert len(list(Draft202012Validator(GITLAB_REPORT).iter_errors(bad))) == 3
 
 

@@ -43,7 +43,7 @@ def test_osc_bidi_and_cr_from_the_input_are_escaped(fmt: str, hostile: Path) -> 
     assert RAW.findall(out) == []
     assert "\\u001b]0;pwned\\u0007" in out  # the key is shown, escaped
     assert "evil\\u202ecod.exe" in out
-    assert f"calls\\u001b]0;pwned\\u0007\\u2066.json" in out
+    assert "calls\\u001b]0;pwned\\u0007\\u2066.json" in out
 
 
 def test_colour_codes_are_the_only_escape_sequences(hostile: Path) -> None:
@@ -59,6 +59,9 @@ def test_the_more_line_escapes_the_file_name() -> None:
 
 
 def test_escapes() -> None:
-    assert visible("tab\there\r\n\x00\x7f\x85\u202e\u2069 é 中 \u2028 \\") == "tab\\u0009here\\u000d\\u000a\\u0000\\u007f\\u0085\\u202e\\u2069 é 中 \u2028 \\"
+    assert (
+        visible("tab\there\r\n\x00\x7f\x85\u202e\u2069 é 中 \u2028 \\")
+        == "tab\\u0009here\\u000d\\u000a\\u0000\\u007f\\u0085\\u202e\\u2069 é 中 \u2028 \\"
+    )
     assert visible("plain text, 100% : ok") == "plain text, 100% : ok"
     assert xml_safe("\x01\ud800\ufffe\uffff\ufffd") == "\\u0001\\ud800\\ufffe\\uffff\ufffd"

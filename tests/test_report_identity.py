@@ -49,8 +49,16 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_inserting_a_task_above_or_changing_now_keeps_fingerprints() -> None:
     before = report(payload(), FIXED_NOW)
     after = report(payload({"to_number": "+12137774446"}), LATER)  # a clean task above, another clock
-    assert [(d.code, d.pointer) for d in before.diagnostics] == [("RBV702", ""), ("RBV111", "/tasks/1/colour"), ("RBV402", "/trigger_timestamp")]
-    assert [(d.code, d.pointer) for d in after.diagnostics] == [("RBV702", ""), ("RBV111", "/tasks/2/colour"), ("RBV402", "/trigger_timestamp")]
+    assert [(d.code, d.pointer) for d in before.diagnostics] == [
+        ("RBV702", ""),
+        ("RBV111", "/tasks/1/colour"),
+        ("RBV402", "/trigger_timestamp"),
+    ]
+    assert [(d.code, d.pointer) for d in after.diagnostics] == [
+        ("RBV702", ""),
+        ("RBV111", "/tasks/2/colour"),
+        ("RBV402", "/trigger_timestamp"),
+    ]
     # RBV402 words the clock, RBV702 the number of recipients: messages are no part of the identity.
     assert [d.message == e.message for d, e in zip(before.diagnostics, after.diagnostics, strict=True)] == [False, True, False]
     for render in (gitlab, sarif):

@@ -18,8 +18,8 @@ from validator.cli import main
 from validator.diagnostics import Diagnostic, Report, Severity
 from validator.registry import all_rules
 from validator.reporters import RenderOptions, get_renderer
-from validator.reporters.github import escape_data, escape_property
 from validator.reporters.escape import xml_safe
+from validator.reporters.github import escape_data, escape_property
 
 ROOT = Path(__file__).resolve().parent.parent
 SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"  # the OASIS schema, see tests/data/README.md

@@ -22,7 +22,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    issues = []
+    issues: list[dict[str, Any]] = []
     for report in reports:
         path = repo_path(report.file)
         diagnostics = shown(report, options)[0]

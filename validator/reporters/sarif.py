@@ -40,7 +40,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     files = [r.file for r in reports if r.file and not r.file.startswith("<")]
     root = source_root(files[0]) if files else Path.cwd()
     root_uri = root.as_uri()
-    results = []
+    results: list[dict[str, Any]] = []
     for report in reports:
         diagnostics = shown(report, options)[0]
         location = _artifact_location(report.file, root)
