@@ -64,4 +64,6 @@ def test_escapes() -> None:
         == "tab\\u0009here\\u000d\\u000a\\u0000\\u007f\\u0085\\u202e\\u2069 é 中 \u2028 \\"
     )
     assert visible("plain text, 100% : ok") == "plain text, 100% : ok"
+    unsafe = [*range(0x20), *range(0x7F, 0xA0), 0x61C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    assert [visible(chr(c)) for c in unsafe] == [f"\\u{c:04x}" for c in unsafe]  # each alone, too
     assert xml_safe("\x01\ud800\ufffe\uffff\ufffd") == "\\u0001\\ud800\\ufffe\\uffff\ufffd"

@@ -26,7 +26,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control and bidi character written as ``\\uXXXX``."""
-    return _CONTROL.sub(_escape, text)
+    # isprintable() is False for all of them (and some harmless others): a C-speed test for the usual case.
+    return text if text.isprintable() else _CONTROL.sub(_escape, text)
 
 
 def xml_safe(text: str) -> str:
