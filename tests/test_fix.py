@@ -50,7 +50,7 @@ def wants(monkeypatch: pytest.MonkeyPatch) -> Callable[[Wanted], None]:
                 if new is not None and not fixes._same(current, new):
                     yield Finding(pointer, f"should be {new!r}", fix=Fix(new, safe, f"set {pointer}"))
 
-        rule = registry.Rule("RBV999", "test-fix", Severity.ERROR, "test", "test", __name__, "test", Kind.DOCUMENT, check=check)
+        rule = registry.Rule("RBV999", "test-fix", Severity.ERROR, "test", "test", "test", module=__name__, kind=Kind.DOCUMENT, check=check)
         monkeypatch.setattr(engine, "semantic_rules", lambda: [*registry.semantic_rules(), rule])
         monkeypatch.setattr(engine, "rules_by_code", lambda: {**registry.rules_by_code(), rule.code: rule})
         for module in (cli_module, config):  # so --select knows it

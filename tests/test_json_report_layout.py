@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from validator.diagnostics import Diagnostic, Report, Severity
+from validator.diagnostics import DOCS_BASE, Diagnostic, Report, Severity
 from validator.reporters import RenderOptions
 from validator.reporters.json_format import SCHEMA_VERSION, render
 
@@ -32,7 +32,8 @@ def _report(file: str) -> Report:
 def test_text_equals_json_dumps_indent_2() -> None:
     reports = [_report("a.json"), Report("empty.yaml"), _report("dir/b é.yaml")]
     text = render(reports, RenderOptions())
-    diagnostics = [d.to_dict() for r in reports for d in r.diagnostics]
+    # Each finding links to its rule's section of docs/rules.md, named by its code and rule name.
+    diagnostics = [d.to_dict() | {"url": f"{DOCS_BASE}rules.md#{d.code.lower()}-{d.name}"} for r in reports for d in r.diagnostics]
     expected = {
         "schema_version": SCHEMA_VERSION,
         "files": ["a.json", "empty.yaml", "dir/b é.yaml"],

@@ -35,6 +35,34 @@ class Severity(StrEnum):
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+DOCS_BASE = "https://github.com/retell-batch-validator/retell-batch-validator/blob/main/docs/"  # every link a report carries
+
+
+def rule_url(code: str, name: str) -> str:
+    """The rule's section in ``docs/rules.md`` (its heading is ``CODE name``)."""
+    return f"{DOCS_BASE}rules.md#{code.lower()}-{name}"
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report says about a rule: the registry's rules are these, and reporters need no more."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    family: str
+
+    @property
+    def url_fragment(self) -> str:
+        return f"{self.code.lower()}-{self.name}"
+
+    @property
+    def url(self) -> str:
+        return rule_url(self.code, self.name)
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     """An automatic fix: replace the value at the diagnostic's pointer with ``value``.

@@ -9,8 +9,10 @@ from typing import Any
 
 import click
 
+from validator import __version__
 from validator.config import ConfigError, Overrides, parse_calling_hours, parse_codes
 from validator.diagnostics import Severity
+from validator.engine.registry import all_rules
 from validator.reporters import RenderOptions
 from validator.settings import parse_now
 
@@ -62,4 +64,6 @@ def render_options(options: dict[str, Any], fail_on: Severity) -> RenderOptions:
     if limit is None:
         limit = DEFAULT_MAX_DIAGNOSTICS if options["output_format"] in ("text", "github") else 0
     color = options["output_format"] == "text" and use_color(options["color"])
-    return RenderOptions(color=color, quiet=options["quiet"], max_diagnostics=limit or None, fail_on=fail_on)
+    return RenderOptions(
+        color=color, quiet=options["quiet"], max_diagnostics=limit or None, fail_on=fail_on, rules=all_rules(), version=__version__
+    )

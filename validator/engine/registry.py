@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import validator.rules
-from validator.diagnostics import Finding, Severity
+from validator.diagnostics import Finding, RuleInfo
 from validator.rules import Kind
 
 if TYPE_CHECKING:
@@ -37,23 +37,15 @@ CheckFn = Callable[["Context"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    doc: str
-    module: str
-    family: str
-    kind: Kind
+class Rule(RuleInfo):
+    """A rule as the engine runs it: its documentation (:class:`RuleInfo`) and what its kind needs."""
+
+    module: str = ""
+    kind: Kind = Kind.RAISED
     check: CheckFn | None = None
     keywords: tuple[str, ...] = ()
     describe: Callable[..., Any] | None = None
     supersedes: tuple[str, ...] = ()
-
-    @property
-    def url_fragment(self) -> str:
-        return f"{self.code.lower()}-{self.name}"
 
 
 def _rule_from_module(module: ModuleType, family: ModuleType) -> Rule:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from validator.diagnostics import Diagnostic, Report, Severity
+from validator.diagnostics import Diagnostic, Report, RuleInfo, Severity
+from validator.reporters.escape import visible
 
 FORMATS = {
     "text": "validator.reporters.text",
@@ -27,13 +28,15 @@ TOOL_NAME = "retell-validate"
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """``max_diagnostics``: per file, ``None`` for all. ``fail_on``: what counts as a failure (JUnit)."""
+    """How to show reports; ``max_diagnostics``: per file, ``None`` for all; ``fail_on``: what counts as a failure (JUnit)."""
 
     color: bool = False
     show_hints: bool = True
     quiet: bool = False
     max_diagnostics: int | None = None
     fail_on: Severity = Severity.ERROR
+    rules: Sequence[RuleInfo] = ()  # every rule, for formats that list them (SARIF); the caller has the registry
+    version: str = ""  # the tool's version, for formats that record it
 
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]
@@ -77,7 +80,7 @@ def tally(reports: Sequence[Report]) -> str:
 
 
 def more_line(hidden: int, file: str | None) -> str:
-    return f"… and {hidden:,} more in {file or '<payload>'} (--max-diagnostics 0 shows all)"
+    return f"… and {hidden:,} more in {visible(file or '<payload>')} (--max-diagnostics 0 shows all)"
 
 
 def display_path(file: str | None) -> str:

@@ -2,8 +2,12 @@
 
 The runner turns each into an annotation shown inline on the pull request
 (GitHub shows at most 10 errors and 10 warnings per step; the log has all).
-Values are escaped as the Actions toolkit does: ``%``, CR and LF everywhere,
-``:`` and ``,`` also in properties. Info findings become ``notice``.
+Text from the input has its control characters escaped first
+(:mod:`validator.reporters.escape`: no raw newline can end the command and
+start a forged one); then values are escaped as the runner unescapes them:
+``%``, CR and LF everywhere, ``:`` and ``,`` also in properties. Columns are
+given only for a one-line span: the runner drops them otherwise. Info
+findings become ``notice``.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Sequence
 
 from validator.diagnostics import Diagnostic, Report, Severity
 from validator.reporters import RenderOptions, display_path, more_line, shown, summary_line
+from validator.reporters.escape import visible
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -25,10 +30,17 @@ def escape_property(text: str) -> str:
 
 
 def command(d: Diagnostic) -> str:
-    properties = {"file": display_path(d.file), "line": d.line, "endLine": d.end_line, "col": d.column, "endColumn": d.end_column}
-    properties["title"] = d.code
+    one_line = d.end_line is None or d.end_line == d.line
+    properties = {
+        "file": visible(display_path(d.file)),
+        "line": d.line,
+        "endLine": d.end_line,
+        "col": d.column if one_line else None,
+        "endColumn": d.end_column if one_line else None,
+        "title": d.code,
+    }
     fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
-    message = d.message + (f" ({d.pointer})" if d.pointer else "") + (f"\nhint: {d.hint}" if d.hint else "")
+    message = visible(d.message) + (f" ({visible(d.pointer)})" if d.pointer else "") + (f"\nhint: {visible(d.hint)}" if d.hint else "")
     return f"::{_COMMANDS[d.severity]} {fields}::{escape_data(message)}"
 
 

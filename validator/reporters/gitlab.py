@@ -2,46 +2,40 @@
 
 Each issue has ``description``, ``check_name`` (the code), ``fingerprint``,
 ``severity`` (error → major, warning → minor, info → info) and
-``location.path`` / ``location.lines.begin``. The fingerprint hashes the path,
-code, JSON pointer and message, not the line, so it stays the same across
-runs and when unrelated lines move; repeats get a counter so each is unique.
+``location.path`` (from the repository's root, as GitLab maps it) /
+``location.lines.begin``. The fingerprint is the finding's identity
+(:mod:`validator.reporters.identity`): the same across runs, clocks, line
+moves and tasks inserted above.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from validator.diagnostics import Diagnostic, Report, Severity
-from validator.reporters import RenderOptions, display_path, shown
+from validator.reporters import RenderOptions, shown
+from validator.reporters.identity import fingerprints, repo_path
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    seen: Counter[str] = Counter()
-    issues = []
+    issues: list[dict[str, Any]] = []
     for report in reports:
-        for d in shown(report, options)[0]:
-            identity = "\0".join((display_path(d.file), d.code, d.pointer, d.message))
-            seen[identity] += 1
-            issues.append(_issue(d, fingerprint(identity, seen[identity])))
+        path = repo_path(report.file)
+        diagnostics = shown(report, options)[0]
+        issues.extend(_issue(d, path, fingerprint) for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, path), strict=True))
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
-def fingerprint(identity: str, occurrence: int) -> str:
-    return hashlib.sha256(f"{identity}\0{occurrence}".encode()).hexdigest()
-
-
-def _issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:
+def _issue(d: Diagnostic, path: str, fingerprint: str) -> dict[str, Any]:
     description = f"{d.code} {d.message}" + (f" ({d.pointer})" if d.pointer else "")
     return {
         "description": description,
         "check_name": d.code,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[d.severity],
-        "location": {"path": display_path(d.file), "lines": {"begin": d.line or 1}},
+        "location": {"path": path, "lines": {"begin": d.line or 1}},
     }

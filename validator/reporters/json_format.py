@@ -2,10 +2,11 @@
 
 Each diagnostic has ``file``, ``code``, ``name``, ``severity``, ``message``,
 ``path`` (the JSON pointer), ``line``, ``column``, ``end_line``,
-``end_column`` and ``hint``. ``summary`` has ``files``, ``error``,
-``warning``, ``info`` (all diagnostics found) and ``omitted`` (those left out
-by an explicit ``--max-diagnostics``). Fields are added, never renamed, within
-one ``schema_version``.
+``end_column``, ``hint`` and ``url`` (the rule's documentation). ``summary``
+has ``files``, ``error``, ``warning``, ``info`` (all diagnostics found) and
+``omitted`` (those left out by an explicit ``--max-diagnostics``). Fields are
+added, never renamed, within one ``schema_version``; ``docs/json-report.schema.json``
+is the JSON Schema of the document.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from validator.diagnostics import Report
+from validator.diagnostics import Report, rule_url
 from validator.reporters import RenderOptions, counts, shown
 
 SCHEMA_VERSION = 1
@@ -29,7 +30,10 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     omitted = 0
     for report in reports:
         kept, hidden = shown(report, options)
-        diagnostics.extend(d.to_dict() for d in kept)
+        for d in kept:
+            item = d.to_dict()
+            item["url"] = rule_url(d.code, d.name)
+            diagnostics.append(item)
         omitted += hidden
     totals = {severity.value: count for severity, count in counts(reports).items()}
     payload = {

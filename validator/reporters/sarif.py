@@ -1,78 +1,112 @@
 """SARIF 2.1.0 for GitHub code scanning (``github/codeql-action/upload-sarif``).
 
 One run; the driver lists every rule (id, name, summary, the full rule
-documentation as help, default level), and each result points at its file
-(a relative URI under ``%SRCROOT%``) and region. Columns count Unicode code
-points (``columnKind``); the end column is exclusive, as SARIF wants.
+documentation as help, a ``helpUri`` to its section of ``docs/rules.md``,
+default level), and each result points at its file and region and carries
+``partialFingerprints`` (the finding's identity, see
+:mod:`validator.reporters.identity`), by which code scanning tracks an alert
+across commits. GitHub maps results by their path from the repository root:
+file URIs are relative to ``%SRCROOT%``, the git root of the first file checked
+(else the working directory), given in ``originalUriBaseIds``; a file outside
+it gets an absolute ``file:`` URI. Columns count Unicode code points
+(``columnKind``); the end column is exclusive, as SARIF wants.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
-from pathlib import PurePath
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from validator import __version__
-from validator.diagnostics import Diagnostic, Report, Severity
-from validator.engine.registry import Rule, all_rules
-from validator.reporters import TOOL_NAME, RenderOptions, display_path, shown
+from validator.diagnostics import DOCS_BASE, Diagnostic, Report, RuleInfo, Severity
+from validator.reporters import TOOL_NAME, RenderOptions, shown
+from validator.reporters.identity import fingerprints, repo_path, source_root
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "retellValidate/v1"  # the version changes if the identity's recipe does
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    rules = all_rules()
+    rules = options.rules or _seen_rules(reports)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    results = [_result(d, index) for report in reports for d in shown(report, options)[0]]
-    driver = {"name": TOOL_NAME, "version": __version__, "semanticVersion": __version__, "rules": [_rule(r) for r in rules]}
-    log = {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
+    files = [r.file for r in reports if r.file and not r.file.startswith("<")]
+    root = source_root(files[0]) if files else Path.cwd()
+    root_uri = root.as_uri()
+    results: list[dict[str, Any]] = []
+    for report in reports:
+        diagnostics = shown(report, options)[0]
+        location = _artifact_location(report.file, root)
+        identities = fingerprints(diagnostics, repo_path(report.file))
+        results.extend(_result(d, index, location, identity) for d, identity in zip(diagnostics, identities, strict=True))
+    driver = {
+        "name": TOOL_NAME,
+        "version": options.version,
+        "semanticVersion": options.version,
+        "informationUri": DOCS_BASE,
+        "rules": [_rule(r) for r in rules],
     }
+    run = {
+        "tool": {"driver": driver},
+        "originalUriBaseIds": {SRCROOT: {"uri": root_uri if root_uri.endswith("/") else root_uri + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _seen_rules(reports: Sequence[Report]) -> list[RuleInfo]:
+    """Without the registry's table (a library caller's renderer), the rules the diagnostics name."""
+    seen = {d.code: RuleInfo(d.code, d.name, d.severity, d.name, d.name, "") for r in reports for d in r.diagnostics}
+    return [seen[code] for code in sorted(seen)]
+
+
+def _rule(rule: RuleInfo) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc},
         "help": {"text": rule.doc},
+        "helpUri": rule.url,
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.family]},
     }
 
 
-def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+def _result(d: Diagnostic, index: dict[str, int], artifact: dict[str, str] | None, identity: str) -> dict[str, Any]:
     text = d.message + (f" ({d.pointer})" if d.pointer else "") + (f"\nhint: {d.hint}" if d.hint else "")
     result: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index[d.code],
         "level": LEVELS[d.severity],
         "message": {"text": text},
+        "partialFingerprints": {FINGERPRINT: identity},
         "properties": {"pointer": d.pointer},
     }
-    if d.file is not None:
-        result["locations"] = [{"physicalLocation": _physical_location(d)}]
+    if artifact is not None:
+        location: dict[str, Any] = {"artifactLocation": artifact}
+        if d.line is not None:
+            region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
+            location["region"] = {key: value for key, value in region.items() if value is not None}
+        result["locations"] = [{"physicalLocation": location}]
     return result
 
 
-def _physical_location(d: Diagnostic) -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": artifact_location(d.file)}
-    if d.line is not None:
-        region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
-        location["region"] = {key: value for key, value in region.items() if value is not None}
-    return location
-
-
-def artifact_location(file: str | None) -> dict[str, str]:
-    """A relative path becomes a URI under ``%SRCROOT%`` (the checkout); an absolute one a ``file://`` URI."""
-    path = display_path(file)
-    if PurePath(path).is_absolute():
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+def _artifact_location(file: str | None, root: Path) -> dict[str, str] | None:
+    """A URI under ``%SRCROOT%`` for a file below ``root`` (or a name like ``<stdin>``), else an absolute ``file:`` URI."""
+    if not file:
+        return None
+    if file.startswith("<"):
+        return {"uri": quote(file), "uriBaseId": SRCROOT}
+    absolute = Path(os.path.abspath(file))
+    try:
+        relative = absolute.relative_to(root)
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}

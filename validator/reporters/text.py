@@ -1,6 +1,7 @@
 """``path:line:col: CODE [severity] message (pointer)``, the hint indented below, then a summary line.
 
 At most ``max_diagnostics`` lines per file, then ``… and N more``; colour only when asked.
+Paths, messages, pointers and hints carry input text: their control characters are escaped.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from collections.abc import Sequence
 
 from validator.diagnostics import Diagnostic, Report, Severity
 from validator.reporters import RenderOptions, counts, display_path, more_line, shown, summary_line
+from validator.reporters.escape import visible
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
 def location(diagnostic: Diagnostic) -> str:
-    where = display_path(diagnostic.file)
+    where = visible(display_path(diagnostic.file))
     if diagnostic.line is not None:
         where += f":{diagnostic.line}:{diagnostic.column}"
     return where
@@ -25,10 +27,10 @@ def format_diagnostic(d: Diagnostic, options: RenderOptions) -> list[str]:
     severity, code = f"[{d.severity.value}]", d.code
     if options.color:
         severity, code = f"{_COLORS[d.severity]}{severity}{_RESET}", f"{_BOLD}{code}{_RESET}"
-    pointer = f" ({d.pointer})" if d.pointer else ""
-    lines = [f"{location(d)}: {code} {severity} {d.message}{pointer}"]
+    pointer = f" ({visible(d.pointer)})" if d.pointer else ""
+    lines = [f"{location(d)}: {code} {severity} {visible(d.message)}{pointer}"]
     if d.hint and options.show_hints:
-        hint = f"  hint: {d.hint}"
+        hint = f"  hint: {visible(d.hint)}"
         lines.append(f"{_DIM}{hint}{_RESET}" if options.color else hint)
     return lines
 
