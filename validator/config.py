@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,13 +24,12 @@ from typing import Any
 
 from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
-from validator.settings import DEFAULT_CALLING_HOURS, Settings, parse_now
+from validator.settings import DEFAULT_CALLING_HOURS, Settings, parse_now, time_range
 from validator.spec.tools import did_you_mean
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
 TOOL_TABLE = "retell-validate"
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "calling-hours", "now", "exclude")
-_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
 class ConfigError(ValueError):
@@ -126,12 +124,9 @@ def parse_codes(values: Iterable[str], where: str) -> frozenset[str]:
 
 def parse_calling_hours(text: str, where: str) -> tuple[int, int]:
     """``"08:00-21:00"`` → minutes after local midnight, ``(480, 1260)``."""
-    match = _HOURS.match(text)
-    if match:
-        h1, m1, h2, m2 = (int(g) for g in match.groups())
-        start, end = h1 * 60 + m1, h2 * 60 + m2
-        if m1 < 60 and m2 < 60 and 0 <= start < end <= 24 * 60:
-            return start, end
+    hours = time_range(text)
+    if hours is not None and hours[0] < hours[1]:
+        return hours
     raise ConfigError(f'{where}: {text!r} is not a range of local times such as "08:00-21:00" (start before end, up to 24:00)')
 
 

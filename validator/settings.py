@@ -6,6 +6,7 @@ one as an optional argument. Rules read it through their context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -50,6 +51,23 @@ def _longest_prefix(code: str, prefixes: frozenset[str]) -> int:
         elif code.startswith(prefix):
             best = max(best, len(prefix))
     return best
+
+
+_TIME_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def time_range(text: str) -> tuple[int, int] | None:
+    """``"HH:MM-HH:MM"`` → minutes after local midnight (``24:00`` is 1440); ``None`` when not two times of day.
+
+    The one reader of that notation: ``calling-hours`` and the CSV ``--window`` option.
+    """
+    match = _TIME_RANGE.match(text)
+    if match is None:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if m1 > 59 or m2 > 59 or h1 * 60 + m1 > 1440 or h2 * 60 + m2 > 1440:
+        return None
+    return h1 * 60 + m1, h2 * 60 + m2
 
 
 def parse_now(value: datetime | int | str) -> datetime:

@@ -23,7 +23,7 @@ from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report, Severity
 from validator.readers import FORMAT_NAMES
-from validator.reporters import FORMATS, get_renderer
+from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
 from validator.spec.load import SpecError, load_spec
 
@@ -95,7 +95,7 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     type=click.Choice(sorted(FORMATS)),
     default="text",
     show_default=True,
-    help="Output format: text for people; json, sarif (GitHub code scanning), github (annotations), junit, gitlab (Code Quality).",
+    help=formats_help(),
 )
 @click.option(
     "--config",

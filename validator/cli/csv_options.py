@@ -9,17 +9,15 @@ midnight, an unknown time zone) are left to the rules, like in a payload.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from typing import Any
 
 import click
 
 from validator.engine.csv import CsvOptions
-from validator.settings import parse_now
+from validator.settings import parse_now, time_range
 from validator.spec.load import load_spec
 
-_WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 _DELIMITERS = {",": ",", ";": ";", "tab": "\t", "|": "|"}
 _BATCH_OPTIONS = ("from_number", "name", "window", "timezone", "days", "trigger")
 
@@ -28,19 +26,11 @@ def parse_windows(text: str) -> list[dict[str, int]]:
     """``09:00-12:00,13:00-17:00`` → ``[{"start": 540, "end": 720}, …]`` (``24:00`` is 1440)."""
     windows = []
     for part in text.split(","):
-        match = _WINDOW.match(part)
-        if match is None:
-            raise click.BadParameter(f"{part.strip()!r}: use HH:MM-HH:MM, several separated by commas", param_hint="--window")
-        start_h, start_m, end_h, end_m = (int(g) for g in match.groups())
-        start, end = _minutes(start_h, start_m), _minutes(end_h, end_m)
-        windows.append({"start": start, "end": end})
+        hours = time_range(part)
+        if hours is None:
+            raise click.BadParameter(f"{part.strip()!r}: use HH:MM-HH:MM (00:00-24:00), several separated by commas", param_hint="--window")
+        windows.append({"start": hours[0], "end": hours[1]})
     return windows
-
-
-def _minutes(hours: int, minutes: int) -> int:
-    if minutes > 59 or hours > 24 or (hours == 24 and minutes):
-        raise click.BadParameter(f"{hours:02d}:{minutes:02d} is not a time of day (00:00-24:00)", param_hint="--window")
-    return hours * 60 + minutes
 
 
 def parse_days(text: str) -> list[str]:

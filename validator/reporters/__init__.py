@@ -11,18 +11,32 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import NamedTuple
 
 from validator.diagnostics import Diagnostic, Report, RuleInfo, Severity
 from validator.reporters.escape import visible
 
+
+class Format(NamedTuple):
+    module: str
+    purpose: str  # shown in ``--format``'s help
+
+
+# The one table of output formats: a new format is one module and one row.
 FORMATS = {
-    "text": "validator.reporters.text",
-    "json": "validator.reporters.json_format",
-    "github": "validator.reporters.github",
-    "sarif": "validator.reporters.sarif",
-    "junit": "validator.reporters.junit",
-    "gitlab": "validator.reporters.gitlab",
+    "text": Format("validator.reporters.text", "for people"),
+    "json": Format("validator.reporters.json_format", "every finding, schema in docs/json-report.schema.json"),
+    "github": Format("validator.reporters.github", "GitHub Actions annotations"),
+    "sarif": Format("validator.reporters.sarif", "GitHub code scanning"),
+    "junit": Format("validator.reporters.junit", "Jenkins and other JUnit readers"),
+    "gitlab": Format("validator.reporters.gitlab", "GitLab Code Quality"),
 }
+
+
+def formats_help() -> str:
+    return "Output format: " + "; ".join(f"{name} ({row.purpose})" for name, row in FORMATS.items()) + "."
+
+
 TOOL_NAME = "retell-validate"
 
 
@@ -43,7 +57,7 @@ Renderer = Callable[[Sequence[Report], RenderOptions], str]
 
 
 def get_renderer(name: str) -> Renderer:
-    module = importlib.import_module(FORMATS[name])
+    module = importlib.import_module(FORMATS[name].module)
     render: Renderer = module.render
     return render
 
