@@ -117,8 +117,6 @@ def _syntax_issue(exc: json.JSONDecodeError) -> Issue:
 
 
 def _too_deep() -> Issue:
-    from validator.readers import codes
-
     return Issue(codes.TOO_COMPLEX, Finding("", "the document is nested too deeply to check"), Span(1, 1))
 
 
