@@ -65,3 +65,18 @@ def test_locator_maps_variable_keys_to_the_header_cell() -> None:
     assert (key.line, key.column) == (1, 14)
     assert (value.line, value.column) == (2, 14)
     assert (row.line, row.column, row.end_column) == (2, 1, 17)
+
+
+def test_messages_name_tasks_in_the_files_numbering_in_every_chunk() -> None:
+    """A rule sees one chunk, but its message names the file's task (no rewriting of its text afterwards)."""
+    rows = ROWS.replace(b"+12137774445,Dee", b"+12125550147,Dee")  # rows 0 and 3 no longer repeat
+    rows += b"+14157774444,Fay\r\n+12125550199,Gus\r\n+12125550199,Hal\r\n"  # row 5: the batch's own number; 6 and 7 repeat
+    whole, chunked = run(rows, from_number="+14157774444"), run(rows, chunk_rows=2, from_number="+14157774444")
+    own = one(chunked, "RBV205")
+    assert (own.pointer, own.message) == ("/tasks/5/to_number", "tasks[5] calls +14157774444, the batch's own from_number")
+    again = one(chunked, "RBV204")  # rows 6 and 7 share the chunk that starts at task 6
+    assert again.pointer == "/tasks/7/to_number"
+    assert again.message == "tasks[7] calls +12125550199 again: tasks[6] already calls it, so the number would be called twice"
+    assert again.hint == "remove this task or merge it into tasks[6]"
+    for code in ("RBV204", "RBV205"):
+        assert [(d.pointer, d.message, d.hint) for d in only(chunked, code)] == [(d.pointer, d.message, d.hint) for d in only(whole, code)]

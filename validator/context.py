@@ -27,6 +27,11 @@ class Context:
     spec: Spec
     settings: Settings
     source_format: str = "python"
+    task_offset: int = 0  # tasks[0] of this document is tasks[task_offset] of the input (a CSV read in chunks)
+
+    def task_ref(self, index: int) -> str:
+        """How a message names the task at ``index`` of this document: ``tasks[N]`` in the input's numbering."""
+        return f"tasks[{index + self.task_offset}]"
 
     @cached_property
     def tasks(self) -> list[tuple[str, dict[str, JSON]]]:

@@ -55,6 +55,7 @@ class Document:
     # The reader's last word on the finished issues, given a test for "is this code an
     # error by default" (YAML: an error its 1.1 guessing caused is explained, not repeated).
     refine: Refine | None = None
+    task_offset: int = 0  # a chunk of a longer input: its tasks[0] is the input's tasks[task_offset]
 
     @property
     def usable(self) -> bool:

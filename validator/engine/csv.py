@@ -4,8 +4,9 @@ Each chunk of rows becomes a payload ``{<batch fields>, "tasks": [...]}`` and
 goes through :func:`validator.engine.pipeline.check_document`, so every task rule
 applies to CSV rows. Memory holds one chunk plus the findings. Then:
 
-* pointers (and ``/tasks/N`` references in messages) are shifted from the
-  chunk's task numbers to the file's;
+* each chunk is checked with its ``task_offset``, so rules name its tasks in
+  the file's numbering, and pointers are shifted from the chunk's ``/tasks/N``
+  to the file's;
 * findings about the batch as a whole (pointer ``""``: no ``from_number``, no
   calling window) are not reported, as a CSV holds tasks only, unless
   ``--from-number`` was given and rows and options form a complete payload;
@@ -35,7 +36,7 @@ from validator.settings import Settings
 from validator.spec.load import Spec
 
 CHUNK_ROWS = 20_000
-_TASK_REF = re.compile(r"(/tasks/|tasks\[)(\d+)")  # a pointer, or the tasks[N] rules write in messages
+_TASK_POINTER = re.compile(r"^/tasks/(\d+)")
 
 TaskSink = Callable[[list[dict[str, Any]]], None]
 
@@ -65,7 +66,7 @@ def check_csv(
         return check_document(Document(None, "csv", contacts), file=file, spec=spec, settings=settings)
     merged = _Merged(whole_batch="from_number" in options.batch)
     for chunk in contacts.chunks(chunk_rows):
-        document = Document({**options.batch, "tasks": chunk.tasks}, "csv", chunk.issues, contacts.locator(chunk))
+        document = Document({**options.batch, "tasks": chunk.tasks}, "csv", chunk.issues, contacts.locator(chunk), task_offset=chunk.offset)
         for diagnostic in check_document(document, file=file, spec=spec, settings=settings).diagnostics:
             merged.add(_shifted(diagnostic, chunk.offset))
         if on_tasks is not None:
@@ -105,15 +106,11 @@ def _without_column_superseded(rows: list[Diagnostic], grouped: Sequence[Diagnos
 
 
 def _column(pointer: str) -> str:
-    return _TASK_REF.sub(r"\1*", pointer, count=1)
+    return _TASK_POINTER.sub("/tasks/*", pointer, count=1)
 
 
 def _shifted(d: Diagnostic, offset: int) -> Diagnostic:
-    """Chunk task numbers → file task numbers, in the pointer and in references inside the text."""
+    """A chunk's pointer ``/tasks/N`` → the file's ``/tasks/N+offset`` (messages already use the file's numbering)."""
     if not offset:
         return d
-
-    def shift(text: str) -> str:
-        return _TASK_REF.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + offset}", text)
-
-    return replace(d, pointer=shift(d.pointer), message=shift(d.message), hint=shift(d.hint) if d.hint else d.hint)
+    return replace(d, pointer=_TASK_POINTER.sub(lambda m: f"/tasks/{int(m.group(1)) + offset}", d.pointer, count=1))

@@ -33,9 +33,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     own = analyze(source).key
     for field in destinations(ctx):
-        if field.info is not None and field.info.key == own:
+        if field.info is not None and field.task is not None and field.info.key == own:
             yield ctx.finding(
                 field.pointer,
-                f"tasks[{field.task}] calls {own}, the batch's own from_number",
+                f"{ctx.task_ref(field.task)} calls {own}, the batch's own from_number",
                 "put the customer's number in to_number; from_number is the number you call from",
             )

@@ -37,6 +37,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if first != field.task:
             yield ctx.finding(
                 field.pointer,
-                f"tasks[{field.task}] calls {key} again: tasks[{first}] already calls it, so the number would be called twice",
-                f"remove this task or merge it into tasks[{first}]",
+                f"{ctx.task_ref(field.task)} calls {key} again: {ctx.task_ref(first)} already calls it, so the number would be called twice",
+                f"remove this task or merge it into {ctx.task_ref(first)}",
             )

@@ -65,11 +65,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             tasks_using[name] = tasks_using.get(name, 0) + 1
     for name, where in first_use.items():
         count = tasks_using[name]
-        task_index = where.split("/")[2]
+        task_index = int(where.split("/")[2])
         more = f"; {tasks_word(count)} use it without setting it" if count > 1 else ""
         yield ctx.finding(
             where,
-            f"{{{{{name}}}}} is used in tasks[{task_index}]'s agent_override, but the task's {FIELD} does not set `{name}`{more}",
+            f"{{{{{name}}}}} is used in {ctx.task_ref(task_index)}'s agent_override, but the task's {FIELD} does not set `{name}`{more}",
             f"add `{name}` to {FIELD}, or give it a default on the agent",
         )
 

@@ -41,6 +41,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         more = f" and {others:,} more task{'s' if others > 1 else ''}" if others else ""
         yield ctx.finding(
             pointer_join(first, FIELD, key),
-            f"dynamic variable `{key}` is empty in tasks[{task_index(first)}]{more}: {{{{{key}}}}} renders blank in the call",
+            f"dynamic variable `{key}` is empty in {ctx.task_ref(task_index(first))}{more}: {{{{{key}}}}} renders blank in the call",
             "fill in the value, or remove the key so the agent's default applies",
         )

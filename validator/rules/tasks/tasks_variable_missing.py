@@ -64,13 +64,13 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _finding(ctx: Context, key: str, share: str, lacking: int, pointer: str, task: dict[str, Any], guess: str | None) -> Finding:
     index = task_index(pointer)
     hint = (
-        f"tasks[{index}] has `{guess}`: rename it to `{key}`"
+        f"{ctx.task_ref(index)} has `{guess}`: rename it to `{key}`"
         if guess
         else f"add `{key}` to these tasks' {FIELD}, or give it a default on the agent"
     )
     return ctx.finding(
         variables_pointer(pointer, task),
-        f"tasks[{index}] has no dynamic variable `{key}`, which {share} tasks set: "
+        f"{ctx.task_ref(index)} has no dynamic variable `{key}`, which {share} tasks set: "
         f"{{{{{key}}}}} renders blank in the {tasks_word(lacking)} without it",
         hint,
     )
