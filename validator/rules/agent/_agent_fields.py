@@ -7,12 +7,12 @@ These helpers walk only ``ctx.override_sections(...)``, never every task.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from functools import cache
 from typing import Any, TypeGuard
 
 from validator.context import Context
+from validator.json_values import is_finite_number
 from validator.pointer import join as pointer_join
 from validator.spec.load import Spec
 from validator.spec.prose import Location
@@ -57,7 +57,7 @@ def _descend(obj: dict[str, Any], path: Location, pointer: str) -> Iterator[tupl
 
 def is_number(value: Any) -> TypeGuard[float]:
     """A finite JSON number (booleans are not; NaN and infinities are the input rules' finding)."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return is_finite_number(value)
 
 
 # Override sections that configure one kind of response engine, with that engine's `type`.

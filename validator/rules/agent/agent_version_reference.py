@@ -28,7 +28,7 @@ from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
-from validator.json_values import preview, type_name
+from validator.json_values import is_finite_number, preview, type_name
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.spec.load import Spec
@@ -92,7 +92,7 @@ def _diagnose(value: Any, grammar: _Grammar) -> Finding | None:
 
 
 def _number(value: float, grammar: _Grammar) -> Finding | None:
-    if not math.isfinite(value):
+    if not is_finite_number(value):
         return None  # non-finite numbers have their own input rule
     whole = float(value).is_integer()
     if whole and value >= grammar.minimum:

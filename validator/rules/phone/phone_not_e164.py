@@ -25,12 +25,11 @@ Passes::
     {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
 """
 
-import math
 from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
-from validator.json_values import preview
+from validator.json_values import is_finite_number, preview
 from validator.knowledge.phones import PhoneInfo, analyze
 from validator.rules import Kind
 from validator.rules.phone._phone_fields import PhoneField, unusual
@@ -53,7 +52,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if field.info is not None:
             if value and not field.info.is_e164:
                 yield _finding(field, f"`{field.name}` must be in {_FORMAT}, found {preview(value)}", field.info)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and float(value).is_integer():
+        elif is_finite_number(value) and float(value).is_integer():
             # Only a number that reads as a phone number: for anything else RBV102's "wrong type" says enough.
             info = analyze(str(int(value)))
             if info.valid:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from datetime import UTC, datetime
 
 from validator.context import Context
+from validator.json_values import is_finite_number
 
 POINTER = "/trigger_timestamp"
 DAY_MS = 86_400_000
@@ -21,9 +21,7 @@ _UNITS = (
 def trigger_timestamp(ctx: Context) -> float | int | None:
     """The value when it is a finite JSON number; other values are schema or reader errors."""
     value = ctx.document.get("trigger_timestamp")
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return value if isinstance(value, int) or math.isfinite(value) else None
+    return value if is_finite_number(value) else None
 
 
 def wrong_unit(value: float | int) -> tuple[str, float] | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from validator.context import Context
+from validator.json_values import is_finite_number
 
 DAY = 1440  # minutes; ``end = 1440`` (24:00) is the end of the day
 WINDOWS = "/call_time_window/windows"
@@ -32,9 +32,7 @@ class Window:
 
 def minute(value: Any) -> float | int | None:
     """A finite JSON number (not a boolean), else ``None``: other values are schema or reader errors."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return value if isinstance(value, int) or math.isfinite(value) else None
+    return value if is_finite_number(value) else None
 
 
 def whole(value: float | int) -> int | None:
