@@ -19,7 +19,7 @@ import click
 from validator import __version__
 from validator.api import DEFAULT_MAX_BYTES, InputFormat, validate_file, validate_text
 from validator.cli_fix import FixSession, closing_note, fix_options
-from validator.cli_spec import schema, spec_group, spec_option
+from validator.cli_spec import configured_spec, schema, spec_group, spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides, parse_calling_hours, parse_codes
 from validator.convert import convert
 from validator.csv_check import CsvOptions
@@ -29,7 +29,8 @@ from validator.registry import all_rules, get_rule
 from validator.reporters import FORMATS, RenderOptions, get_renderer
 from validator.reporters.statistics import render_statistics
 from validator.settings import parse_now
-from validator.spec import Spec, SpecError, load_spec
+from validator.spec import Spec, SpecError
+from validator.spec_source import describe_spec
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PAYLOAD_SUFFIXES = (".json", ".yaml", ".yml")
@@ -183,13 +184,13 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-def _render_options(options: dict[str, Any], fail_on: Severity) -> RenderOptions:
+def _render_options(options: dict[str, Any], fail_on: Severity, spec: Spec) -> RenderOptions:
     """Text and GitHub output stop at ``DEFAULT_MAX_DIAGNOSTICS`` per file unless told; machine formats keep everything."""
     limit = options["max_diagnostics"]
     if limit is None:
         limit = DEFAULT_MAX_DIAGNOSTICS if options["output_format"] in ("text", "github") else 0
     color = options["output_format"] == "text" and _use_color(options["color"])
-    return RenderOptions(color=color, quiet=options["quiet"], max_diagnostics=limit or None, fail_on=fail_on)
+    return RenderOptions(color=color, quiet=options["quiet"], max_diagnostics=limit or None, fail_on=fail_on, spec=describe_spec(spec))
 
 
 def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
@@ -267,17 +268,18 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     overrides = _overrides(options)
     try:
         finder = ConfigFinder(options["config_path"])
-        fail_on = finder.for_path(Path.cwd()).fail_threshold(overrides)
-        load_spec()
+        run_config = finder.for_path(Path.cwd())
+        fail_on = run_config.fail_threshold(overrides)
+        spec = options["spec"] or configured_spec(run_config)
     except (ConfigError, SpecError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     fix, unsafe, show_diff = options["fix"], options["unsafe_fixes"], options["show_diff"]
-    session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff, format=options["input_format"], spec=options["spec"])
-    run = _Run(finder, overrides, options["input_format"], options["spec"], session)
+    session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff, format=options["input_format"], spec=spec)
+    run = _Run(finder, overrides, options["input_format"], spec, session)
     run.csv = options["csv_options"]
     run.max_bytes = options["max_bytes"] or None
-    run.shown = _render_options(options, fail_on)
+    run.shown = _render_options(options, fail_on, spec)
     for raw in paths:
         run.check_path(raw)
     if not run.reports and not run.failed:

@@ -11,8 +11,12 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from validator.diagnostics import Diagnostic, Report, Severity
+
+if TYPE_CHECKING:
+    from validator.spec_source import SpecSource
 
 FORMATS = {
     "text": "validator.reporters.text",
@@ -27,13 +31,17 @@ TOOL_NAME = "retell-validate"
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """``max_diagnostics``: per file, ``None`` for all. ``fail_on``: what counts as a failure (JUnit)."""
+    """``max_diagnostics``: per file, ``None`` for all. ``fail_on``: what counts as a failure (JUnit).
+
+    ``spec``: the OpenAPI document checked against, recorded by the JSON and SARIF reports (``None``: not stated).
+    """
 
     color: bool = False
     show_hints: bool = True
     quiet: bool = False
     max_diagnostics: int | None = None
     fail_on: Severity = Severity.ERROR
+    spec: SpecSource | None = None
 
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]

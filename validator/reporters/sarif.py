@@ -28,11 +28,10 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     index = {rule.code: i for i, rule in enumerate(rules)}
     results = [_result(d, index) for report in reports for d in shown(report, options)[0]]
     driver = {"name": TOOL_NAME, "version": __version__, "semanticVersion": __version__, "rules": [_rule(r) for r in rules]}
-    log = {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
-    }
+    run: dict[str, Any] = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    if options.spec:  # which OpenAPI document the run checked against (issue 17)
+        run["properties"] = {"spec": options.spec.to_dict()}
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
