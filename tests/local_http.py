@@ -1,6 +1,6 @@
 """A scripted HTTP server on 127.0.0.1 for tests of code that talks HTTP (spec fetch, the guarded Retell SDK).
 
-Each path gets a :class:`Reply`; every request is recorded with its method, path, headers and body.
+Each path (without its query) gets a :class:`Reply`; every request is recorded with its method, path, headers and body.
 Unknown paths are 404. The server runs in a thread for the duration of a ``with`` block.
 """
 
@@ -62,7 +62,7 @@ def serve(routes: dict[str, Reply] | None = None) -> Iterator[LocalServer]:
             size = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(size) if size else b""
             state.requests.append(Request(self.command, self.path, dict(self.headers.items()), body))
-            reply = state.routes.get(self.path, Reply(b"not found", status=404, content_type="text/plain"))
+            reply = state.routes.get(self.path.split("?")[0], Reply(b"not found", status=404, content_type="text/plain"))
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             if reply.length is not False:
@@ -86,7 +86,7 @@ def serve(routes: dict[str, Reply] | None = None) -> Iterator[LocalServer]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     state.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)  # shutdown() waits one poll
     thread.start()
     try:
         yield state
