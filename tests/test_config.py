@@ -50,7 +50,18 @@ RBV111 = "error"
     assert not config.excludes(tmp_path / "payloads" / "x.yaml")
     assert config.settings_for(tmp_path / "other.json").ignore == {"RBV111"}
     assert config.spec == tmp_path.absolute() / "specs" / "retell.yaml"  # relative to the configuration's folder
-    assert set(KEYS) == {"select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "calling-hours", "now", "exclude", "spec"}
+    assert set(KEYS) == {
+        "select",
+        "ignore",
+        "extend-select",
+        "per-file-ignores",
+        "severity",
+        "fail-on",
+        "calling-hours",
+        "now",
+        "exclude",
+        "spec",
+    }
 
 
 def test_command_line_overrides_the_file(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -69,6 +70,13 @@ def test_import_validator_does_not_import_the_sdk() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_without_the_sdk_the_import_error_says_what_to_install() -> None:
+    code = "import sys\nsys.modules['retell'] = None  # as if not installed\ntry:\n    import validator.retell\nexcept ImportError as exc:\n    print(exc)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent)
+    assert out.stdout.startswith("validator.retell needs retell-sdk>=6.0 (")
+    assert out.stdout.rstrip().endswith("): pip install 'retell-batch-validator[retell]'")
+
+
 def test_good_payload_sends_one_request_identical_to_the_unguarded_sdk(server: LocalServer) -> None:
     arguments = {**GOOD, "reserved_concurrency": omit, "trigger_timestamp": omit, "extra_body": {"name": "renamed"}}
     sync_client(server).batch_call.create_batch_call(**arguments)
@@ -83,7 +91,9 @@ def test_good_payload_sends_one_request_identical_to_the_unguarded_sdk(server: L
 def test_async_good_payload_sends_one_request_identical_to_the_unguarded_sdk(server: LocalServer) -> None:
     async def both() -> None:
         await async_client(server).batch_call.create_batch_call(**GOOD, extra_body={"reserved_concurrency": 2})
-        response = await guard(async_client(server), now=FIXED_NOW).batch_call.create_batch_call(**GOOD, extra_body={"reserved_concurrency": 2})
+        response = await guard(async_client(server), now=FIXED_NOW).batch_call.create_batch_call(
+            **GOOD, extra_body={"reserved_concurrency": 2}
+        )
         assert response.batch_call_id == "batch_1"
 
     asyncio.run(both())
@@ -142,15 +152,14 @@ def test_extra_body_is_merged_like_the_sdk_merges_it(server: LocalServer) -> Non
 
 def test_sentinels_are_dropped(server: LocalServer) -> None:
     client = guard(sync_client(server), now=FIXED_NOW)
-    client.batch_call.create_batch_call(
-        **GOOD, reserved_concurrency=omit, trigger_timestamp=omit, timeout=not_given, max_retries=not_given
-    )
+    client.batch_call.create_batch_call(**GOOD, reserved_concurrency=omit, trigger_timestamp=omit, timeout=not_given, max_retries=not_given)
     assert set(json.loads(server.requests[0].body)) == {"from_number", "tasks", "name", "call_time_window"}
 
 
 def test_a_generator_of_tasks_is_read_once_and_sent(server: LocalServer) -> None:
     client = guard(sync_client(server), now=FIXED_NOW)
-    client.batch_call.create_batch_call(from_number=GOOD["from_number"], tasks=(dict(task) for task in GOOD["tasks"]))
+    tasks: Any = (dict(task) for task in GOOD["tasks"])
+    client.batch_call.create_batch_call(from_number=GOOD["from_number"], tasks=tasks)
     assert json.loads(server.requests[0].body)["tasks"] == GOOD["tasks"]
 
 
@@ -208,13 +217,15 @@ def test_settings_choose_the_rules(server: LocalServer) -> None:
 def test_a_configuration_file_sets_rules_threshold_and_spec(server: LocalServer, tmp_path: Path) -> None:
     newer = tmp_path / "retell.yaml"
     newer.write_text(
-        bundled_spec_path().read_text(encoding="utf-8").replace("            - eleven_v3\n", "            - eleven_v3\n            - eleven_v4\n", 1),
+        bundled_spec_path()
+        .read_text(encoding="utf-8")
+        .replace("            - eleven_v3\n", "            - eleven_v3\n            - eleven_v4\n", 1),
         encoding="utf-8",
     )
     config = tmp_path / ".retell-validate.toml"
     config.write_text('fail-on = "warning"\nspec = "retell.yaml"\nnow = "2026-06-01T12:00:00Z"\n', encoding="utf-8")
     agent = {"voice_id": "11labs-Adrian", "voice_model": "eleven_v4"}
-    task = {"to_number": "+12137774445", "agent_override": {"agent": agent}}
+    task: Any = {"to_number": "+12137774445", "agent_override": {"agent": agent}}
     with pytest.raises(PayloadRejected) as caught:  # the bundled spec does not know eleven_v4
         guard(sync_client(server)).batch_call.create_batch_call(from_number="+14157774444", tasks=[task])
     assert [(d.code, d.pointer) for d in caught.value.report.errors] == [("RBV103", "/tasks/0/agent_override/agent/voice_model")]
@@ -250,7 +261,7 @@ def test_guarding_twice_replaces_the_policy(server: LocalServer) -> None:
 
 
 def test_guard_takes_only_retell_clients() -> None:
-    with pytest.raises(TypeError, match="guard\\(\\) takes a retell.Retell or retell.AsyncRetell client, not dict"):
+    with pytest.raises(TypeError, match=re.escape("guard() takes a retell.Retell or retell.AsyncRetell client, not dict")):
         guard({})  # type: ignore[type-var]
 
 
@@ -278,8 +289,15 @@ def test_typeddict_aliases_are_applied_before_the_check(tmp_path: Path) -> None:
     the check sees the renamed key, as the API would.
     """
     document = yaml.safe_load(bundled_spec_path().read_text(encoding="utf-8"))
-    parameters = {"type": "object", "additionalProperties": False, "properties": {"type": {"type": "string"}, "additionalProperties": {"type": "boolean"}}}
-    tools = {"type": "array", "items": {"type": "object", "properties": {"type": {"type": "string"}, "name": {"type": "string"}, "parameters": parameters}}}
+    parameters = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"type": {"type": "string"}, "additionalProperties": {"type": "boolean"}},
+    }
+    tools = {
+        "type": "array",
+        "items": {"type": "object", "properties": {"type": {"type": "string"}, "name": {"type": "string"}, "parameters": parameters}},
+    }
     document["components"]["schemas"]["AgentRequest"]["properties"]["pre_session_tools"] = tools
     newer = tmp_path / "newer.yaml"
     newer.write_text(yaml.safe_dump(document), encoding="utf-8")

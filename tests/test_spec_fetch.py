@@ -98,7 +98,9 @@ def test_fetched_spec_is_used_by_spec_option_configuration_info_and_diff(tmp_pat
     runner = CliRunner()
     bundled = runner.invoke(main, ["check", "--now", FIXED_NOW, "--format", "json", "batch.json"])
     assert bundled.exit_code == 1
-    assert [(d["code"], d["path"]) for d in json.loads(bundled.stdout)["diagnostics"]] == [("RBV103", "/tasks/0/agent_override/agent/voice_model")]
+    assert [(d["code"], d["path"]) for d in json.loads(bundled.stdout)["diagnostics"]] == [
+        ("RBV103", "/tasks/0/agent_override/agent/voice_model")
+    ]
     assert runner.invoke(main, ["check", "--now", FIXED_NOW, "--spec", "spec/retell.yaml", "batch.json"]).exit_code == 0
 
     (tmp_path / ".retell-validate.toml").write_text('spec = "spec/retell.yaml"\n', encoding="utf-8")
@@ -157,8 +159,14 @@ def test_truncated_page_without_the_closing_fence_is_refused(tmp_path: Path) -> 
     [
         (SPEC_YAML[: SPEC_YAML.index("components:")], "is not usable: unresolvable $ref '#/components/schemas/BatchCallTask'"),
         (SPEC_YAML[: SPEC_YAML.index("example: '+") + 14] + "\n", "is not valid YAML: while scanning a quoted scalar"),
-        (SPEC_YAML.replace("  version: 3.0.0\n", "  versoin: 3.0.0\n"), 'is not a valid OpenAPI document: at info: "version" is a required property'),
-        (SPEC_YAML.replace("  /create-batch-call:\n", "  /create-batch-web-call:\n"), "has no request body schema for POST /create-batch-call"),
+        (
+            SPEC_YAML.replace("  version: 3.0.0\n", "  versoin: 3.0.0\n"),
+            'is not a valid OpenAPI document: at info: "version" is a required property',
+        ),
+        (
+            SPEC_YAML.replace("  /create-batch-call:\n", "  /create-batch-web-call:\n"),
+            "has no request body schema for POST /create-batch-call",
+        ),
     ],
     ids=["unresolved-refs", "broken-yaml", "no-version", "other-operation"],
 )
@@ -185,7 +193,9 @@ def test_oversized_page_without_a_length_stops_reading_at_the_limit(tmp_path: Pa
 def test_page_shorter_than_its_declared_length_is_truncated(tmp_path: Path) -> None:
     with serve({"/page.md": Reply(page(), length=len(page()) + 100)}) as server:
         result = fetch(server.url("/page.md"), tmp_path / "retell.yaml")
-    assert_refused(result, f"the connection closed after {len(page()):,} of {len(page()) + 100:,} bytes: the page is truncated", tmp_path, set())
+    assert_refused(
+        result, f"the connection closed after {len(page()):,} of {len(page()) + 100:,} bytes: the page is truncated", tmp_path, set()
+    )
 
 
 def test_connection_refused_is_exit_2(tmp_path: Path) -> None:

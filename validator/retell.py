@@ -33,7 +33,7 @@ try:
     from retell._utils import transform
     from retell._utils._json import openapi_dumps
     from retell.types.batch_call_create_batch_call_params import BatchCallCreateBatchCallParams
-except ImportError as exc:  # pragma: no cover - exercised without the extra installed
+except ImportError as exc:
     raise ImportError(f"validator.retell needs retell-sdk>=6.0 ({exc}): pip install 'retell-batch-validator[retell]'") from exc
 
 from validator.api import Now, validate
