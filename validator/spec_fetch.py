@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,7 +50,7 @@ def fetch_spec(output: Path, url: str = DEFAULT_URL, *, timeout: float = DEFAULT
 
 def download(url: str, *, timeout: float, max_bytes: int) -> str:
     """The page as text. Proxies come from the environment (``https_proxy``, ``no_proxy``…); ``timeout`` bounds the whole download."""
-    # Imported here: about 25 ms that only this command should pay.
+    # Imported here: about 25 ms that only `spec fetch` should pay (every CLI start imports this module).
     import http.client
     import urllib.error
     import urllib.request
@@ -148,6 +147,8 @@ def _checked(path: Path, url: str) -> Spec:
 
 def _write_checked(output: Path, text: str, url: str) -> Spec:
     """Check ``text`` in a temporary file beside ``output``, then rename it into place."""
+    import tempfile  # here, like urllib: every CLI start imports this module, only `spec fetch` writes
+
     try:
         descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     except OSError as exc:
