@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,8 +148,6 @@ def _checked(path: Path, url: str) -> Spec:
 
 def _write_checked(output: Path, text: str, url: str) -> Spec:
     """Check ``text`` in a temporary file beside ``output``, then rename it into place."""
-    import tempfile  # here, like urllib: every CLI start imports this module, only `spec fetch` writes
-
     try:
         descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     except OSError as exc:
