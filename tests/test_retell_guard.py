@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import pickle
 import re
 import subprocess
 import sys
@@ -115,6 +116,12 @@ def test_rejected_payload_sends_nothing_and_carries_the_report(server: LocalServ
     assert lines[2] == '  hint: write "+12137774445"'
     assert lines[3].startswith("<payload>: RBV402 [warning] `trigger_timestamp` 1735718400000 (2025-01-01 08:00:00 UTC) is in the past")
     assert lines[3].endswith("(/trigger_timestamp)")
+
+
+def test_payload_rejected_survives_pickling() -> None:
+    error = PayloadRejected(check_create_batch_call(**bad(), now=FIXED_NOW), Severity.ERROR)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.report, copy.fail_on, str(copy)) == (error.report, Severity.ERROR, str(error))
 
 
 def test_async_rejected_payload_sends_nothing(server: LocalServer) -> None:

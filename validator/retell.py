@@ -64,6 +64,9 @@ class PayloadRejected(Exception):
         self.report, self.fail_on = report, fail_on
         super().__init__(_describe(report, fail_on))
 
+    def __reduce__(self) -> tuple[type[PayloadRejected], tuple[Report, Severity]]:
+        return PayloadRejected, (self.report, self.fail_on)  # pickles (multiprocessing, task queues) with its report
+
 
 def _describe(report: Report, fail_on: Severity) -> str:
     """Like the text report: ``<payload>: CODE [severity] message (pointer)``, hints below."""
