@@ -19,6 +19,8 @@ from validator import Report, validate_text
 from validator.cli.main import main
 from validator.reporters import RenderOptions, get_renderer, shown
 from validator.reporters.statistics import render_statistics
+from validator.spec.load import load_spec
+from validator.spec.source import describe_spec
 
 from .helpers import FIXED_NOW
 
@@ -128,7 +130,10 @@ def test_cli_bounded_text_report_matches_the_full_one(tmp_path: Path, suffix: st
     assert _cli("--format", "github", "--max-diagnostics", "4", str(path)) == get_renderer("github")(
         [full], RenderOptions(max_diagnostics=4)
     )
-    assert _cli("--format", "json", "--max-diagnostics", "4", str(path)) == get_renderer("json")([full], RenderOptions(max_diagnostics=4))
+    bundled = describe_spec(load_spec())  # the CLI states the spec it checked against
+    assert _cli("--format", "json", "--max-diagnostics", "4", str(path)) == get_renderer("json")(
+        [full], RenderOptions(max_diagnostics=4, spec=bundled.to_dict())
+    )
 
 
 def test_cli_json_report_without_a_limit_locates_everything(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ exclude = ["drafts/"]
 fail-on = "warning"
 calling-hours = "09:30-20:00"
 now = 2026-06-01T09:00:00Z
+spec = "specs/retell.yaml"
 [per-file-ignores]
 "legacy/*.json" = ["RBV2"]
 [severity]
@@ -48,7 +49,19 @@ RBV111 = "error"
     assert config.excludes(tmp_path / "drafts" / "x.yaml")
     assert not config.excludes(tmp_path / "payloads" / "x.yaml")
     assert config.settings_for(tmp_path / "other.json").ignore == {"RBV111"}
-    assert set(KEYS) == {"select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "calling-hours", "now", "exclude"}
+    assert config.spec == tmp_path.absolute() / "specs" / "retell.yaml"  # relative to the configuration's folder
+    assert set(KEYS) == {
+        "select",
+        "ignore",
+        "extend-select",
+        "per-file-ignores",
+        "severity",
+        "fail-on",
+        "calling-hours",
+        "now",
+        "exclude",
+        "spec",
+    }
 
 
 def test_command_line_overrides_the_file(tmp_path: Path) -> None:
@@ -104,6 +117,7 @@ def test_finder_uses_defaults_without_a_file_and_explicit_file_everywhere(tmp_pa
         ('fail-on = "sometimes"', "fail-on: unknown severity 'sometimes'"),
         ('calling-hours = "21:00-08:00"', "calling-hours: '21:00-08:00' is not a range of local times"),
         ('calling-hours = "8-21"', "calling-hours: '8-21' is not a range"),
+        ('spec = ["a.yaml"]', "spec: expected a string, found list"),
         ('now = "tomorrow"', "now: --now 'tomorrow': use ISO 8601"),
         ("select = [", "not valid TOML"),
     ],

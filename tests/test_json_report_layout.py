@@ -7,6 +7,8 @@ import json
 from validator.diagnostics import DOCS_BASE, Diagnostic, Report, Severity
 from validator.reporters import RenderOptions
 from validator.reporters.json_format import SCHEMA_VERSION, render
+from validator.spec.load import load_spec
+from validator.spec.source import describe_spec
 
 TRICKY = ['he said "no", {ok}: ,\n},\n{', "tab\there \\ back", "é 中 \u2028 \x00 \x1f", "", "}", "],\n["]
 
@@ -39,8 +41,12 @@ def test_text_equals_json_dumps_indent_2() -> None:
         "files": ["a.json", "empty.yaml", "dir/b é.yaml"],
         "diagnostics": diagnostics,
         "summary": {"files": 3, "error": 4, "warning": 4, "info": 4, "omitted": 0},
+        "spec": None,  # not stated by the caller
     }
     assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    source = describe_spec(load_spec())
+    stated = render(reports, RenderOptions(spec=source.to_dict()))
+    assert stated == json.dumps({**expected, "spec": source.to_dict()}, indent=2, ensure_ascii=False) + "\n"
 
 
 def test_no_diagnostics_is_an_empty_list() -> None:

@@ -83,15 +83,50 @@ def test_openapi_spec_validator_stays_off_the_normal_check_path() -> None:
     assert out.stdout.split() == ["0", "False"]
 
 
-def test_spec_info_prints_title_version_and_sha256() -> None:
+def test_spec_info_prints_title_version_sha256_and_source() -> None:
     spec = load_spec()
     result = run("spec", "info")
     assert result.exit_code == 0
-    assert result.stdout == f"title:   Retell SDK\nversion: 3.0.0\nsha256:  {spec.sha256}\npath:    {spec.path}\n"
+    source = "bundled snapshot of https://docs.retellai.com/api-references/create-batch-call.md"
+    assert result.stdout == f"title:   Retell SDK\nversion: 3.0.0\nsha256:  {spec.sha256}\npath:    {spec.path}\nsource:  {source}\n"
 
 
 def test_spec_info_of_another_spec(newer: Path) -> None:
-    assert "version: 3.1.0\n" in run("spec", "info", "--spec", str(newer)).stdout
+    output = run("spec", "info", "--spec", str(newer)).stdout
+    assert "version: 3.1.0\n" in output
+    assert output.endswith(f"source:  file {newer.resolve()} (from https://docs.retellai.com/api-references/create-batch-call.md)\n")
+    plain = newer.with_name("plain.yaml")  # no `# source:` line (a new name: specs are cached by path)
+    plain.write_text(newer.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    assert run("spec", "info", "--spec", str(plain)).stdout.endswith(f"source:  file {plain.resolve()}\n")
+
+
+def test_spec_info_names_the_configured_spec(newer: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(f'[tool.retell-validate]\nspec = "{newer.name}"\n', encoding="utf-8")
+    assert "version: 3.1.0\n" in run("spec", "info").stdout
+    (tmp_path / "pyproject.toml").write_text('[tool.retell-validate]\nspec = "missing.yaml"\n', encoding="utf-8")
+    result = run("spec", "info")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'pyproject.toml'}: spec: cannot read spec {tmp_path / 'missing.yaml'}" in result.stderr
+
+
+def test_check_reads_spec_from_the_configuration_and_spec_option_wins(newer: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "batch.json").write_text(FUNDAY, encoding="utf-8")
+    (tmp_path / ".retell-validate.toml").write_text(f'spec = "{newer.name}"\n', encoding="utf-8")
+    assert run("check", "--now", FIXED_NOW, "batch.json").exit_code == 0
+    assert run("check", "--now", FIXED_NOW, "--spec", str(bundled_spec_path()), "batch.json").exit_code == 1
+    (tmp_path / ".retell-validate.toml").write_text('spec = "nowhere.yaml"\n', encoding="utf-8")
+    broken = run("check", "--now", FIXED_NOW, "batch.json")
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith(f"error: {tmp_path / '.retell-validate.toml'}: spec: cannot read spec {tmp_path / 'nowhere.yaml'}")
+
+
+def test_spec_diff_against_a_base_file(newer: Path) -> None:
+    result = run("spec", "diff", "--base", str(newer), str(bundled_spec_path()))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith(f"--- Retell SDK 3.1.0 ({newer}, sha256 ")
+    assert result.stdout.splitlines()[2] == '- enum  call_time_window.day[]: "Funday"'
 
 
 def test_spec_diff_lists_added_and_removed_fields_and_enum_values(newer: Path) -> None:

@@ -9,6 +9,7 @@ from validator.api import validate, validate_file, validate_text
 from validator.diagnostics import Diagnostic, Finding, Report, Severity
 from validator.settings import Settings
 from validator.spec.load import Spec, load_spec
+from validator.version import __version__
 
 __all__ = [
     "Diagnostic",
@@ -17,9 +18,9 @@ __all__ = [
     "Settings",
     "Severity",
     "Spec",
+    "__version__",
     "load_spec",
     "validate",
     "validate_file",
     "validate_text",
 ]
-__version__ = "0.1.0"

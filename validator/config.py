@@ -2,7 +2,7 @@
 
 A file is checked with the configuration nearest to it (walking up from its
 directory); ``--config PATH`` applies one file to everything. Run-wide keys
-(``fail-on``) come from ``--config`` or the configuration nearest to the
+(``fail-on``, ``spec``) come from ``--config`` or the configuration nearest to the
 current directory. Command-line options override the file: see
 docs/configuration.md for the precedence of each key.
 
@@ -29,7 +29,7 @@ from validator.spec.tools import did_you_mean
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
 TOOL_TABLE = "retell-validate"
-KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "calling-hours", "now", "exclude")
+KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "calling-hours", "now", "exclude", "spec")
 
 
 class ConfigError(ValueError):
@@ -64,6 +64,7 @@ class Config:
     calling_hours: tuple[int, int] | None = None
     now: datetime | None = None
     exclude: tuple[str, ...] = ()
+    spec: Path | None = None  # an OpenAPI document to check against (run-wide, like fail-on), relative to the file's folder
 
     def settings_for(self, file: Path | None, overrides: Overrides = Overrides()) -> Settings:
         """The settings a file is checked with: this file's keys, then the command line on top."""
@@ -217,6 +218,8 @@ def _parse_table(table: dict[str, Any], where: str, path: Path) -> Config:
         values["calling_hours"] = parse_calling_hours(_string(table["calling-hours"], f"{where}: calling-hours"), f"{where}: calling-hours")
     if "now" in table:
         values["now"] = _now(table["now"], f"{where}: now")
+    if "spec" in table:
+        values["spec"] = values["root"] / _string(table["spec"], f"{where}: spec")
     return dataclasses.replace(Config(), **values)
 
 

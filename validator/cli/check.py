@@ -19,13 +19,13 @@ from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
 from validator.cli.paths import expand
-from validator.cli.spec import spec_option
+from validator.cli.spec import configured_spec, spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report, Severity
 from validator.readers import FORMAT_NAMES
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
-from validator.spec.load import SpecError, load_spec
+from validator.spec.load import SpecError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -153,15 +153,16 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     given = overrides(options)
     try:
         finder = ConfigFinder(options["config_path"])
-        fail_on = finder.for_path(Path.cwd()).fail_threshold(given)
-        load_spec()
+        run_config = finder.for_path(Path.cwd())
+        fail_on = run_config.fail_threshold(given)
+        spec = options["spec"] or configured_spec(run_config)
     except (ConfigError, SpecError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     fix, unsafe, show_diff = options["fix"], options["unsafe_fixes"], options["show_diff"]
-    shown = render_options(options, fail_on)
+    shown = render_options(options, fail_on, spec)
     parsed = CheckOptions(
-        spec=options["spec"],
+        spec=spec,
         format=options["input_format"],
         csv=options["csv_options"],
         max_bytes=options["max_bytes"] or None,

@@ -13,11 +13,11 @@ from typing import Any, NoReturn
 
 import click
 
-from validator import __version__
 from validator.cli.check import check
 from validator.cli.convert import convert
 from validator.cli.rules import explain, list_rules
 from validator.cli.spec import schema, spec_group
+from validator.version import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

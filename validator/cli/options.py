@@ -9,12 +9,14 @@ from typing import Any
 
 import click
 
-from validator import __version__
 from validator.config import ConfigError, Overrides, parse_calling_hours, parse_codes
 from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
 from validator.reporters import RenderOptions
 from validator.settings import parse_now
+from validator.spec.load import Spec
+from validator.spec.source import describe_spec
+from validator.version import __version__
 
 DEFAULT_MAX_DIAGNOSTICS = 200
 
@@ -58,12 +60,18 @@ def use_color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-def render_options(options: dict[str, Any], fail_on: Severity) -> RenderOptions:
+def render_options(options: dict[str, Any], fail_on: Severity, spec: Spec) -> RenderOptions:
     """Text and GitHub output stop at ``DEFAULT_MAX_DIAGNOSTICS`` per file unless told; machine formats keep everything."""
     limit = options["max_diagnostics"]
     if limit is None:
         limit = DEFAULT_MAX_DIAGNOSTICS if options["output_format"] in ("text", "github") else 0
     color = options["output_format"] == "text" and use_color(options["color"])
     return RenderOptions(
-        color=color, quiet=options["quiet"], max_diagnostics=limit or None, fail_on=fail_on, rules=all_rules(), version=__version__
+        color=color,
+        quiet=options["quiet"],
+        max_diagnostics=limit or None,
+        fail_on=fail_on,
+        rules=all_rules(),
+        version=__version__,
+        spec=describe_spec(spec).to_dict(),
     )

@@ -1,4 +1,4 @@
-"""Spec commands: ``schema`` (JSON Schema for editors), ``spec info``, ``spec diff``, and the ``--spec`` option."""
+"""Spec commands: ``schema`` (JSON Schema for editors), ``spec info``, ``spec diff``, ``spec fetch``, and the ``--spec`` option."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from typing import Any, TypeVar
 
 import click
 
+from validator.config import Config, ConfigError, ConfigFinder
 from validator.spec.diff import diff_specs
 from validator.spec.export import DRAFTS, Draft, export_schema
-from validator.spec.load import Spec, SpecError, bundled_spec_path
+from validator.spec.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, DEFAULT_URL, FetchError, fetch_spec
+from validator.spec.load import Spec, SpecError
+from validator.spec.source import describe_spec
 from validator.spec.user import load_user_spec
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,24 +29,44 @@ def _load(path: str | None, param: str) -> Spec:
 
 
 def spec_option(command: F) -> F:
-    """``--spec PATH``: the command receives ``spec``, the bundled spec or the validated document at PATH."""
+    """``--spec PATH``: the command receives ``spec``, the validated document at PATH, or ``None`` (see :func:`configured_spec`)."""
     return click.option(
         "--spec",
         "spec",
         metavar="PATH",
-        callback=lambda _ctx, _param, value: _load(value, "--spec"),
-        help="Check against this OpenAPI document (e.g. a newer Retell spec) instead of the bundled one.",
+        callback=lambda _ctx, _param, value: None if value is None else _load(value, "--spec"),
+        help="Check against this OpenAPI document (e.g. a newer Retell spec) instead of `spec` in the configuration, or the bundled one.",
     )(command)
+
+
+def configured_spec(config: Config) -> Spec:
+    """The configuration's ``spec`` (validated like ``--spec``), else the bundled spec. Raises SpecError naming the configuration."""
+    if config.spec is None:
+        return load_user_spec(None)
+    try:
+        return load_user_spec(config.spec)
+    except SpecError as exc:
+        raise SpecError(f"{config.path}: spec: {exc}") from None
+
+
+def _spec_for_cwd(given: Spec | None) -> Spec:
+    """``--spec``, else ``spec`` in the configuration nearest to the current directory, else the bundled one."""
+    if given is not None:
+        return given
+    try:
+        return configured_spec(ConfigFinder().for_path(Path.cwd()))
+    except (ConfigError, SpecError) as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @click.command("schema")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--draft", type=click.Choice(sorted(DRAFTS)), default="07", show_default=True, help="JSON Schema draft to declare.")
 @spec_option
-def schema(output: Path | None, draft: Draft, spec: Spec) -> None:
+def schema(output: Path | None, draft: Draft, spec: Spec | None) -> None:
     """Write a JSON Schema of the request body, for editor autocomplete and hover docs."""
     try:
-        document = export_schema(spec, draft)
+        document = export_schema(_spec_for_cwd(spec), draft)
     except SpecError as exc:
         raise click.BadParameter(str(exc), param_hint="--draft") from None
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -55,30 +78,39 @@ def schema(output: Path | None, draft: Draft, spec: Spec) -> None:
 
 @click.group("spec")
 def spec_group() -> None:
-    """Inspect the bundled OpenAPI spec, or compare it with a newer one."""
+    """Inspect the OpenAPI spec in use, compare it with a newer one, or fetch the newest from Retell's docs."""
 
 
 @spec_group.command("info")
 @spec_option
-def info(spec: Spec) -> None:
-    """Print the spec's title, version, sha256 and location."""
-    click.echo(f"title:   {spec.title}\nversion: {spec.version}\nsha256:  {spec.sha256}\npath:    {spec.path}")
+def info(spec: Spec | None) -> None:
+    """Print the title, version, sha256, location and source of the spec `check` uses (--spec, the configuration's, or the bundled one)."""
+    spec = _spec_for_cwd(spec)
+    source = describe_spec(spec)
+    click.echo(
+        f"title:   {spec.title}\nversion: {spec.version}\nsha256:  {spec.sha256}\npath:    {spec.path}\nsource:  {source.describe()}"
+    )
 
 
 @spec_group.command("diff")
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--base",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Compare with this spec instead of the bundled one (e.g. the file you commit).",
+)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def diff(new: str, output_format: str) -> None:
-    """List request-body fields and enum values added or removed in NEW compared with the bundled spec.
+def diff(new: str, base: str | None, output_format: str) -> None:
+    """List request-body fields and enum values added or removed in NEW compared with the bundled spec (or --base).
 
     Exit status 0 when nothing differs, 1 when something does (like diff(1)).
     """
-    old, newer = _load(None, "bundled spec"), _load(new, "NEW")
+    old, newer = _load(base, "--base" if base else "bundled spec"), _load(new, "NEW")
     changes = diff_specs(old, newer)
     if output_format == "json":
         click.echo(json.dumps({"old": _about(old), "new": _about(newer), "changes": [c.to_dict() for c in changes]}, indent=2))
     else:
-        click.echo(f"--- {old.title} {old.version} (bundled, sha256 {old.sha256[:12]})")
+        click.echo(f"--- {old.title} {old.version} ({base or 'bundled'}, sha256 {old.sha256[:12]})")
         click.echo(f"+++ {newer.title} {newer.version} ({new}, sha256 {newer.sha256[:12]})")
         for change in changes:
             click.echo(str(change))
@@ -86,6 +118,46 @@ def diff(new: str, output_format: str) -> None:
     sys.exit(1 if changes else 0)
 
 
-def _about(spec: Spec) -> dict[str, str]:
-    path = "bundled" if spec.path == bundled_spec_path() else str(spec.path)
-    return {"title": spec.title, "version": spec.version, "sha256": spec.sha256, "path": path}
+def _about(spec: Spec) -> dict[str, str | None]:
+    about = describe_spec(spec).to_dict()
+    return {
+        "title": about["title"],
+        "version": about["version"],
+        "sha256": about["sha256"],
+        "path": about["source"],
+        "origin": about["origin"],
+    }
+
+
+@spec_group.command("fetch")
+@click.option("--url", default=DEFAULT_URL, show_default=True, help="The docs page (Markdown) holding the OpenAPI document.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Write the spec to FILE.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds for the whole download.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    metavar="N",
+    help="Refuse a page larger than N bytes.",
+)
+def fetch(url: str, output: Path, timeout: float, max_bytes: int) -> None:
+    """Download Retell's create-batch-call docs page, check the OpenAPI document in it, and write it to FILE.
+
+    Proxies come from the environment (https_proxy, no_proxy). Any failure is exit status 2
+    and leaves FILE as it was. Then use it with `--spec FILE` or `spec = "FILE"` in the configuration.
+    """
+    try:
+        fetched = fetch_spec(output, url, timeout=timeout, max_bytes=max_bytes)
+    except FetchError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    spec = fetched.spec
+    state = "written" if fetched.changed else "unchanged"
+    click.echo(f"{output}: {state}: {spec.title} {spec.version}, sha256 {spec.sha256[:12]}, from {url}")

@@ -8,10 +8,10 @@ reporter shares (the diagnostics to show, the summary, paths) live here.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from validator.diagnostics import Diagnostic, Report, RuleInfo, Severity
 from validator.reporters.escape import visible
@@ -42,7 +42,10 @@ TOOL_NAME = "retell-validate"
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to show reports; ``max_diagnostics``: per file, ``None`` for all; ``fail_on``: what counts as a failure (JUnit)."""
+    """How to show reports; ``max_diagnostics``: per file, ``None`` for all; ``fail_on``: what counts as a failure (JUnit).
+
+    ``spec``: the OpenAPI document checked against, recorded by the JSON and SARIF reports (``None``: not stated).
+    """
 
     color: bool = False
     show_hints: bool = True
@@ -51,6 +54,7 @@ class RenderOptions:
     fail_on: Severity = Severity.ERROR
     rules: Sequence[RuleInfo] = ()  # every rule, for formats that list them (SARIF); the caller has the registry
     version: str = ""  # the tool's version, for formats that record it
+    spec: Mapping[str, Any] | None = None  # spec.source.SpecSource.to_dict() of the document checked against
 
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]

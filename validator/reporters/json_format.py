@@ -1,11 +1,14 @@
-"""A stable JSON document: ``{"schema_version": 1, "files": [...], "diagnostics": [...], "summary": {...}}``.
+"""A stable JSON document: ``{"schema_version": 1, "files": [...], "diagnostics": [...], "summary": {...}, "spec": {...}}``.
 
 Each diagnostic has ``file``, ``code``, ``name``, ``severity``, ``message``,
 ``path`` (the JSON pointer), ``line``, ``column``, ``end_line``,
 ``end_column``, ``hint`` and ``url`` (the rule's documentation). ``summary``
 has ``files``, ``error``, ``warning``, ``info`` (all diagnostics found) and
-``omitted`` (those left out by an explicit ``--max-diagnostics``). Fields are
-added, never renamed, within one ``schema_version``; ``docs/json-report.schema.json``
+``omitted`` (those left out by an explicit ``--max-diagnostics``). ``spec`` names
+the OpenAPI document checked against: ``source`` (``"bundled"`` or the file's
+path), ``title``, ``version``, ``sha256`` and ``origin`` (the address it was
+taken from, or null); it is null when the caller did not say. Fields are added,
+never renamed, within one ``schema_version``; ``docs/json-report.schema.json``
 is the JSON Schema of the document.
 """
 
@@ -41,6 +44,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         "files": [r.file for r in reports],
         "diagnostics": _MARK,
         "summary": {"files": len(reports), **totals, "omitted": omitted},
+        "spec": dict(options.spec) if options.spec else None,
     }
     text = json.dumps(payload, indent=2, ensure_ascii=False)
     return text.replace(f'"diagnostics": {json.dumps(_MARK)}', f'"diagnostics": {indented(diagnostics)}', 1) + "\n"

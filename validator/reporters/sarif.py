@@ -56,6 +56,8 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    if options.spec:  # which OpenAPI document the run checked against
+        run["properties"] = {"spec": dict(options.spec)}
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 

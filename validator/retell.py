@@ -1,0 +1,233 @@
+"""Guard the official Retell SDK: ``create_batch_call`` is checked before anything is sent.
+
+>>> from retell import Retell
+>>> from validator.retell import guard
+>>> client = guard(Retell(api_key="..."))  # doctest: +SKIP
+>>> client.batch_call.create_batch_call(from_number="+14157774444", tasks=[...])  # doctest: +SKIP
+
+The payload checked is the JSON body the SDK would send: the keyword arguments
+transformed by the SDK's own ``transform`` (``Omit``/``NotGiven`` dropped,
+TypedDict aliases applied, iterables listed), ``extra_body`` merged as the SDK
+merges it (top-level keys, ``extra_body`` wins, an ``Omit`` value removes the
+key), then serialised and parsed back as the SDK serialises it. ``extra_headers``,
+``extra_query``, ``timeout`` and ``max_retries`` pass through untouched.
+
+Needs the ``retell`` extra (``pip install 'retell-batch-validator[retell]'``);
+``import validator`` never imports the SDK. The SDK's transform and JSON encoder
+are private modules of retell-sdk (6.x): the tests send through the real SDK
+to a local server and compare the bodies, so a change there shows up.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+try:
+    import anyio.to_thread
+    from retell import AsyncRetell, Omit, Retell
+    from retell._utils import transform
+    from retell._utils._json import openapi_dumps
+    from retell.types.batch_call_create_batch_call_params import BatchCallCreateBatchCallParams
+except ImportError as exc:
+    raise ImportError(f"validator.retell needs retell-sdk>=6.0 ({exc}): pip install 'retell-batch-validator[retell]'") from exc
+
+from validator.api import Now, validate
+from validator.config import Config, load_config
+from validator.diagnostics import Report, Severity
+from validator.reporters import RenderOptions, shown, tally
+from validator.reporters.text import format_diagnostic
+from validator.settings import Settings
+from validator.spec.load import Spec
+from validator.spec.user import load_user_spec
+
+__all__ = ["PayloadRejected", "check_create_batch_call", "guard"]
+
+LOGGER = logging.getLogger("validator.retell")
+REQUEST_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "max_retries"})  # not part of the body
+_SHOWN = 50  # findings listed in a PayloadRejected message; all of them are in .report
+_LOG_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
+_GUARDED = "__validator_guard__"
+
+Client = TypeVar("Client", Retell, AsyncRetell)
+OnWarning = Callable[[Report], None]
+
+
+class PayloadRejected(Exception):
+    """A create-batch-call payload had findings at or above the threshold; nothing was sent. ``report`` holds them all."""
+
+    def __init__(self, report: Report, fail_on: Severity) -> None:
+        self.report, self.fail_on = report, fail_on
+        super().__init__(_describe(report, fail_on))
+
+    def __reduce__(self) -> tuple[type[PayloadRejected], tuple[Report, Severity]]:
+        return PayloadRejected, (self.report, self.fail_on)  # pickles (multiprocessing, task queues) with its report
+
+
+def _describe(report: Report, fail_on: Severity) -> str:
+    """Like the text report: ``<payload>: CODE [severity] message (pointer)``, hints below."""
+    kept, hidden = shown(report, RenderOptions(max_diagnostics=_SHOWN))
+    lines = [f"create_batch_call not sent: {tally([report])} (failing at {fail_on.value} or worse)"]
+    for diagnostic in kept:
+        lines.extend(format_diagnostic(diagnostic, RenderOptions()))
+    if hidden:
+        lines.append(f"… and {hidden:,} more (see .report)")
+    return "\n".join(lines)
+
+
+class _Policy:
+    """What a check uses: spec, settings, clock, threshold, and where findings below it go."""
+
+    def __init__(
+        self,
+        *,
+        fail_on: Severity | str | None,
+        settings: Settings | None,
+        config: str | Path | None,
+        spec: Spec | str | Path | None,
+        now: Now,
+        on_warning: OnWarning | None,
+    ) -> None:
+        loaded = load_config(Path(config)) if config is not None else Config()
+        self.settings = settings or loaded.settings_for(None)
+        self.fail_on = Severity.parse(fail_on) if isinstance(fail_on, str) else fail_on or loaded.fail_threshold()
+        if isinstance(spec, Spec):
+            self.spec = spec
+        else:
+            self.spec = load_user_spec(spec if spec is not None else loaded.spec)
+        self.now, self.on_warning = now, on_warning
+
+    def report(self, arguments: Mapping[str, Any]) -> tuple[Report, dict[str, Any]]:
+        """The report for create_batch_call's keyword arguments, and the arguments to send.
+
+        The fields go to the SDK already transformed: transforming is idempotent, and a
+        generator (``tasks=(... for row in rows)``) is read once, not once here and again there.
+        """
+        fields, options = _split(arguments)
+        body = transform(fields, BatchCallCreateBatchCallParams)
+        report = validate(wire_body(body, options.get("extra_body")), now=self.now, settings=self.settings, spec=self.spec)
+        return report, {**body, **options}
+
+    def check(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        """Raise PayloadRejected, or pass on what is below the threshold and return the arguments to send."""
+        report, send = self.report(arguments)
+        if report.fails(self.fail_on):
+            raise PayloadRejected(report, self.fail_on)
+        if report.diagnostics:
+            self._below_threshold(report)
+        return send
+
+    def _below_threshold(self, report: Report) -> None:
+        if self.on_warning is not None:
+            self.on_warning(report)
+            return
+        for d in report.diagnostics:
+            LOGGER.log(_LOG_LEVELS[d.severity], "create_batch_call: %s [%s] %s (%s)", d.code, d.severity.value, d.message, d.pointer)
+
+
+def guard(
+    client: Client,
+    *,
+    fail_on: Severity | str | None = None,
+    settings: Settings | None = None,
+    config: str | Path | None = None,
+    spec: Spec | str | Path | None = None,
+    now: Now = None,
+    on_warning: OnWarning | None = None,
+) -> Client:
+    """Return ``client`` (a ``Retell`` or ``AsyncRetell``) with ``batch_call.create_batch_call`` checked before sending.
+
+    Findings at or above ``fail_on`` (default: ``fail-on`` in ``config``, else ``"error"``) raise
+    :class:`PayloadRejected` and nothing is sent. Findings below it go to ``on_warning(report)``,
+    or else to the ``validator.retell`` logger, and the request is sent as the SDK would send it.
+    ``settings`` (default: from ``config``, a retell-validate TOML file) chooses the rules; ``spec``
+    (default: ``spec`` in ``config``, else the bundled one) the OpenAPI document; ``now`` the clock.
+    ``client.with_options(...)`` / ``client.copy(...)`` return guarded clients too. Guard a client
+    before using ``with_raw_response``: those wrappers capture the method when first used.
+    A configuration or spec that cannot be used raises ``ConfigError`` / ``SpecError`` here.
+    """
+    policy = _Policy(fail_on=fail_on, settings=settings, config=config, spec=spec, now=now, on_warning=on_warning)
+    _install(client, policy)
+    return client
+
+
+def _install(client: Retell | AsyncRetell, policy: _Policy) -> None:
+    if not isinstance(client, Retell | AsyncRetell):
+        raise TypeError(f"guard() takes a retell.Retell or retell.AsyncRetell client, not {type(client).__name__}")
+    resource: Any = client.batch_call  # one resource object per client (a cached property); patched on the instance
+    current = resource.create_batch_call
+    original = getattr(current, "__wrapped__") if _is_guarded(current) else current  # noqa: B009 - guarding again replaces the policy
+    wrapper = _async_wrapper(original, policy) if isinstance(client, AsyncRetell) else _sync_wrapper(original, policy)
+    setattr(wrapper, _GUARDED, True)
+    resource.create_batch_call = wrapper
+    copy: Callable[..., Any] = type(client).copy  # the class's own: a copy of a guarded client is guarded anew
+
+    @functools.wraps(copy)
+    def guarded_copy(*args: Any, **kwargs: Any) -> Retell | AsyncRetell:
+        duplicate: Retell | AsyncRetell = copy(client, *args, **kwargs)
+        _install(duplicate, policy)
+        return duplicate
+
+    client.copy = client.with_options = guarded_copy  # type: ignore[method-assign,assignment]
+
+
+def _is_guarded(method: object) -> bool:
+    return getattr(method, _GUARDED, False) is True
+
+
+def _sync_wrapper(original: Callable[..., Any], policy: _Policy) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def create_batch_call(**arguments: Any) -> Any:
+        return original(**policy.check(arguments))
+
+    return create_batch_call
+
+
+def _async_wrapper(original: Callable[..., Awaitable[Any]], policy: _Policy) -> Callable[..., Awaitable[Any]]:
+    @functools.wraps(original)
+    async def create_batch_call(**arguments: Any) -> Any:
+        # In a worker thread: checking 100,000 tasks takes about a second the event loop should not wait out.
+        checked = await anyio.to_thread.run_sync(policy.check, arguments)
+        return await original(**checked)
+
+    return create_batch_call
+
+
+def check_create_batch_call(
+    *,
+    settings: Settings | None = None,
+    config: str | Path | None = None,
+    spec: Spec | str | Path | None = None,
+    now: Now = None,
+    **params: Any,
+) -> Report:
+    """The report for ``client.batch_call.create_batch_call(**params)``, without a client and without sending.
+
+    ``params`` are the method's keyword arguments (``extra_body`` included). ``settings``, ``config``,
+    ``spec`` and ``now`` as for :func:`guard`. Never raises on a bad payload.
+    """
+    return _Policy(fail_on=None, settings=settings, config=config, spec=spec, now=now, on_warning=None).report(params)[0]
+
+
+def wire_body(body: Mapping[str, Any], extra_body: object) -> Any:
+    """The JSON the SDK sends for a transformed body, parsed back; the merged body itself when the SDK could not encode it.
+
+    ``validate`` then names what JSON cannot carry (NaN, sets, objects), where the SDK would raise.
+    """
+    if isinstance(extra_body, Mapping):  # the SDK's _merge_mappings: shallow, extra_body wins, Omit removes
+        body = {key: value for key, value in {**body, **extra_body}.items() if not isinstance(value, Omit)}
+    try:
+        return json.loads(openapi_dumps(body))
+    except (TypeError, ValueError, RecursionError):
+        return body
+
+
+def _split(arguments: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Body fields, and request options (headers, query, extra body, timeout, retries)."""
+    fields = {key: value for key, value in arguments.items() if key not in REQUEST_OPTIONS}
+    options = {key: value for key, value in arguments.items() if key in REQUEST_OPTIONS}
+    return fields, options

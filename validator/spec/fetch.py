@@ -1,0 +1,175 @@
+"""``spec fetch``: download Retell's create-batch-call docs page and keep the OpenAPI document in it.
+
+The page is Markdown with the operation's OpenAPI description in a ```` ```yaml ````
+fence (four backticks on the docs site). The document is checked like ``--spec``
+(OpenAPI validity, a request body for POST /create-batch-call) before it is written,
+and it is written atomically: a failure at any step leaves the target untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from validator.spec.load import Spec, SpecError
+from validator.spec.source import source_header
+from validator.spec.user import load_user_spec
+from validator.version import __version__
+
+DEFAULT_URL = "https://docs.retellai.com/api-references/create-batch-call.md"
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # the page is ~100 KB; anything near this is not it
+_CHUNK = 64 * 1024
+_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
+_OPENAPI_KEY = re.compile(r"^openapi[ \t]*:", re.MULTILINE)
+
+
+class FetchError(Exception):
+    """The page could not be downloaded, or holds no usable OpenAPI document. Nothing was written."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    spec: Spec
+    changed: bool  # False: the file already held exactly this document (it was left as it was)
+
+
+def fetch_spec(output: Path, url: str = DEFAULT_URL, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Fetched:
+    """Download ``url``, extract and check its OpenAPI document, and write it to ``output`` with a ``# source:`` line."""
+    text = source_header(url) + extract_openapi(download(url, timeout=timeout, max_bytes=max_bytes), url)
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if output.read_text(encoding="utf-8") == text:
+            return Fetched(_checked(output, url), changed=False)
+    return Fetched(_write_checked(output, text, url), changed=True)
+
+
+def download(url: str, *, timeout: float, max_bytes: int) -> str:
+    """The page as text. Proxies come from the environment (``https_proxy``, ``no_proxy``…); ``timeout`` bounds the whole download."""
+    # Imported here: about 25 ms that only `spec fetch` should pay (every CLI start imports this module).
+    import http.client
+    import urllib.error
+    import urllib.request
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise FetchError(f"{url}: not an http:// or https:// address")
+    request = urllib.request.Request(
+        url, headers={"User-Agent": f"retell-validate/{__version__}", "Accept": "text/markdown, text/plain;q=0.9, */*;q=0.1"}
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        # A fresh opener: its ProxyHandler reads the environment now (urlopen's global opener keeps the first one it saw).
+        with urllib.request.build_opener().open(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > max_bytes:
+                raise FetchError(f"{url}: the page is {int(length):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+            body = _read_limited(response.read1, url, max_bytes, deadline)
+            if length.isdigit() and len(body) < int(length):
+                raise FetchError(f"{url}: the connection closed after {len(body):,} of {int(length):,} bytes: the page is truncated")
+            content_type = response.headers.get_content_type()
+            charset = response.headers.get_content_charset() or "utf-8"
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = "timed out" if isinstance(exc.reason, TimeoutError) else str(exc.reason)
+        raise FetchError(f"{url}: cannot connect: {reason}") from None
+    except TimeoutError:
+        raise FetchError(f"{url}: timed out after {timeout:g} s (--timeout)") from None
+    except http.client.IncompleteRead as exc:  # chunked transfer cut short
+        raise FetchError(f"{url}: the connection closed after {len(exc.partial):,} bytes of a chunk: the page is truncated") from None
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        raise FetchError(f"{url}: download failed: {type(exc).__name__}: {exc}") from None
+    try:
+        text = body.decode(charset)
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise FetchError(f"{url}: the page is not {charset} text: {exc}") from None
+    if "html" in content_type or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        raise FetchError(f"{url}: an HTML page, not the docs page's Markdown (use its .md address, such as {DEFAULT_URL})")
+    return text
+
+
+def _read_limited(read: Callable[[int], bytes], url: str, max_bytes: int, deadline: float) -> bytes:
+    """Read what arrives (``read1``), stopping past ``max_bytes`` or the deadline (a server trickling bytes never trips a socket timeout)."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := read(_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"{url}: the page is over the {max_bytes:,}-byte limit (--max-bytes); stopped reading")
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def extract_openapi(page: str, url: str) -> str:
+    """The first ```` ```yaml ```` block of ``page`` that holds an OpenAPI document (an ``openapi:`` key)."""
+    lines = page.splitlines(keepends=True)
+    found_yaml = False
+    index = 0
+    while index < len(lines):
+        opening = _FENCE.match(lines[index].rstrip("\r\n"))
+        index += 1
+        if not opening:
+            continue
+        fence, info = opening["fence"], opening["info"].split()
+        closing = re.compile(rf"^{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        start = index
+        while index < len(lines) and not closing.match(lines[index].rstrip("\r\n")):
+            index += 1
+        is_yaml = bool(info) and info[0].lower() in ("yaml", "yml")
+        if index == len(lines):
+            if is_yaml:
+                raise FetchError(f"{url}: the ```yaml block is not closed: the page looks truncated")
+            break
+        block = "".join(lines[start:index])
+        index += 1
+        found_yaml |= is_yaml
+        if is_yaml and _OPENAPI_KEY.search(block):
+            return block
+    if found_yaml:
+        raise FetchError(f"{url}: no ```yaml block in the page holds an OpenAPI document (an `openapi:` key)")
+    raise FetchError(f"{url}: no ```yaml block in the page: is this Retell's create-batch-call docs page?")
+
+
+def _checked(path: Path, url: str) -> Spec:
+    """The document at ``path`` loaded and checked as ``--spec`` would; errors name the page, not the file."""
+    try:
+        return load_user_spec(path)
+    except SpecError as exc:
+        message, where = str(exc), str(path.resolve())
+        raise FetchError(message.replace(where, url) if where in message else f"spec {url} is not usable: {message}") from None
+
+
+def _write_checked(output: Path, text: str, url: str) -> Spec:
+    """Check ``text`` in a temporary file beside ``output``, then rename it into place."""
+    try:
+        descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise FetchError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    temporary = Path(name)
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        spec = _checked(temporary, url)
+        os.chmod(temporary, _file_mode(output))
+        os.replace(temporary, output)
+    except OSError as exc:
+        raise FetchError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return spec
+
+
+def _file_mode(output: Path) -> int:
+    """The mode a replaced file had, else what a new file gets under the umask (mkstemp's 0600 would hide it from others)."""
+    with contextlib.suppress(OSError):
+        return output.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
