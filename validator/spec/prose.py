@@ -34,6 +34,12 @@ _NON_NEGATIVE = re.compile(r"Must be a non[- ]negative (number|integer)", re.I)
 _PER_PROVIDER = re.compile(rf"Minimum is ((?:{_NUMBER} for \w+(?:,\s*(?:and\s+)?)?)+)", re.I)
 _PROVIDER_VALUE = re.compile(rf"({_NUMBER}) for (\w+)")
 _ONLY_WHEN = re.compile(r"Only (?:applicable|used) when (\w+) is (?:set to )?(\w+)", re.I)
+# "If required is true, this is ignored" (said of the ignored field).
+_IGNORED_IF = re.compile(r"If (\w+) is (true|false), this is ignored", re.I)
+# "If false, any DTMF input will be ignored" (said of `allow_X`: the `X_*` settings need it the other way).
+_OFF_IGNORES = re.compile(r"If (true|false), any [\w ]+ input will be ignored", re.I)
+# What a boolean is when unset: "If true or unset, …", "Default to true.", "the default value is false".
+_UNSET_MEANS = re.compile(r"If (true|false) or unset|Defaults? to (true|false)\b|default value (?:is |of )?(true|false)\b", re.I)
 _WHEN_SET_REQUIRES = re.compile(r"When set to (\w+), (\w+) must be provided", re.I)
 _NOT_BOTH = re.compile(r"Can only set this or (\w+), not both", re.I)
 _SUPPORTED_FOR = re.compile(r"supported for ([A-Z][\w ,]*?) TTS providers", re.I)
@@ -95,12 +101,16 @@ class ProviderMinimum:
 
 @dataclass(frozen=True)
 class Prerequisite:
-    """ "Only applicable when ``needs`` is ``value``": the setting at ``location`` needs a sibling set so."""
+    """ "Only applicable when ``needs`` is ``value``": the setting at ``location`` needs a sibling set so.
+
+    ``unset``: what the spec says ``needs`` is when not set (``None`` when it says nothing).
+    """
 
     location: Location
     needs: str
     value: Any
     text: str = field(default="", compare=False)
+    unset: Any = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -309,7 +319,36 @@ def _prerequisites(location: Location, text: str, place: _Place) -> Iterator[Pre
         name, raw = match.group(1), match.group(2)
         sibling = place.sibling(name)
         if sibling is not None and name != location[-1]:
-            yield Prerequisite(location, name, _literal(raw, sibling), _sentence_with(text, match.group(0)))
+            yield Prerequisite(location, name, _literal(raw, sibling), _sentence_with(text, match.group(0)), _unset(sibling))
+    for match in _IGNORED_IF.finditer(text):
+        name, raw = match.group(1), match.group(2)
+        sibling = place.sibling(name)
+        if sibling is not None and _is_boolean(sibling) and name != location[-1]:
+            needed = raw.lower() != "true"  # ignored when it is `raw`: it applies only the other way
+            yield Prerequisite(location, name, needed, _sentence_with(text, match.group(0)), _unset(sibling))
+    for match in _OFF_IGNORES.finditer(text):
+        stem = location[-1].removeprefix("allow_") + "_"
+        node = place.nodes[0] if place.nodes else {}
+        if location[-1].startswith("allow_") and _is_boolean(node):
+            needed = match.group(1).lower() != "true"
+            for name in _sibling_names(place):
+                if name.startswith(stem):
+                    sentence = _sentence_with(text, match.group(0))
+                    yield Prerequisite((*location[:-1], name), location[-1], needed, sentence, _unset(node))
+
+
+def _unset(schema: Schema) -> Any:
+    """The boolean a field's description says it has when unset, else ``None``."""
+    text = schema.get("description")
+    found = _UNSET_MEANS.search(text) if isinstance(text, str) and _is_boolean(schema) else None
+    if found is None:
+        return None
+    return next(g for g in found.groups() if g).lower() == "true"
+
+
+def _is_boolean(schema: Schema) -> bool:
+    kinds = schema.get("type")
+    return kinds == "boolean" or (isinstance(kinds, list) and "boolean" in kinds)
 
 
 def _requirements(location: Location, text: str, place: _Place) -> Iterator[Requirement]:
@@ -351,8 +390,7 @@ def _sibling_names(place: _Place) -> list[str]:
 
 def _literal(raw: str, schema: Schema) -> Any:
     """``true``/``false`` as booleans for boolean fields; otherwise the word as written."""
-    kinds = schema.get("type")
-    if raw.lower() in ("true", "false") and (kinds == "boolean" or (isinstance(kinds, list) and "boolean" in kinds)):
+    if raw.lower() in ("true", "false") and _is_boolean(schema):
         return raw.lower() == "true"
     return raw
 
