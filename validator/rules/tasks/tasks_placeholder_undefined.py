@@ -84,7 +84,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             tagged = tagged_count[name]
             listed = ", ".join(f'"{t}"' for t in tags[:3]) + (f" and {len(tags) - 3:,} more" if len(tags) > 3 else "")
             pinned = ("version tag " if len(tags) == 1 else "version tags ") + listed
-            who = "the task pins" if count == 1 else "every one of them pins" if tagged == count else f"{tagged:,} of them pin"
+            who = (
+                "the task pins"
+                if count == 1
+                else "every one of them pins"
+                if tagged == count
+                else f"{tagged:,} of them pin{'s' if tagged == 1 else ''}"
+            )
             message += f"; {who} {pinned}, whose dynamic variables may set it"
             hint = f"check that {'the tag sets' if len(tags) == 1 else 'the tags set'} `{name}`, or add `{name}` to {FIELD}"
         yield ctx.finding(where, message, hint)
