@@ -170,6 +170,14 @@ def prose_constraints(spec: Spec) -> Prose:
     return _extract(spec.request_schema)
 
 
+@cache
+def schema_nodes(spec: Spec) -> dict[Location, tuple[Schema, ...]]:
+    """Every request-schema node by the document location it describes (a field and its oneOf/anyOf/allOf branches)."""
+    places: dict[Location, _Place] = {}
+    _walk(spec.request_schema, (), None, places)
+    return {location: tuple(place.nodes) for location, place in places.items()}
+
+
 @dataclass
 class _Place:
     """All schema nodes found at one location (a field and its oneOf/anyOf/allOf branches)."""
