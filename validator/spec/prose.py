@@ -43,6 +43,8 @@ _UNSET_MEANS = re.compile(r"If (true|false) or unset|Defaults? to (true|false)\b
 _WHEN_SET_REQUIRES = re.compile(r"When set to (\w+), (\w+) must be provided", re.I)
 _NOT_BOTH = re.compile(r"Can only set this or (\w+), not both", re.I)
 _SUPPORTED_FOR = re.compile(r"supported for ([A-Z][\w ,]*?) TTS providers", re.I)
+# A count or a version: "The maximum number of digits …", "Version of the … Response Engine."
+_COUNT = re.compile(r"\bnumber of \w+|^Version of\b", re.I)
 _KEY_RANGE = re.compile(r"\((\w)-(\w)\)")
 _KEY_SINGLE = re.compile(r"\(([^\w\s()])\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
@@ -162,6 +164,7 @@ class Prose:
     exclusions: tuple[Exclusion, ...]
     key_sets: tuple[KeySet, ...]
     supported_providers: tuple[SupportedProviders, ...]
+    counts: tuple[Range, ...] = ()  # whole non-negative numbers the schema types only as "number"
 
 
 @cache
@@ -223,7 +226,7 @@ def _extract(schema: Schema) -> Prose:
     _walk(schema, (), None, places)
     ranges: list[Range] = []
     unchecked: list[Range] = []
-    found: dict[str, list[Any]] = {name: [] for name in ("minimums", "prerequisites", "requirements", "exclusions", "keys", "providers")}
+    found: dict[str, list[Any]] = {name: [] for name in ("minimums", "prerequisites", "requirements", "exclusions", "keys", "providers", "counts")}
     for location, place in places.items():
         for text in place.descriptions():
             found["minimums"].extend(_provider_minimums(location, text, place))
@@ -232,6 +235,7 @@ def _extract(schema: Schema) -> Prose:
             found["exclusions"].extend(_exclusions(location, text, place))
             found["keys"].extend(_key_sets(location, text))
             found["providers"].extend(_supported(location, text))
+        found["counts"].extend(_counts(location, place))
         stated = _range(location, place.descriptions(), has_provider_minimum=any(m.location == location for m in found["minimums"]))
         if stated is not None:
             ranges.append(stated)
@@ -247,6 +251,7 @@ def _extract(schema: Schema) -> Prose:
         exclusions=tuple(dict.fromkeys(found["exclusions"])),
         key_sets=tuple(dict.fromkeys(found["keys"])),
         supported_providers=tuple(dict.fromkeys(found["providers"])),
+        counts=tuple(found["counts"]),
     )
 
 
@@ -311,6 +316,25 @@ def _without_schema_bounds(stated: Range, nodes: list[Schema]) -> Range | None:
     if left.low is None and left.high is None and not left.integer:
         return None
     return left
+
+
+def _counts(location: Location, place: _Place) -> Iterator[Range]:
+    """A field typed "number" whose description calls it a number of things or a version: a whole number ≥ 0.
+
+    The lower bound is left to the schema when it states one (``digit_limit`` has ``minimum: 1``).
+    """
+    kinds: set[str] = set()
+    for node in place.nodes:
+        kind = node.get("type")
+        kinds.update([kind] if isinstance(kind, str) else kind if isinstance(kind, list) else [])
+    if "number" not in kinds or "integer" in kinds:
+        return
+    for text in place.descriptions():
+        sentence = next((s for s in _sentences(text) if _COUNT.search(s)), None)
+        if sentence is not None:
+            bounded = any(k in node for node in place.nodes for k in ("minimum", "exclusiveMinimum"))
+            yield Range(location, low=None if bounded else 0, integer=True, implied=True, text=sentence)
+            return
 
 
 def _provider_minimums(location: Location, text: str, place: _Place) -> Iterator[ProviderMinimum]:
