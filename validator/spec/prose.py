@@ -226,7 +226,9 @@ def _extract(schema: Schema) -> Prose:
     _walk(schema, (), None, places)
     ranges: list[Range] = []
     unchecked: list[Range] = []
-    found: dict[str, list[Any]] = {name: [] for name in ("minimums", "prerequisites", "requirements", "exclusions", "keys", "providers", "counts")}
+    found: dict[str, list[Any]] = {
+        name: [] for name in ("minimums", "prerequisites", "requirements", "exclusions", "keys", "providers", "counts")
+    }
     for location, place in places.items():
         for text in place.descriptions():
             found["minimums"].extend(_provider_minimums(location, text, place))
