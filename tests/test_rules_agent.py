@@ -151,7 +151,6 @@ def test_response_engine_without_its_id_reads_well_once() -> None:
         ("voicemail_detection_timeout_ms", 180001, 180000, "[5000, 180000]"),
         ("reminder_trigger_ms", 0, 1, "> 0"),
         ("reminder_max_count", -1, 0, "≥ 0"),
-        ("webhook_timeout_ms", 0, 1, "> 0"),
     ],
 )
 def test_documented_range(field: str, bad: float, good: float, allowed: str) -> None:
