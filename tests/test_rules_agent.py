@@ -541,6 +541,7 @@ def test_rules_never_crash_on_odd_shapes(value: Any) -> None:
     fields = [
         "voice_id", "voice_model", "fallback_voice_ids", "voice_emotion", "language", "webhook_url", "post_call_analysis_data",
         "custom_stt_config", "user_dtmf_options", "response_engine", "stt_mode", "begin_message_delay_ms", "vocab_specialization",
+        "timezone", "voicemail_option", "webhook_timeout_ms", "boosted_keywords", "webhook_events",
     ]  # fmt: skip
     payload = with_agent(**dict.fromkeys(fields, value))
     payload["tasks"][0]["agent_override"]["retell_llm"] = dict.fromkeys(["model", "s2s_model", "start_speaker", "begin_message"], value)

@@ -30,7 +30,7 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.rules import Kind
-from validator.rules.agent._agent_fields import in_override, label, override_values
+from validator.rules.agent._agent_fields import OVERRIDE, in_override, label, override_values
 from validator.spec.prose import prose_constraints
 
 CODE = "RBV508"
@@ -48,7 +48,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         wanted = f"`{rule.needs}` is {preview(rule.value)}"
         # An item of a list the override sets whole inherits nothing from the base agent.
-        whole = "*" in rule.location
+        whole = "*" in rule.location[len(OVERRIDE) :]
         owner = "this item" if whole else "this override"
         for pointer, value, parent in override_values(ctx, rule.location):
             if value is None:
