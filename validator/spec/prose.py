@@ -47,7 +47,7 @@ _SUPPORTED_FOR = re.compile(r"supported for ([A-Z][\w ,]*?) TTS providers", re.I
 _COUNT = re.compile(r"\bnumber of \w+|^Version of\b", re.I)
 _KEY_RANGE = re.compile(r"\((\w)-(\w)\)")
 _KEY_SINGLE = re.compile(r"\(([^\w\s()])\)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
+_SENTENCE_END = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z`])")  # "(e.g. America/…)" goes on
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,8 @@ class Prerequisite:
     """ "Only applicable when ``needs`` is ``value``": the setting at ``location`` needs a sibling set so.
 
     ``unset``: what the spec says ``needs`` is when not set (``None`` when it says nothing).
+    ``stated_at``: the field whose description says so, when not the setting's own
+    ("If false, any DTMF input will be ignored" is said of ``allow_user_dtmf``).
     """
 
     location: Location
@@ -113,6 +115,7 @@ class Prerequisite:
     value: Any
     text: str = field(default="", compare=False)
     unset: Any = field(default=None, compare=False)
+    stated_at: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,7 @@ def _range(location: Location, descriptions: list[str], *, has_provider_minimum:
     bounds: dict[str, Any] = {}
     quoted: list[str] = []
     for text in descriptions:
-        for sentence in _sentences(text):
+        for sentence in sentences(text):
             stated = _bounds_in(sentence)
             if stated:
                 bounds.update(stated)
@@ -293,7 +296,7 @@ def _bounds_in(sentence: str) -> dict[str, Any]:
 def _implied_by_unit(location: Location, descriptions: list[str]) -> Range | None:
     """A duration "in milliseconds" cannot be negative; a timeout or expiration of 0 is no time at all."""
     for text in descriptions:
-        for sentence in _sentences(text):
+        for sentence in sentences(text):
             if "milliseconds" in sentence and "timestamp" not in sentence.lower():
                 positive = re.search(r"\b(timeout|expiration)\b", sentence, re.I) is not None
                 return Range(location, low=0, low_exclusive=positive, implied=True, text=sentence)
@@ -332,7 +335,7 @@ def _counts(location: Location, place: _Place) -> Iterator[Range]:
     if "number" not in kinds or "integer" in kinds:
         return
     for text in place.descriptions():
-        sentence = next((s for s in _sentences(text) if _COUNT.search(s)), None)
+        sentence = next((s for s in sentences(text) if _COUNT.search(s)), None)
         if sentence is not None:
             bounded = any(k in node for node in place.nodes for k in ("minimum", "exclusiveMinimum"))
             yield Range(location, low=None if bounded else 0, integer=True, implied=True, text=sentence)
@@ -368,7 +371,7 @@ def _prerequisites(location: Location, text: str, place: _Place) -> Iterator[Pre
             for name in _sibling_names(place):
                 if name.startswith(stem):
                     sentence = _sentence_with(text, match.group(0))
-                    yield Prerequisite((*location[:-1], name), location[-1], needed, sentence, _unset(node))
+                    yield Prerequisite((*location[:-1], name), location[-1], needed, sentence, _unset(node), location)
 
 
 def _unset(schema: Schema) -> Any:
@@ -429,12 +432,13 @@ def _literal(raw: str, schema: Schema) -> Any:
     return raw
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
+    """A description split into sentences."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def _sentence_with(text: str, fragment: str) -> str:
-    return next((s for s in _sentences(text) if fragment in s), fragment)
+    return next((s for s in sentences(text) if fragment in s), fragment)
 
 
 def _number(text: str) -> float:

@@ -38,6 +38,8 @@ NAME = "setting-without-prerequisite"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
 SPEC_PROSE = ("prerequisites",)
+# What `required` is when unset, which decides whether an item's conditional_prompt applies.
+SPEC_SENTENCES = (("tasks.*.agent_override.agent.post_call_analysis_data.*.required", "If true or unset, the field is required"),)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -42,7 +42,11 @@ CODE = "RBV604"
 NAME = "tasks-placeholder-undefined"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
-SPEC_SENTENCES = (("tasks.*.override_agent_version", "When a tag is provided, resolution uses that exact tag assignment"),)
+SPEC_SENTENCES = (
+    ("tasks.*.override_agent_version", "When a tag is provided, resolution uses that exact tag assignment"),
+    ("tasks.*.agent_override.agent.call_screening_option.agent_identity", "Dynamic variables are supported."),
+    ("tasks.*.agent_override.agent.call_screening_option.call_purpose", "Dynamic variables are supported."),
+)
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # A path as a linked list (parent, key): pointers are spelled out only for strings that use a placeholder.
