@@ -294,7 +294,8 @@ def test_zero_webhook_timeout_is_a_warning_that_quotes_no_limit() -> None:
 
 @pytest.mark.parametrize(("field", "value"), [("signed_url_expiration_ms", 0), ("webhook_timeout_ms", -5)])
 def test_implausible_durations(field: str, value: int) -> None:
-    d = one(check(with_agent(opt_in_signed_url=True, **{field: value})), "RBV530")
+    fields: dict[str, Any] = {"opt_in_signed_url": True, field: value}
+    d = one(check(with_agent(**fields)), "RBV530")
     assert d.pointer == f"{AGENT}/{field}"
 
 
