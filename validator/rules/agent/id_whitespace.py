@@ -25,7 +25,7 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.rules import Kind
-from validator.rules.agent._agent_fields import values_at
+from validator.rules.agent._agent_fields import in_override, override_values, values_at
 from validator.spec.load import Spec
 from validator.spec.prose import Location, schema_nodes
 
@@ -36,8 +36,16 @@ KIND = Kind.DOCUMENT
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for location in _id_fields(ctx.spec):
-        for pointer, value, _ in values_at(ctx.document, location, ""):
+    task_ids, nested = _id_fields(ctx.spec)
+    if task_ids:  # task-level ids: one pass over the tasks, the one loop that sees them all
+        for pointer, task in ctx.tasks:
+            for name in task_ids:
+                value = task.get(name)
+                if isinstance(value, str) and value != value.strip():
+                    yield from _check(ctx, f"{pointer}/{name}", name, value)
+    for location in nested:
+        found = override_values(ctx, location) if in_override(location) else values_at(ctx.document, location, "")
+        for pointer, value, _ in found:
             if isinstance(value, str):
                 yield from _check(ctx, pointer, location[-1], value)
             elif isinstance(value, list) and location[-1].endswith("_ids"):
@@ -63,6 +71,8 @@ def _check(ctx: Context, pointer: str, name: str, text: str) -> Iterator[Finding
 
 
 @cache
-def _id_fields(spec: Spec) -> tuple[Location, ...]:
-    """Every ``*_id`` field and ``*_ids`` list in the request schema, as document locations."""
-    return tuple(location for location in schema_nodes(spec) if location and location[-1].endswith(("_id", "_ids")))
+def _id_fields(spec: Spec) -> tuple[tuple[str, ...], tuple[Location, ...]]:
+    """Every ``*_id`` field and ``*_ids`` list in the request schema: the names of a task's own, and the other locations."""
+    locations = [location for location in schema_nodes(spec) if location and location[-1].endswith(("_id", "_ids"))]
+    own = [loc for loc in locations if len(loc) == 3 and loc[:2] == ("tasks", "*") and loc[2].endswith("_id")]
+    return tuple(loc[2] for loc in own), tuple(loc for loc in locations if loc not in own)
