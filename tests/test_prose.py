@@ -93,7 +93,15 @@ def test_conditions_found() -> None:
         ((*AGENT, "backchannel_words"), "enable_backchannel", True),
         ((*AGENT, "signed_url_expiration_ms"), "opt_in_signed_url", True),
         ((*AGENT, "custom_stt_config"), "stt_mode", "custom"),
+        ((*AGENT, "post_call_analysis_data", "*", "conditional_prompt"), "required", False),
+        ((*AGENT, "user_dtmf_options"), "allow_user_dtmf", True),
     }
+    unset = {p.needs: p.unset for p in prose.prerequisites}
+    assert (unset["allow_user_dtmf"], unset["enable_backchannel"]) == (True, None)
+    assert [(c.location, c.low, c.integer) for c in prose.counts] == [
+        ((*AGENT, "response_engine", "version"), 0, True),
+        ((*AGENT, "user_dtmf_options", "digit_limit"), None, True),  # the schema's minimum: 1 stands
+    ]
     assert [(r.location, r.value, r.required) for r in prose.requirements] == [((*AGENT, "stt_mode"), "custom", "custom_stt_config")]
     assert [(e.location, e.other) for e in prose.exclusions] == [((*LLM, "s2s_model"), "model")]
     assert [(k.location, k.keys) for k in prose.key_sets] == [((*AGENT, "user_dtmf_options", "termination_key"), "0123456789#*")]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.helpers import check, check_text, one, only, seed
+from validator import Settings
 from validator.diagnostics import Fix
+from validator.fix.apply import fix_file
 from validator.knowledge.timezones import is_zone, legacy_reason, suggest
+from validator.spec.load import load_spec
 from validator.spec.tools import did_you_mean
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -23,13 +28,38 @@ def window(*pairs: tuple[Any, Any], **extra: Any) -> dict[str, Any]:
 # --- RBV301 window-cross-midnight -------------------------------------------------------------
 
 
-def test_cross_midnight_window_gets_an_unsafe_split_fix() -> None:
+def test_cross_midnight_window_is_reported_at_the_window_with_a_fix_of_the_list() -> None:
     d = one(check(window((540, 600), (1320, 120))), "RBV301")
-    assert (d.pointer, d.severity.value) == ("/call_time_window/windows", "error")
+    assert (d.pointer, d.severity.value) == ("/call_time_window/windows/1", "error")
     assert "windows[1] (22:00–02:00) crosses midnight" in d.message
     assert d.fix == Fix(
-        [{"start": 540, "end": 600}, {"start": 1320, "end": 1440}, {"start": 0, "end": 120}], False, "split windows that cross midnight"
+        [{"start": 540, "end": 600}, {"start": 1320, "end": 1440}, {"start": 0, "end": 120}],
+        False,
+        "split windows that cross midnight",
+        at="/call_time_window/windows",
     )
+
+
+def test_each_crossing_window_is_reported_and_one_fix_splits_them_all() -> None:
+    report = check(window((1320, 120), (540, 600), (1380, 60)))
+    assert [d.pointer for d in only(report, "RBV301")] == ["/call_time_window/windows/0", "/call_time_window/windows/2"]
+    first, second = (d.fix for d in only(report, "RBV301"))
+    assert first == second and first is not None and first.at == "/call_time_window/windows"
+
+
+def test_cross_midnight_fix_applies_at_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "payload.json"
+    path.write_text(json.dumps(window((540, 600), (1320, 120), (1380, 60)), indent=2))
+    outcome = fix_file(path, settings=Settings(), spec=load_spec(), unsafe=True, write=True)
+    assert outcome.applied == 1
+    assert json.loads(path.read_text())["call_time_window"]["windows"] == [
+        {"start": 540, "end": 600},
+        {"start": 1320, "end": 1440},
+        {"start": 0, "end": 120},
+        {"start": 1380, "end": 1440},
+        {"start": 0, "end": 60},
+    ]
+    assert only(outcome.report, "RBV301") == []
 
 
 def test_window_ending_at_1440_is_valid() -> None:
@@ -51,7 +81,7 @@ def test_cross_midnight_position_in_yaml() -> None:
     text = 'from_number: "+14157774444"\ntasks: [{to_number: "+12137774445"}]\ncall_time_window:\n  timezone: America/New_York\n'
     text += "  windows:\n    - {start: 1320, end: 120}\n"
     d = one(check_text(text, "yaml"), "RBV301")
-    assert (d.pointer, d.line, d.column) == ("/call_time_window/windows", 6, 5)
+    assert (d.pointer, d.line, d.column) == ("/call_time_window/windows/0", 6, 7)
 
 
 # --- RBV302 window-minute-range ----------------------------------------------------------------

@@ -65,14 +65,17 @@ class RuleInfo:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """An automatic fix: replace the value at the diagnostic's pointer with ``value``.
+    """An automatic fix: replace the value at the diagnostic's pointer (or at ``at``) with ``value``.
 
     ``safe`` fixes apply with ``--fix``; the others only with ``--unsafe-fixes``.
+    ``at``: the pointer of the value replaced when it is not the finding's own, as
+    when a finding marks one repeated item and the fix rewrites the whole list.
     """
 
     value: Any
     safe: bool
     title: str
+    at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,9 @@ from typing import Any, TypeVar
 
 import click
 
+from validator.cli.spec_coverage import render_markdown, render_text
 from validator.config import Config, ConfigError, ConfigFinder
+from validator.engine.coverage import ledger
 from validator.spec.diff import diff_specs
 from validator.spec.export import DRAFTS, Draft, export_schema
 from validator.spec.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, DEFAULT_URL, FetchError, fetch_spec
@@ -116,6 +118,28 @@ def diff(new: str, base: str | None, output_format: str) -> None:
             click.echo(str(change))
         click.echo(f"{len(changes)} change(s) in request-body fields and enum values")
     sys.exit(1 if changes else 0)
+
+
+@spec_group.command("coverage")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--all", "every", is_flag=True, help="List every constraint sentence, not only the unchecked ones.")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+def coverage(file: str | None, every: bool, output_format: str) -> None:
+    """List the sentences of FILE's descriptions (the bundled spec by default) that state a constraint no rule checks.
+
+    Each such sentence ("must", "only", "minimum", "not both", "ignored" …) is either
+    checked by a rule, or listed with the reason it cannot be checked offline; the
+    others are UNCHECKED. Exit status 0 when none is unchecked, 1 when some are (a
+    newer spec states something new), 2 when FILE cannot be read.
+    """
+    spec = _load(file, "FILE")
+    if output_format == "markdown":
+        click.echo(render_markdown(spec), nl=False)
+        unchecked = sum(1 for row in ledger(spec) if row.unchecked)
+    else:
+        text, unchecked = render_text(spec, every=every)
+        click.echo(text, nl=False)
+    sys.exit(1 if unchecked else 0)
 
 
 def _about(spec: Spec) -> dict[str, str | None]:

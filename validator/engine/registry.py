@@ -13,6 +13,12 @@ A rule that words a problem better than the generic schema message may declare
 ``SUPERSEDES = ("RBV107", ...)``: where it reports, findings of those codes at
 the same pointer are dropped, so one problem gives one diagnostic.
 
+What a rule enforces of the spec's prose is declared beside it, for the
+coverage ledger (:mod:`validator.engine.coverage`): ``SPEC_SENTENCES`` lists
+``(field path, sentence fragment)`` pairs (``"tasks.*.agent_override.agent.timezone"``,
+``"IANA timezone"``), and ``SPEC_PROSE`` names the kinds of constraints read by
+:mod:`validator.spec.prose` that the rule checks (``("prerequisites",)``).
+
 Nothing else lists rules: adding a module adds a rule.
 """
 
@@ -46,6 +52,8 @@ class Rule(RuleInfo):
     keywords: tuple[str, ...] = ()
     describe: Callable[..., Any] | None = None
     supersedes: tuple[str, ...] = ()
+    spec_sentences: tuple[tuple[str, str], ...] = ()
+    spec_prose: tuple[str, ...] = ()
 
 
 def _rule_from_module(module: ModuleType, family: ModuleType) -> Rule:
@@ -76,6 +84,8 @@ def _rule_from_module(module: ModuleType, family: ModuleType) -> Rule:
         keywords=tuple(getattr(module, "KEYWORDS", ())),
         describe=getattr(module, "describe", None),
         supersedes=tuple(getattr(module, "SUPERSEDES", ())),
+        spec_sentences=tuple(getattr(module, "SPEC_SENTENCES", ())),
+        spec_prose=tuple(getattr(module, "SPEC_PROSE", ())),
     )
 
 

@@ -113,7 +113,7 @@ def fix_text(text: str, format: InputFormat | None = None, *, file: str | None, 
             break
         body = edited
         applied += len(chosen)
-    remaining = {d.pointer for d in _wanted(report.diagnostics, unsafe)}
+    remaining = {_target(d) for d in _wanted(report.diagnostics, unsafe)}
     return FixOutcome(
         report=report,
         before=text,
@@ -176,10 +176,15 @@ def _wanted(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]
     seen: set[str] = set()
     out = []
     for d in diagnostics:
-        if d.fix is not None and (d.fix.safe or unsafe) and d.pointer not in seen:
-            seen.add(d.pointer)
+        if d.fix is not None and (d.fix.safe or unsafe) and _target(d) not in seen:
+            seen.add(_target(d))
             out.append(d)
     return out
+
+
+def _target(d: Diagnostic) -> str:
+    """The pointer of the value a diagnostic's fix replaces."""
+    return d.fix.at if d.fix is not None and d.fix.at is not None else d.pointer
 
 
 def _read(body: str, kind: InputFormat) -> Document:
@@ -190,13 +195,14 @@ def _plans(document: Document, body: str, kind: InputFormat, wanted: list[Diagno
     plans = []
     for d in wanted:
         assert d.fix is not None
-        plan = _Plan(d.pointer, d.fix)
+        target = _target(d)
+        plan = _Plan(target, d.fix)
         try:
-            old = _resolve(document.data, d.pointer)
+            old = _resolve(document.data, target)
         except (KeyError, IndexError, TypeError, ValueError):
             plan.problem = "there is no value at this path to replace"
         else:
-            plan.changes = list(_changes(d.pointer, old, d.fix.value))
+            plan.changes = list(_changes(target, old, d.fix.value))
             if not plan.changes:
                 plan.problem = "the fix does not change the value"
         plans.append(plan)

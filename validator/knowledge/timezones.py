@@ -91,6 +91,28 @@ def suggest(name: str) -> ZoneSuggestion | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class UnknownZone:
+    """What to tell about a name that is not an IANA zone: the hint, and the zone to write when one is clear."""
+
+    hint: str
+    replacement: str | None
+    safe: bool
+
+
+def unknown_zone(name: str) -> UnknownZone | None:
+    """``None`` for an IANA zone name; otherwise the advice every time-zone field gives."""
+    if is_zone(name):
+        return None
+    guess = suggest(name)
+    if guess is None:
+        return UnknownZone("use a name from the IANA tz database, Region/City", None, False)
+    # A replacement only towards the zone of a place: a fixed-offset Etc zone is offered in words, not written.
+    if guess.zones and not guess.zones[0][0].startswith("Etc/"):
+        return UnknownZone(guess.words(), guess.zones[0][0], guess.certain)
+    return UnknownZone(guess.words(), None, False)
+
+
 def abbreviation(name: str) -> tuple[tuple[str, str], ...]:
     """The zones an abbreviation or informal name (``PST``, ``Eastern Time``) stands for; empty if unknown."""
     table: dict[str, list[dict[str, str]]] = load_table("timezone_abbreviations")

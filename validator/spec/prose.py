@@ -34,12 +34,20 @@ _NON_NEGATIVE = re.compile(r"Must be a non[- ]negative (number|integer)", re.I)
 _PER_PROVIDER = re.compile(rf"Minimum is ((?:{_NUMBER} for \w+(?:,\s*(?:and\s+)?)?)+)", re.I)
 _PROVIDER_VALUE = re.compile(rf"({_NUMBER}) for (\w+)")
 _ONLY_WHEN = re.compile(r"Only (?:applicable|used) when (\w+) is (?:set to )?(\w+)", re.I)
+# "If required is true, this is ignored" (said of the ignored field).
+_IGNORED_IF = re.compile(r"If (\w+) is (true|false), this is ignored", re.I)
+# "If false, any DTMF input will be ignored" (said of `allow_X`: the `X_*` settings need it the other way).
+_OFF_IGNORES = re.compile(r"If (true|false), any [\w ]+ input will be ignored", re.I)
+# What a boolean is when unset: "If true or unset, …", "Default to true.", "the default value is false".
+_UNSET_MEANS = re.compile(r"If (true|false) or unset|Defaults? to (true|false)\b|default value (?:is |of )?(true|false)\b", re.I)
 _WHEN_SET_REQUIRES = re.compile(r"When set to (\w+), (\w+) must be provided", re.I)
 _NOT_BOTH = re.compile(r"Can only set this or (\w+), not both", re.I)
 _SUPPORTED_FOR = re.compile(r"supported for ([A-Z][\w ,]*?) TTS providers", re.I)
+# A count or a version: "The maximum number of digits …", "Version of the … Response Engine."
+_COUNT = re.compile(r"\bnumber of \w+|^Version of\b", re.I)
 _KEY_RANGE = re.compile(r"\((\w)-(\w)\)")
 _KEY_SINGLE = re.compile(r"\(([^\w\s()])\)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])")
+_SENTENCE_END = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z`])")  # "(e.g. America/…)" goes on
 
 
 @dataclass(frozen=True)
@@ -95,12 +103,19 @@ class ProviderMinimum:
 
 @dataclass(frozen=True)
 class Prerequisite:
-    """ "Only applicable when ``needs`` is ``value``": the setting at ``location`` needs a sibling set so."""
+    """ "Only applicable when ``needs`` is ``value``": the setting at ``location`` needs a sibling set so.
+
+    ``unset``: what the spec says ``needs`` is when not set (``None`` when it says nothing).
+    ``stated_at``: the field whose description says so, when not the setting's own
+    ("If false, any DTMF input will be ignored" is said of ``allow_user_dtmf``).
+    """
 
     location: Location
     needs: str
     value: Any
     text: str = field(default="", compare=False)
+    unset: Any = field(default=None, compare=False)
+    stated_at: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -152,12 +167,21 @@ class Prose:
     exclusions: tuple[Exclusion, ...]
     key_sets: tuple[KeySet, ...]
     supported_providers: tuple[SupportedProviders, ...]
+    counts: tuple[Range, ...] = ()  # whole non-negative numbers the schema types only as "number"
 
 
 @cache
 def prose_constraints(spec: Spec) -> Prose:
     """The constraints in ``spec``'s request-schema descriptions; computed once per loaded spec."""
     return _extract(spec.request_schema)
+
+
+@cache
+def schema_nodes(spec: Spec) -> dict[Location, tuple[Schema, ...]]:
+    """Every request-schema node by the document location it describes (a field and its oneOf/anyOf/allOf branches)."""
+    places: dict[Location, _Place] = {}
+    _walk(spec.request_schema, (), None, places)
+    return {location: tuple(place.nodes) for location, place in places.items()}
 
 
 @dataclass
@@ -205,7 +229,9 @@ def _extract(schema: Schema) -> Prose:
     _walk(schema, (), None, places)
     ranges: list[Range] = []
     unchecked: list[Range] = []
-    found: dict[str, list[Any]] = {name: [] for name in ("minimums", "prerequisites", "requirements", "exclusions", "keys", "providers")}
+    found: dict[str, list[Any]] = {
+        name: [] for name in ("minimums", "prerequisites", "requirements", "exclusions", "keys", "providers", "counts")
+    }
     for location, place in places.items():
         for text in place.descriptions():
             found["minimums"].extend(_provider_minimums(location, text, place))
@@ -214,6 +240,7 @@ def _extract(schema: Schema) -> Prose:
             found["exclusions"].extend(_exclusions(location, text, place))
             found["keys"].extend(_key_sets(location, text))
             found["providers"].extend(_supported(location, text))
+        found["counts"].extend(_counts(location, place))
         stated = _range(location, place.descriptions(), has_provider_minimum=any(m.location == location for m in found["minimums"]))
         if stated is not None:
             ranges.append(stated)
@@ -229,6 +256,7 @@ def _extract(schema: Schema) -> Prose:
         exclusions=tuple(dict.fromkeys(found["exclusions"])),
         key_sets=tuple(dict.fromkeys(found["keys"])),
         supported_providers=tuple(dict.fromkeys(found["providers"])),
+        counts=tuple(found["counts"]),
     )
 
 
@@ -237,7 +265,7 @@ def _range(location: Location, descriptions: list[str], *, has_provider_minimum:
     bounds: dict[str, Any] = {}
     quoted: list[str] = []
     for text in descriptions:
-        for sentence in _sentences(text):
+        for sentence in sentences(text):
             stated = _bounds_in(sentence)
             if stated:
                 bounds.update(stated)
@@ -268,7 +296,7 @@ def _bounds_in(sentence: str) -> dict[str, Any]:
 def _implied_by_unit(location: Location, descriptions: list[str]) -> Range | None:
     """A duration "in milliseconds" cannot be negative; a timeout or expiration of 0 is no time at all."""
     for text in descriptions:
-        for sentence in _sentences(text):
+        for sentence in sentences(text):
             if "milliseconds" in sentence and "timestamp" not in sentence.lower():
                 positive = re.search(r"\b(timeout|expiration)\b", sentence, re.I) is not None
                 return Range(location, low=0, low_exclusive=positive, implied=True, text=sentence)
@@ -295,6 +323,25 @@ def _without_schema_bounds(stated: Range, nodes: list[Schema]) -> Range | None:
     return left
 
 
+def _counts(location: Location, place: _Place) -> Iterator[Range]:
+    """A field typed "number" whose description calls it a number of things or a version: a whole number ≥ 0.
+
+    The lower bound is left to the schema when it states one (``digit_limit`` has ``minimum: 1``).
+    """
+    kinds: set[str] = set()
+    for node in place.nodes:
+        kind = node.get("type")
+        kinds.update([kind] if isinstance(kind, str) else kind if isinstance(kind, list) else [])
+    if "number" not in kinds or "integer" in kinds:
+        return
+    for text in place.descriptions():
+        sentence = next((s for s in sentences(text) if _COUNT.search(s)), None)
+        if sentence is not None:
+            bounded = any(k in node for node in place.nodes for k in ("minimum", "exclusiveMinimum"))
+            yield Range(location, low=None if bounded else 0, integer=True, implied=True, text=sentence)
+            return
+
+
 def _provider_minimums(location: Location, text: str, place: _Place) -> Iterator[ProviderMinimum]:
     for match in _PER_PROVIDER.finditer(text):
         minimums = tuple((name.lower(), _number(value)) for value, name in _PROVIDER_VALUE.findall(match.group(1)))
@@ -309,7 +356,36 @@ def _prerequisites(location: Location, text: str, place: _Place) -> Iterator[Pre
         name, raw = match.group(1), match.group(2)
         sibling = place.sibling(name)
         if sibling is not None and name != location[-1]:
-            yield Prerequisite(location, name, _literal(raw, sibling), _sentence_with(text, match.group(0)))
+            yield Prerequisite(location, name, _literal(raw, sibling), _sentence_with(text, match.group(0)), _unset(sibling))
+    for match in _IGNORED_IF.finditer(text):
+        name, raw = match.group(1), match.group(2)
+        sibling = place.sibling(name)
+        if sibling is not None and _is_boolean(sibling) and name != location[-1]:
+            needed = raw.lower() != "true"  # ignored when it is `raw`: it applies only the other way
+            yield Prerequisite(location, name, needed, _sentence_with(text, match.group(0)), _unset(sibling))
+    for match in _OFF_IGNORES.finditer(text):
+        stem = location[-1].removeprefix("allow_") + "_"
+        node = place.nodes[0] if place.nodes else {}
+        if location[-1].startswith("allow_") and _is_boolean(node):
+            needed = match.group(1).lower() != "true"
+            for name in _sibling_names(place):
+                if name.startswith(stem):
+                    sentence = _sentence_with(text, match.group(0))
+                    yield Prerequisite((*location[:-1], name), location[-1], needed, sentence, _unset(node), location)
+
+
+def _unset(schema: Schema) -> Any:
+    """The boolean a field's description says it has when unset, else ``None``."""
+    text = schema.get("description")
+    found = _UNSET_MEANS.search(text) if isinstance(text, str) and _is_boolean(schema) else None
+    if found is None:
+        return None
+    return next(g for g in found.groups() if g).lower() == "true"
+
+
+def _is_boolean(schema: Schema) -> bool:
+    kinds = schema.get("type")
+    return kinds == "boolean" or (isinstance(kinds, list) and "boolean" in kinds)
 
 
 def _requirements(location: Location, text: str, place: _Place) -> Iterator[Requirement]:
@@ -351,18 +427,18 @@ def _sibling_names(place: _Place) -> list[str]:
 
 def _literal(raw: str, schema: Schema) -> Any:
     """``true``/``false`` as booleans for boolean fields; otherwise the word as written."""
-    kinds = schema.get("type")
-    if raw.lower() in ("true", "false") and (kinds == "boolean" or (isinstance(kinds, list) and "boolean" in kinds)):
+    if raw.lower() in ("true", "false") and _is_boolean(schema):
         return raw.lower() == "true"
     return raw
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
+    """A description split into sentences."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def _sentence_with(text: str, fragment: str) -> str:
-    return next((s for s in _sentences(text) if fragment in s), fragment)
+    return next((s for s in sentences(text) if fragment in s), fragment)
 
 
 def _number(text: str) -> float:

@@ -35,10 +35,11 @@ def override_values(ctx: Context, location: Location) -> Iterator[tuple[str, Any
     """``(pointer, value, parent object)`` for each override that sets the field at ``location``."""
     section, path = location[len(OVERRIDE)], location[len(OVERRIDE) + 1 :]
     for pointer, obj in ctx.override_sections(section):
-        yield from _descend(obj, path, pointer)
+        yield from values_at(obj, path, pointer)
 
 
-def _descend(obj: dict[str, Any], path: Location, pointer: str) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+def values_at(obj: dict[str, Any], path: Location, pointer: str) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+    """``(pointer, value, parent object)`` for each value at ``path`` below ``obj`` (at ``pointer``); ``*``: each object item."""
     name, rest = path[0], path[1:]
     if name not in obj:
         return
@@ -50,9 +51,9 @@ def _descend(obj: dict[str, Any], path: Location, pointer: str) -> Iterator[tupl
         if isinstance(value, list):
             for index, item in enumerate(value):
                 if rest[1:] and isinstance(item, dict):
-                    yield from _descend(item, rest[1:], pointer_join(here, index))
+                    yield from values_at(item, rest[1:], pointer_join(here, index))
     elif isinstance(value, dict):
-        yield from _descend(value, rest, here)
+        yield from values_at(value, rest, here)
 
 
 def is_number(value: Any) -> TypeGuard[float]:

@@ -29,6 +29,7 @@ CODE = "RBV517"
 NAME = "analysis-enum-choices"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (("tasks.*.agent_override.agent.post_call_analysis_data.*.choices", "must be non empty array"),)
 
 ENUM_TYPE = "enum"
 

@@ -6,9 +6,9 @@ ranging from [0,2]", ``end_call_after_silence_ms`` "The minimum value allowed
 is 10,000 ms", ``max_call_duration_ms`` up to 7,200,000, ``reminder_trigger_ms``
 "Must be a positive number", and so on. The API rejects such values or the call
 misbehaves, yet a schema validator lets them through. The ranges are read from
-the spec's descriptions (:mod:`validator.spec.prose`); durations "in milliseconds"
-with no stated range must not be negative, and timeouts and expirations must be
-greater than 0. Ranges the schema itself enforces are left to RBV104.
+the spec's descriptions (:mod:`validator.spec.prose`). Ranges the schema itself
+enforces are left to RBV104; bounds only implied by a unit (a duration "in
+milliseconds" that states no range) are RBV530's, a warning.
 
 Fails::
 
@@ -34,13 +34,14 @@ CODE = "RBV504"
 NAME = "documented-range"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_PROSE = ("stated_unchecked_by_schema",)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.agent_overrides:
         return
     for bound in prose_constraints(ctx.spec).unchecked_by_schema:
-        if not in_override(bound.location):
+        if not in_override(bound.location) or bound.implied:
             continue
         for pointer, value, _ in override_values(ctx, bound.location):
             if is_number(value) and not bound.admits(value):
@@ -56,6 +57,6 @@ def _clamp(bound: Range, value: float) -> Fix | None:
     """The nearest allowed value, when the violated bound is inclusive (a guess at intent: unsafe)."""
     if bound.high is not None and value > bound.high:
         return Fix(bound.high, safe=False, title=f"use the maximum, {bound.high}")
-    if bound.low is not None and value < bound.low and not bound.low_exclusive and not bound.implied:
+    if bound.low is not None and value < bound.low and not bound.low_exclusive:
         return Fix(bound.low, safe=False, title=f"use the minimum, {bound.low}")
     return None

@@ -30,6 +30,7 @@ CODE = "RBV512"
 NAME = "dtmf-termination-key"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_PROSE = ("key_sets",)
 
 # Words people write for the two symbol keys.
 _SPELLED = {"pound": "#", "hash": "#", "octothorpe": "#", "star": "*", "asterisk": "*"}

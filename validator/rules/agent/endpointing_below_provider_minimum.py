@@ -28,6 +28,7 @@ CODE = "RBV505"
 NAME = "endpointing-below-provider-minimum"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_PROSE = ("provider_minimums",)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -31,6 +31,10 @@ CODE = "RBV503"
 NAME = "engine-override-mismatch"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (
+    ("tasks.*.agent_override.retell_llm", "Only applicable when using Retell LLM as the response engine"),
+    ("tasks.*.agent_override.conversation_flow", "Only applicable when using conversation flow as the response engine"),
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -29,6 +29,7 @@ CODE = "RBV506"
 NAME = "exclusive-settings"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_PROSE = ("exclusions",)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

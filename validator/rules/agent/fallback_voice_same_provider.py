@@ -31,6 +31,7 @@ CODE = "RBV514"
 NAME = "fallback-voice-same-provider"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (("tasks.*.agent_override.agent.fallback_voice_ids", "must be from different TTS providers"),)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

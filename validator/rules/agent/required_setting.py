@@ -29,6 +29,7 @@ CODE = "RBV507"
 NAME = "required-setting"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_PROSE = ("requirements",)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

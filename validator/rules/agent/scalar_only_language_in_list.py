@@ -34,6 +34,7 @@ CODE = "RBV509"
 NAME = "scalar-only-language-in-list"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (("tasks.*.agent_override.agent.language", "The array form must contain concrete locale codes only"),)
 SUPERSEDES = ("RBV103",)
 
 

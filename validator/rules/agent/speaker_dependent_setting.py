@@ -35,6 +35,18 @@ CODE = "RBV520"
 NAME = "speaker-dependent-setting"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (
+    ("tasks.*.agent_override.agent.begin_message_delay_ms", "Only applicable when agent speaks first"),
+    (
+        "tasks.*.agent_override.retell_llm.begin_after_user_silence_ms",
+        "This only applies if the agent is configured to wait for the user to speak first",
+    ),
+    (
+        "tasks.*.agent_override.conversation_flow.begin_after_user_silence_ms",
+        "This only applies if the agent is configured to wait for the user to speak first",
+    ),
+    ("tasks.*.agent_override.retell_llm.begin_message", 'If set to "", agent will wait for user to speak first'),
+)
 
 AGENT, USER = "agent", "user"
 

@@ -29,6 +29,7 @@ CODE = "RBV510"
 NAME = "vocab-specialization-non-english"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (("tasks.*.agent_override.agent.vocab_specialization", "This setting only applies for English agents"),)
 
 MULTILINGUAL = "multi"
 

@@ -33,6 +33,7 @@ CODE = "RBV511"
 NAME = "voice-emotion-unsupported"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+SPEC_PROSE = ("supported_providers",)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

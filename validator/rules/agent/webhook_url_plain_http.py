@@ -21,7 +21,8 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.rules import Kind
-from validator.rules.agent._webhook import FIELD, webhooks
+from validator.rules.agent._urls import WEBHOOK as FIELD
+from validator.rules.agent._urls import webhooks
 
 CODE = "RBV519"
 NAME = "webhook-url-plain-http"

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.json_values import preview
 from validator.rules import Kind
-from validator.rules.agent._webhook import FIELD, local_host, webhooks
+from validator.rules.agent._urls import WEBHOOK as FIELD
+from validator.rules.agent._urls import unreachable, webhooks
 
 CODE = "RBV521"
 NAME = "webhook-url-unreachable"
@@ -31,13 +31,4 @@ KIND = Kind.DOCUMENT
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for hook in webhooks(ctx):
-        host = hook.url.hostname if hook.url is not None else None
-        reason = local_host(host) if host else None
-        if reason is None:
-            continue
-        yield ctx.finding(
-            hook.pointer,
-            f"`{FIELD}` {preview(hook.text)} points at {preview(host)}, {reason}; Retell's servers cannot reach it",
-            "use a publicly reachable URL (for local development, a tunnel such as ngrok or cloudflared)",
-        )
+    return unreachable(ctx, webhooks(ctx), FIELD)

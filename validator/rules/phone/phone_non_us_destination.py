@@ -28,6 +28,7 @@ CODE = "RBV203"
 NAME = "phone-non-us-destination"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (("tasks.*.to_number", "only US numbers are supported as destination"),)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -38,6 +38,7 @@ CODE = "RBV201"
 NAME = "phone-not-e164"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (("tasks.*.ignore_e164_validation", "If true, the e.164 validation will be ignored"),)
 # A number written as a JSON number: this rule's hint (the E.164 string) replaces the generic "quote it".
 SUPERSEDES = ("RBV102",)
 

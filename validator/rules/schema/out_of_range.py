@@ -26,6 +26,7 @@ CODE = "RBV104"
 NAME = "out-of-range"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+SPEC_PROSE = ("checked_by_schema",)
 KEYWORDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
 
 _WORDS = {

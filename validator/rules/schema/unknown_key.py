@@ -29,6 +29,10 @@ CODE = "RBV111"
 NAME = "unknown-key"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (
+    ("tasks.*.agent_override.retell_llm", "Supported attributes -"),
+    ("tasks.*.agent_override.conversation_flow", "Supported attributes -"),
+)
 
 # id(schema) → whether anything below it can hold keys we check; computed once per schema node.
 _DESCENT: dict[int, bool] = {}

@@ -49,4 +49,5 @@ def describe(error: Any, explain: Any) -> Iterator[Finding]:
         hint = f"use the literal {error.instance.lower()} without quotes"
     elif found == "null":
         hint = "remove the field to use the default"
-    yield Finding(error_pointer(error), f"{field_label(error)} must be {wanted}, found {found} {preview(error.instance)}", hint)
+    shown = found if found == "null" else f"{found} {preview(error.instance)}"
+    yield Finding(error_pointer(error), f"{field_label(error)} must be {wanted}, found {shown}", hint)

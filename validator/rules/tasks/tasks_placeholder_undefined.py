@@ -9,7 +9,10 @@ message, prompts …); Retell's own variables (``current_time``,
 ``user_number`` … listed in ``validator/knowledge/data/system_dynamic_variables.yaml``)
 are always defined, and spaces inside the braces are ignored, as Retell does.
 Findings are grouped: one per variable name, at the first string using it,
-with the number of tasks affected.
+with the number of tasks affected. When a task pins a version tag
+(``"override_agent_version": "prod"``) the finding says so: the spec states
+that a tag's resolution brings that tag's dynamic variables, so the tag may
+set the variable.
 
 Fails::
 
@@ -39,6 +42,11 @@ CODE = "RBV604"
 NAME = "tasks-placeholder-undefined"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (
+    ("tasks.*.override_agent_version", "When a tag is provided, resolution uses that exact tag assignment"),
+    ("tasks.*.agent_override.agent.call_screening_option.agent_identity", "Dynamic variables are supported."),
+    ("tasks.*.agent_override.agent.call_screening_option.call_purpose", "Dynamic variables are supported."),
+)
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # A path as a linked list (parent, key): pointers are spelled out only for strings that use a placeholder.
@@ -48,6 +56,8 @@ Path = tuple[Any, str | int] | None
 def check(ctx: Context) -> Iterator[Finding]:
     first_use: dict[str, str] = {}
     tasks_using: dict[str, int] = {}
+    tags_using: dict[str, dict[str, None]] = {}  # the version tags pinned by the tasks using a name, in order
+    tagged_count: dict[str, int] = {}
     # Batches repeat the same override: its placeholders are found once per distinct text.
     seen: dict[str, list[tuple[str, list[str]]]] = {}
     for pointer, override in ctx.agent_overrides:
@@ -55,6 +65,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         variables = task.get(FIELD)
         defined = variables.keys() if isinstance(variables, dict) else ()
         missing_here: set[str] = set()
+        tag = _version_tag(task)
         for relative, names in _uses(override, seen):
             for name in names:
                 if name in defined or name in missing_here or _is_system(name):
@@ -63,15 +74,32 @@ def check(ctx: Context) -> Iterator[Finding]:
                 first_use.setdefault(name, pointer + relative)
         for name in missing_here:
             tasks_using[name] = tasks_using.get(name, 0) + 1
+            if tag is not None:
+                tags_using.setdefault(name, {})[tag] = None
+                tagged_count[name] = tagged_count.get(name, 0) + 1
     for name, where in first_use.items():
         count = tasks_using[name]
         task_index = int(where.split("/")[2])
         more = f"; {tasks_word(count)} use it without setting it" if count > 1 else ""
-        yield ctx.finding(
-            where,
-            f"{{{{{name}}}}} is used in {ctx.task_ref(task_index)}'s agent_override, but the task's {FIELD} does not set `{name}`{more}",
-            f"add `{name}` to {FIELD}, or give it a default on the agent",
+        message = (
+            f"{{{{{name}}}}} is used in {ctx.task_ref(task_index)}'s agent_override, but the task's {FIELD} does not set `{name}`{more}"
         )
+        hint = f"add `{name}` to {FIELD}, or give it a default on the agent"
+        tags = list(tags_using.get(name, ()))
+        if tags:
+            tagged = tagged_count[name]
+            listed = ", ".join(f'"{t}"' for t in tags[:3]) + (f" and {len(tags) - 3:,} more" if len(tags) > 3 else "")
+            pinned = ("version tag " if len(tags) == 1 else "version tags ") + listed
+            who = (
+                "the task pins"
+                if count == 1
+                else "every one of them pins"
+                if tagged == count
+                else f"{tagged:,} of them pin{'s' if tagged == 1 else ''}"
+            )
+            message += f"; {who} {pinned}, whose dynamic variables may set it"
+            hint = f"check that {'the tag sets' if len(tags) == 1 else 'the tags set'} `{name}`, or add `{name}` to {FIELD}"
+        yield ctx.finding(where, message, hint)
 
 
 def _uses(override: dict[str, Any], seen: dict[str, list[tuple[str, list[str]]]]) -> list[tuple[str, list[str]]]:
@@ -112,6 +140,12 @@ def _spell(path: Path) -> str:
         path, key = path
         parts.append(key)
     return pointer_join("", *reversed(parts))
+
+
+def _version_tag(task: dict[str, Any]) -> str | None:
+    """The tag a task pins in ``override_agent_version`` ("prod"); a number or "latest" is no tag."""
+    version = task.get("override_agent_version")
+    return version if isinstance(version, str) and version.strip() and version != "latest" else None
 
 
 def _is_system(name: str) -> bool:

@@ -5,7 +5,8 @@ minutes since local midnight, and the API requires ``start < end``. A window
 such as 22:00–02:00 (``start 1320, end 120``) is rejected; it must be split
 into two windows, 22:00–24:00 and 00:00–02:00. ``end = 1440`` is 24:00 and
 is valid, so ``end: 0`` meaning "until midnight" is written ``end: 1440``.
-The unsafe fix rewrites ``windows`` with each crossing window split in place.
+Each crossing window is reported where it is; the unsafe fix rewrites
+``windows`` with every crossing window split in place.
 A window with ``start == end`` is empty and is reported without a fix.
 
 Fails::
@@ -30,6 +31,7 @@ CODE = "RBV301"
 NAME = "window-cross-midnight"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (("call_time_window", "Cross-midnight windows are NOT allowed"), ("call_time_window", "`endMin = 1440` (24:00) is valid"))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -46,15 +48,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     items = ctx.call_time_window["windows"] if ctx.call_time_window else []
     split = _split(items, crossing)
-    labels = [w.label for w in crossing.values()]
-    names = ", ".join(labels[:3]) + (f" and {len(labels) - 3:,} more" if len(labels) > 3 else "")
-    verb = "crosses" if len(labels) == 1 else "cross"
-    yield ctx.finding(
-        WINDOWS,
-        f"{names} {verb} midnight: a window must satisfy start < end within one day (end 1440 is 24:00)",
-        f"split at midnight: {preview(split, 200)}",
-        fix=Fix(split, False, "split windows that cross midnight"),
-    )
+    # One finding per window, at the window; one fix for them all, rewriting the list.
+    fix = Fix(split, False, "split windows that cross midnight", at=WINDOWS)
+    for window in crossing.values():
+        yield ctx.finding(
+            window.pointer,
+            f"{window.label} crosses midnight: a window must satisfy start < end within one day (end 1440 is 24:00)",
+            f"split at midnight: {preview(split, 200)}",
+            fix=fix,
+        )
 
 
 def _split(items: list[Any], crossing: dict[int, Window]) -> list[Any]:

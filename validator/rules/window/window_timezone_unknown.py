@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
-from validator.knowledge.timezones import is_zone, suggest
+from validator.knowledge.timezones import unknown_zone
 from validator.rules import Kind
 from validator.rules.window._windows import window_field
 
@@ -30,20 +30,18 @@ CODE = "RBV305"
 NAME = "window-timezone-unknown"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+SPEC_SENTENCES = (("call_time_window.timezone", "IANA timezone"),)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     zone = window_field(ctx, "timezone")
-    if not isinstance(zone, str) or is_zone(zone):
+    advice = unknown_zone(zone) if isinstance(zone, str) else None
+    if advice is None:
         return
-    message = f"`timezone` must be an IANA time zone name such as America/Los_Angeles, found {preview(zone)}"
-    guess = suggest(zone)
-    if guess is None:
-        yield ctx.finding("/call_time_window/timezone", message, "use a name from the IANA tz database, Region/City")
-        return
-    fix = None
-    # A fix only towards the zone of a place: a fixed-offset Etc zone is offered in words, not written.
-    if guess.zones and not guess.zones[0][0].startswith("Etc/"):
-        meant = guess.zones[0][0]
-        fix = Fix(meant, guess.certain, f"use {meant}")
-    yield ctx.finding("/call_time_window/timezone", message, guess.words(), fix=fix)
+    meant = advice.replacement
+    yield ctx.finding(
+        "/call_time_window/timezone",
+        f"`timezone` must be an IANA time zone name such as America/Los_Angeles, found {preview(zone)}",
+        advice.hint,
+        fix=Fix(meant, advice.safe, f"use {meant}") if meant else None,
+    )

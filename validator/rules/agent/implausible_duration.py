@@ -1,0 +1,52 @@
+"""A duration in milliseconds for which the spec states no range is negative, or a timeout is 0.
+
+Why it matters: ``webhook_timeout_ms``, ``signed_url_expiration_ms`` and
+``begin_after_user_silence_ms`` are described only as times "in
+milliseconds", with no limit. A negative time means nothing, and a timeout or
+an expiration of 0 leaves no time at all (every webhook would time out, every
+signed URL would be expired); the value is almost certainly a slip, though the
+spec does not say the API rejects it, hence a warning. Durations whose range
+the spec states are RBV504's.
+
+Fails::
+
+    "agent": {"webhook_timeout_ms": 0}
+
+Passes::
+
+    "agent": {"webhook_timeout_ms": 5000}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.json_values import preview
+from validator.rules import Kind
+from validator.rules.agent._agent_fields import in_override, is_number, label, override_values
+from validator.spec.prose import prose_constraints
+
+CODE = "RBV530"
+NAME = "implausible-duration"
+SEVERITY = Severity.WARNING
+KIND = Kind.DOCUMENT
+SPEC_PROSE = ("implied_unchecked_by_schema",)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if not ctx.agent_overrides:
+        return
+    for bound in prose_constraints(ctx.spec).unchecked_by_schema:
+        if not bound.implied or not in_override(bound.location):
+            continue
+        for pointer, value, _ in override_values(ctx, bound.location):
+            if not is_number(value) or bound.admits(value):
+                continue
+            why = "a time cannot be negative" if value < 0 else "a timeout or expiration of 0 ms leaves no time at all"
+            yield ctx.finding(
+                pointer,
+                f"{label(bound.location)} is {preview(value)} ms: {why} (the spec states no range, only that it is in milliseconds)",
+                f"use a value {bound.interval()}, or remove the field to use the default",
+            )
