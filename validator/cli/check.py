@@ -18,7 +18,7 @@ from validator.api import DEFAULT_MAX_BYTES, CheckOptions, check_file, check_tex
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
-from validator.cli.paths import expand
+from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report, Severity
@@ -33,9 +33,12 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 class _Run:
     """What one ``check`` run collects: reports, and whether a path or configuration was unusable (exit 2)."""
 
-    def __init__(self, finder: ConfigFinder, overrides: Overrides, options: CheckOptions, session: FixSession | None) -> None:
+    def __init__(
+        self, finder: ConfigFinder, overrides: Overrides, options: CheckOptions, session: FixSession | None, *, only_payloads: bool = False
+    ) -> None:
         self.finder, self.overrides, self.options = finder, overrides, options
         self.session = session  # --fix or --diff
+        self.only_payloads = only_payloads  # pass over files whose content is no payload (the pre-commit hook)
         self.reports: list[Report] = []
         self.failed = False
         self._said: set[str] = set()
@@ -53,7 +56,7 @@ class _Run:
             data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
             self.reports.append(self.session.check_stdin(data, options) if self.session else check_text(data, options, file="<stdin>"))
             return
-        files = expand(raw)
+        files = expand(raw, PAYLOAD_SUFFIXES + CONTACT_SUFFIXES if self.only_payloads else PAYLOAD_SUFFIXES)
         if not files and not Path(raw).exists():
             self.error(f"{raw}: {'no file matches this pattern' if glob.has_magic(raw) else 'no such file or directory'}")
         seen = {Path(r.file).absolute() for r in self.reports if r.file}
@@ -67,7 +70,7 @@ class _Run:
         except ConfigError as exc:
             self.error(f"{exc} (the files it applies to were not checked)")
             return
-        if config.excludes(file, self.overrides):
+        if config.excludes(file, self.overrides) or (self.only_payloads and not looks_like_payload(file, self.options.format)):
             return
         try:
             options = replace(self.options, settings=config.settings_for(file, self.overrides))
@@ -145,6 +148,12 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     metavar="N",
     help="Refuse JSON or YAML inputs larger than N bytes unread (RBV014); 0: no limit.",
 )
+@click.option(
+    "--only-payloads",
+    is_flag=True,
+    help="Pass over, without a word, files whose content is not a batch-call payload (for hooks that get every JSON, YAML and CSV file); "
+    "directories are then walked for *.csv too. Without it, every file named is checked.",
+)
 @fix_options
 @spec_option
 @csv_options
@@ -169,10 +178,10 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         locate_errors_only=shown.quiet,
     )
     session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff)
-    run = _Run(finder, given, parsed, session)
+    run = _Run(finder, given, parsed, session, only_payloads=options["only_payloads"])
     for raw in paths:
         run.check_path(raw)
-    if not run.reports and not run.failed:
+    if not run.reports and not run.failed and not options["only_payloads"]:
         click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
     output = session.diffs() if session and show_diff else get_renderer(options["output_format"])(run.reports, shown)
     click.echo(output, nl=False, color=use_color(options["color"]))  # click would strip colour when not a terminal
