@@ -18,6 +18,7 @@ from validator.api import DEFAULT_MAX_BYTES, CheckOptions, check_file, check_tex
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
+from validator.cli.outputs import ReportTarget, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
@@ -101,6 +102,19 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     help="Output format: text for people; json, sarif (GitHub code scanning), github (annotations), junit, gitlab (Code Quality).",
 )
 @click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the output to this file instead of standard output (uncoloured unless --color always).",
+)
+@click.option(
+    "--report",
+    "report_targets",
+    multiple=True,
+    type=ReportTarget(),
+    help="Also write a report in FORMAT to PATH, from the same run (repeatable), e.g. --report gitlab:gl-code-quality-report.json.",
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -168,7 +182,8 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     fix, unsafe, show_diff = options["fix"], options["unsafe_fixes"], options["show_diff"]
-    shown = render_options(options, fail_on)
+    output_file = options["output_file"]
+    shown = render_options(options, fail_on, to_file=output_file is not None)
     parsed = CheckOptions(
         spec=options["spec"],
         format=options["input_format"],
@@ -184,7 +199,12 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     if not run.reports and not run.failed and not options["only_payloads"]:
         click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
     output = session.diffs() if session and show_diff else get_renderer(options["output_format"])(run.reports, shown)
-    click.echo(output, nl=False, color=use_color(options["color"]))  # click would strip colour when not a terminal
+    if output_file is None:
+        click.echo(output, nl=False, color=use_color(options["color"]))  # click would strip colour when not a terminal
+    elif problem := write_report(output_file, output):
+        run.error(problem)
+    for problem in write_reports(options["report_targets"], run.reports, lambda name: render_options(options, fail_on, name)):
+        run.error(problem)
     note = closing_note(session, run.reports, unsafe=unsafe, quiet=options["quiet"])
     if note:
         click.echo(note, err=True)

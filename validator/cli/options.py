@@ -58,12 +58,16 @@ def use_color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-def render_options(options: dict[str, Any], fail_on: Severity) -> RenderOptions:
-    """Text and GitHub output stop at ``DEFAULT_MAX_DIAGNOSTICS`` per file unless told; machine formats keep everything."""
+def render_options(options: dict[str, Any], fail_on: Severity, output_format: str | None = None, *, to_file: bool = False) -> RenderOptions:
+    """Text and GitHub output stop at ``DEFAULT_MAX_DIAGNOSTICS`` per file unless told; machine formats keep everything.
+
+    ``output_format``: another format than ``--format`` (a ``--report`` file); ``to_file``: no colour unless ``--color always``.
+    """
+    output_format = output_format or options["output_format"]
     limit = options["max_diagnostics"]
     if limit is None:
-        limit = DEFAULT_MAX_DIAGNOSTICS if options["output_format"] in ("text", "github") else 0
-    color = options["output_format"] == "text" and use_color(options["color"])
+        limit = DEFAULT_MAX_DIAGNOSTICS if output_format in ("text", "github") else 0
+    color = output_format == "text" and (options["color"] == "always" if to_file else use_color(options["color"]))
     return RenderOptions(
         color=color, quiet=options["quiet"], max_diagnostics=limit or None, fail_on=fail_on, rules=all_rules(), version=__version__
     )
