@@ -18,7 +18,7 @@ from validator.api import DEFAULT_MAX_BYTES, CheckOptions, check_file, check_tex
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
-from validator.cli.outputs import ReportTarget, write_report, write_reports
+from validator.cli.outputs import parse_report_targets, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
@@ -111,7 +111,8 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     "--report",
     "report_targets",
     multiple=True,
-    type=ReportTarget(),
+    metavar="FORMAT:PATH",
+    callback=parse_report_targets,
     help="Also write a report in FORMAT to PATH, from the same run (repeatable), e.g. --report gitlab:gl-code-quality-report.json.",
 )
 @click.option(

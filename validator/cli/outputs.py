@@ -16,20 +16,17 @@ from validator.diagnostics import Report
 from validator.reporters import FORMATS, RenderOptions, get_renderer
 
 
-class ReportTarget(click.ParamType):
-    """``FORMAT:PATH``, e.g. ``gitlab:gl-code-quality-report.json``."""
-
-    name = "FORMAT:PATH"
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, Path]:
-        if isinstance(value, tuple):
-            return value  # type: ignore[return-value]  # already converted (a default)
-        format, sep, path = str(value).partition(":")
+def parse_report_targets(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+    """``--report`` values, ``FORMAT:PATH`` each (e.g. ``gitlab:gl-code-quality-report.json``); a click callback."""
+    targets = []
+    for value in values:
+        format, sep, path = value.partition(":")
         if not sep or not path:
-            self.fail(f"{value!r} is not FORMAT:PATH (e.g. sarif:results.sarif)", param, ctx)
+            raise click.BadParameter(f"{value!r} is not FORMAT:PATH (e.g. sarif:results.sarif)", ctx, param)
         if format not in FORMATS:
-            self.fail(f"unknown format {format!r} in {value!r}; one of {', '.join(sorted(FORMATS))}", param, ctx)
-        return format, Path(path)
+            raise click.BadParameter(f"unknown format {format!r} in {value!r}; one of {', '.join(sorted(FORMATS))}", ctx, param)
+        targets.append((format, Path(path)))
+    return tuple(targets)
 
 
 def write_report(path: Path, text: str) -> str | None:
