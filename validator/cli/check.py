@@ -20,10 +20,11 @@ from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
 from validator.cli.outputs import parse_report_targets, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
+from validator.cli.source import SourceLines
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report, Severity
-from validator.readers import FORMAT_NAMES
+from validator.readers import FORMAT_NAMES, format_for_path
 from validator.reporters import FORMATS, get_renderer
 from validator.reporters.statistics import render_statistics
 from validator.spec.load import SpecError, load_spec
@@ -35,11 +36,20 @@ class _Run:
     """What one ``check`` run collects: reports, and whether a path or configuration was unusable (exit 2)."""
 
     def __init__(
-        self, finder: ConfigFinder, overrides: Overrides, options: CheckOptions, session: FixSession | None, *, only_payloads: bool = False
+        self,
+        finder: ConfigFinder,
+        overrides: Overrides,
+        options: CheckOptions,
+        session: FixSession | None,
+        *,
+        only_payloads: bool = False,
+        stdin_name: str | None = None,
     ) -> None:
         self.finder, self.overrides, self.options = finder, overrides, options
         self.session = session  # --fix or --diff
         self.only_payloads = only_payloads  # pass over files whose content is no payload (the pre-commit hook)
+        self.stdin_name = stdin_name
+        self.sources = SourceLines()  # for --show-source: standard input kept, files re-read on demand
         self.reports: list[Report] = []
         self.failed = False
         self._said: set[str] = set()
@@ -52,10 +62,7 @@ class _Run:
 
     def check_path(self, raw: str) -> None:
         if raw == "-":
-            options = replace(self.options, settings=self.finder.for_path(Path.cwd()).settings_for(None, self.overrides))
-            limit = options.max_bytes
-            data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
-            self.reports.append(self.session.check_stdin(data, options) if self.session else check_text(data, options, file="<stdin>"))
+            self.check_stdin()
             return
         files = expand(raw, PAYLOAD_SUFFIXES + CONTACT_SUFFIXES if self.only_payloads else PAYLOAD_SUFFIXES)
         if not files and not Path(raw).exists():
@@ -64,6 +71,22 @@ class _Run:
         for file in files:
             if file.absolute() not in seen:
                 self.check_file(file)
+
+    def check_stdin(self) -> None:
+        """Standard input, named ``--stdin-filename`` in reports and for the configuration (per-file ignores, format)."""
+        named = Path(self.stdin_name) if self.stdin_name else None
+        try:
+            config = self.finder.for_path(named or Path.cwd())
+        except ConfigError as exc:
+            self.error(str(exc))
+            return
+        format = self.options.format or (format_for_path(named) if named else None)
+        options = replace(self.options, settings=config.settings_for(named, self.overrides), format=format)
+        limit = options.max_bytes
+        data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
+        name = self.stdin_name or "<stdin>"
+        self.sources.add(name, data)
+        self.reports.append(self.session.check_stdin(data, options, name) if self.session else check_text(data, options, file=name))
 
     def check_file(self, file: Path) -> None:
         try:
@@ -90,7 +113,22 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(r.fails(fail_on) for r in run.reports) else EXIT_CLEAN
 
 
-@click.command()
+EXAMPLES = """\b
+Examples:
+  retell-validate check batch-calls/                 every JSON and YAML file under a folder
+  retell-validate check 'payloads/**/*.yaml' --show-source
+  retell-validate check --format sarif -o results.sarif batch-calls/
+  retell-validate check --report gitlab:gl-code-quality-report.json batch-calls/
+  curl -s "$URL" | retell-validate check --stdin-filename march.json -
+  retell-validate check --only-payloads $(git ls-files '*.json' '*.yaml' '*.csv')
+
+\b
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or configuration error.
+Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a terminal.
+"""
+
+
+@click.command(epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
@@ -147,6 +185,12 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     show_default=True,
     help="Colour text output (auto: on a terminal, unless NO_COLOR is set).",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The name of standard input (`-`) in reports, and for the configuration: per-file ignores, excludes' directory, format by extension.",
+)
+@click.option("--show-source", is_flag=True, help="Text output: print the line of each finding with a caret under its column.")
 @click.option("-q", "--quiet", is_flag=True, help="Report errors only, and the summary only when there are errors.")
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced (to stderr for machine formats).")
 @click.option(
@@ -194,7 +238,9 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         locate_errors_only=shown.quiet,
     )
     session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff)
-    run = _Run(finder, given, parsed, session, only_payloads=options["only_payloads"])
+    run = _Run(finder, given, parsed, session, only_payloads=options["only_payloads"], stdin_name=options["stdin_filename"])
+    if options["show_source"]:
+        shown = replace(shown, source_line=run.sources)
     for raw in paths:
         run.check_path(raw)
     if not run.reports and not run.failed and not options["only_payloads"]:

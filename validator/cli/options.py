@@ -51,11 +51,12 @@ def overrides(options: dict[str, Any]) -> Overrides:
 
 
 def use_color(choice: str) -> bool:
+    """``--color``; with ``auto``: ``NO_COLOR`` off, else ``FORCE_COLOR`` on (CI logs that render ANSI), else on a terminal."""
     if choice == "always":
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def render_options(options: dict[str, Any], fail_on: Severity, output_format: str | None = None, *, to_file: bool = False) -> RenderOptions:

@@ -26,6 +26,9 @@ FORMATS = {
 TOOL_NAME = "retell-validate"
 
 
+SourceLine = Callable[[str | None, int], str | None]  # (file, 1-based line) → that line's text, None when unknown
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     """How to show reports; ``max_diagnostics``: per file, ``None`` for all; ``fail_on``: what counts as a failure (JUnit)."""
@@ -37,6 +40,7 @@ class RenderOptions:
     fail_on: Severity = Severity.ERROR
     rules: Sequence[RuleInfo] = ()  # every rule, for formats that list them (SARIF); the caller has the registry
     version: str = ""  # the tool's version, for formats that record it
+    source_line: SourceLine | None = None  # text output: a code frame under each finding (``--show-source``)
 
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]
