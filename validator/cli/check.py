@@ -20,6 +20,7 @@ from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
 from validator.cli.outputs import parse_report_targets, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
+from validator.cli.progress import Progress
 from validator.cli.source import SourceLines
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
@@ -49,6 +50,7 @@ class _Run:
         self.session = session  # --fix or --diff
         self.only_payloads = only_payloads  # pass over files whose content is no payload (the pre-commit hook)
         self.stdin_name = stdin_name
+        self.progress = Progress(enabled=False)  # replaced by the command for a run on a terminal
         self.sources = SourceLines()  # for --show-source: standard input kept, files re-read on demand
         self.reports: list[Report] = []
         self.failed = False
@@ -103,6 +105,7 @@ class _Run:
             self.error(f"{file}: cannot read: {exc.strerror or exc}")
         except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
             self.error(f"{file}: internal error: {type(exc).__name__}: {exc}")
+        self.progress.file_done()
 
 
 def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
@@ -241,8 +244,10 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     run = _Run(finder, given, parsed, session, only_payloads=options["only_payloads"], stdin_name=options["stdin_filename"])
     if options["show_source"]:
         shown = replace(shown, source_line=run.sources)
+    run.progress = Progress.for_run(options["output_format"])
     for raw in paths:
         run.check_path(raw)
+    run.progress.finish()
     if not run.reports and not run.failed and not options["only_payloads"]:
         click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
     output = session.diffs() if session and show_diff else get_renderer(options["output_format"])(run.reports, shown)
