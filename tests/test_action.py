@@ -77,7 +77,8 @@ def run_check_step(tmp_path: Path, **inputs: str) -> tuple[subprocess.CompletedP
         **{f"INPUT_{name.upper().replace('-', '_')}": value for name, value in given.items()},
     }
     for variable, expression in step["env"].items():  # the step maps each input to the variable its script reads
-        assert expression == "${{ inputs.%s }}" % variable.removeprefix("INPUT_").lower().replace("_", "-")
+        name = variable.removeprefix("INPUT_").lower().replace("_", "-")
+        assert expression == "${{ inputs." + name + " }}"
     result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     return result, output.read_text()
 
