@@ -71,7 +71,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_the_snippets_are_found() -> None:
-    assert len(our_commands()) >= 5
+    assert len(our_commands()) >= 4  # GitHub (2), GitLab, JUnit
 
 
 @pytest.mark.parametrize("line", our_commands())
@@ -88,6 +88,9 @@ def test_documented_command_runs_as_described(project: Path, line: str) -> None:
         assert out.startswith("::error file=batch-calls/march.yaml,line=4,")
     else:
         assert "batch-calls/march.yaml:4:" in out
+    for format, path in (w.split(":", 1) for w in _report_targets(line)):
+        assert format == "gitlab"  # the only one documented
+        assert json.loads((project / path).read_text())[0]["check_name"] == "RBV102"
     assert target is None or (project / target).exists()
 
 
@@ -101,10 +104,16 @@ def test_github_uploads_the_file_the_sarif_step_writes() -> None:
     assert upload["if"] == sarif_step["if"] == "always()"  # the report is uploaded when the check step failed
 
 
-def test_gitlab_artifact_is_the_file_the_job_writes() -> None:
+def _report_targets(line: str) -> list[str]:
+    words = shlex.split(line)
+    return [words[i + 1] for i, word in enumerate(words) if word == "--report"]
+
+
+def test_gitlab_runs_the_check_once_and_keeps_the_report_it_writes() -> None:
     jobs = snippet("script")
     job = jobs["retell-validate"]
-    written = next(shlex.split(line)[-1] for line in job["script"] if "--format gitlab" in line)
+    (line,) = [line for line in job["script"] if "retell-validate check" in line]
+    (written,) = [t.removeprefix("gitlab:") for t in _report_targets(line) if t.startswith("gitlab:")]
     assert job["artifacts"]["reports"]["codequality"] == written
     assert job["artifacts"]["when"] == "always"
 
@@ -113,4 +122,6 @@ def test_precommit_snippet_names_our_hook() -> None:
     (repo,) = snippet("repos")["repos"]
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for h in repo["hooks"]] == [h["id"] for h in hooks] == ["retell-validate"]
-    assert hooks[0]["entry"] == "retell-validate check"
+    assert hooks[0]["entry"] == "retell-validate check --only-payloads"
+    assert hooks[0]["types_or"] == ["json", "yaml", "csv"]
+    assert "files" not in hooks[0]  # payloads are recognised by content, never by name

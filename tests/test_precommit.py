@@ -75,26 +75,34 @@ def pre_commit(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
-def test_hook_fails_on_a_bad_payload_and_passes_on_a_good_one(tmp_path: Path) -> None:
+def test_hook_checks_payloads_by_content_and_passes_over_other_files(tmp_path: Path) -> None:
     rev = hook_repository(tmp_path / "hook")
     work = tmp_path / "work"
     work.mkdir()
     git(work, "init", "-q")
     (work / ".pre-commit-config.yaml").write_text(user_config(tmp_path / "hook", rev))
+    (work / "campaign.json").write_text('{"from_number": "+14157774444",\n  "tasks": [}\n')  # no batch-call name, broken
     (work / "batch-calls").mkdir()
     (work / "batch-calls" / "bad.yaml").write_text(BAD)
     (work / "batch-calls" / "good.json").write_text(GOOD)
-    (work / "package.json").write_text('{"name": "not a payload"}\n')  # outside the hook's `files:`
+    (work / "contacts.csv").write_text("phone number,name\n12137774445,Ann\n")  # a lost `+`: RBV8xx
+    (work / "package.json").write_text('{"name": "not a payload", "version": "1.0.0"}\n')
+    (work / "config").mkdir()
+    (work / "config" / "app.yaml").write_text("server:\n  port: 8080\n")
+    (work / "prices.csv").write_text("sku,price\n1,2\n")
     git(work, "add", ".")
     home = tmp_path / "pre-commit-home"
 
     staged = pre_commit(work, home)
     assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert re.search(r"^campaign\.json:2:\d+: RBV001 \[error\]", staged.stdout, re.M), staged.stdout
     assert "batch-calls/bad.yaml:1:1: RBV101 [error]" in staged.stdout
-    assert "2 files, 1 error, 0 warnings" in staged.stdout  # bad.yaml and good.json, not package.json
-    assert "good.json:" not in staged.stdout
-    assert "package.json" not in staged.stdout
+    assert re.search(r"^contacts\.csv:2:\d+: RBV8\d\d ", staged.stdout, re.M), staged.stdout
+    # pre-commit splits the files over parallel runs, each with its summary: campaign, bad, good, contacts
+    assert sum(int(n) for n in re.findall(r"^(\d+) files?, ", staged.stdout, re.M)) == 4, staged.stdout
+    for passed_over in ("package.json", "app.yaml", ".pre-commit-config.yaml", "prices.csv", "good.json:"):
+        assert passed_over not in staged.stdout
 
-    good = pre_commit(work, home, "--files", "batch-calls/good.json")
+    good = pre_commit(work, home, "--files", "batch-calls/good.json", "package.json", "config/app.yaml")
     assert good.returncode == 0, good.stdout + good.stderr
     assert re.search(r"retell-validate.*Passed", good.stdout)

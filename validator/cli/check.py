@@ -18,11 +18,14 @@ from validator.api import DEFAULT_MAX_BYTES, CheckOptions, check_file, check_tex
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
-from validator.cli.paths import expand
+from validator.cli.outputs import parse_report_targets, write_report, write_reports
+from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
+from validator.cli.progress import Progress
+from validator.cli.source import SourceLines
 from validator.cli.spec import configured_spec, spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report, Severity
-from validator.readers import FORMAT_NAMES
+from validator.readers import FORMAT_NAMES, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
 from validator.spec.load import SpecError
@@ -33,9 +36,22 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 class _Run:
     """What one ``check`` run collects: reports, and whether a path or configuration was unusable (exit 2)."""
 
-    def __init__(self, finder: ConfigFinder, overrides: Overrides, options: CheckOptions, session: FixSession | None) -> None:
+    def __init__(
+        self,
+        finder: ConfigFinder,
+        overrides: Overrides,
+        options: CheckOptions,
+        session: FixSession | None,
+        *,
+        only_payloads: bool = False,
+        stdin_name: str | None = None,
+    ) -> None:
         self.finder, self.overrides, self.options = finder, overrides, options
         self.session = session  # --fix or --diff
+        self.only_payloads = only_payloads  # pass over files whose content is no payload (the pre-commit hook)
+        self.stdin_name = stdin_name
+        self.progress = Progress(enabled=False)  # replaced by the command for a run on a terminal
+        self.sources = SourceLines()  # for --show-source: standard input kept, files re-read on demand
         self.reports: list[Report] = []
         self.failed = False
         self._said: set[str] = set()
@@ -48,12 +64,9 @@ class _Run:
 
     def check_path(self, raw: str) -> None:
         if raw == "-":
-            options = replace(self.options, settings=self.finder.for_path(Path.cwd()).settings_for(None, self.overrides))
-            limit = options.max_bytes
-            data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
-            self.reports.append(self.session.check_stdin(data, options) if self.session else check_text(data, options, file="<stdin>"))
+            self.check_stdin()
             return
-        files = expand(raw)
+        files = expand(raw, PAYLOAD_SUFFIXES + CONTACT_SUFFIXES if self.only_payloads else PAYLOAD_SUFFIXES)
         if not files and not Path(raw).exists():
             self.error(f"{raw}: {'no file matches this pattern' if glob.has_magic(raw) else 'no such file or directory'}")
         seen = {Path(r.file).absolute() for r in self.reports if r.file}
@@ -61,13 +74,29 @@ class _Run:
             if file.absolute() not in seen:
                 self.check_file(file)
 
+    def check_stdin(self) -> None:
+        """Standard input, named ``--stdin-filename`` in reports and for the configuration (per-file ignores, format)."""
+        named = Path(self.stdin_name) if self.stdin_name else None
+        try:
+            config = self.finder.for_path(named or Path.cwd())
+        except ConfigError as exc:
+            self.error(str(exc))
+            return
+        format = self.options.format or (format_for_path(named) if named else None)
+        options = replace(self.options, settings=config.settings_for(named, self.overrides), format=format)
+        limit = options.max_bytes
+        data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
+        name = self.stdin_name or "<stdin>"
+        self.sources.add(name, data)
+        self.reports.append(self.session.check_stdin(data, options, name) if self.session else check_text(data, options, file=name))
+
     def check_file(self, file: Path) -> None:
         try:
             config = self.finder.for_path(file)
         except ConfigError as exc:
             self.error(f"{exc} (the files it applies to were not checked)")
             return
-        if config.excludes(file, self.overrides):
+        if config.excludes(file, self.overrides) or (self.only_payloads and not looks_like_payload(file, self.options.format)):
             return
         try:
             options = replace(self.options, settings=config.settings_for(file, self.overrides))
@@ -76,6 +105,7 @@ class _Run:
             self.error(f"{file}: cannot read: {exc.strerror or exc}")
         except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
             self.error(f"{file}: internal error: {type(exc).__name__}: {exc}")
+        self.progress.file_done()
 
 
 def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
@@ -86,7 +116,22 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(r.fails(fail_on) for r in run.reports) else EXIT_CLEAN
 
 
-@click.command()
+EXAMPLES = """\b
+Examples:
+  retell-validate check batch-calls/                 every JSON and YAML file under a folder
+  retell-validate check 'payloads/**/*.yaml' --show-source
+  retell-validate check --format sarif -o results.sarif batch-calls/
+  retell-validate check --report gitlab:gl-code-quality-report.json batch-calls/
+  curl -s "$URL" | retell-validate check --stdin-filename march.json -
+  retell-validate check --only-payloads $(git ls-files '*.json' '*.yaml' '*.csv')
+
+\b
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or configuration error.
+Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a terminal.
+"""
+
+
+@click.command(epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
@@ -96,6 +141,20 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     default="text",
     show_default=True,
     help=formats_help(),
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the output to this file instead of standard output (uncoloured unless --color always).",
+)
+@click.option(
+    "--report",
+    "report_targets",
+    multiple=True,
+    metavar="FORMAT:PATH",
+    callback=parse_report_targets,
+    help="Also write a report in FORMAT to PATH, from the same run (repeatable), e.g. --report gitlab:gl-code-quality-report.json.",
 )
 @click.option(
     "--config",
@@ -129,6 +188,12 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     show_default=True,
     help="Colour text output (auto: on a terminal, unless NO_COLOR is set).",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The name of standard input (`-`) in reports, and for the configuration: per-file ignores, excludes' directory, format by extension.",
+)
+@click.option("--show-source", is_flag=True, help="Text output: print the line of each finding with a caret under its column.")
 @click.option("-q", "--quiet", is_flag=True, help="Report errors only, and the summary only when there are errors.")
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced (to stderr for machine formats).")
 @click.option(
@@ -145,6 +210,12 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
     metavar="N",
     help="Refuse JSON or YAML inputs larger than N bytes unread (RBV014); 0: no limit.",
 )
+@click.option(
+    "--only-payloads",
+    is_flag=True,
+    help="Pass over, without a word, files whose content is not a batch-call payload (for hooks that get every JSON, YAML and CSV file); "
+    "directories are then walked for *.csv too. Without it, every file named is checked.",
+)
 @fix_options
 @spec_option
 @csv_options
@@ -160,7 +231,8 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     fix, unsafe, show_diff = options["fix"], options["unsafe_fixes"], options["show_diff"]
-    shown = render_options(options, fail_on, spec)
+    output_file = options["output_file"]
+    shown = render_options(options, fail_on, spec, to_file=output_file is not None)
     parsed = CheckOptions(
         spec=spec,
         format=options["input_format"],
@@ -170,13 +242,22 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         locate_errors_only=shown.quiet,
     )
     session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff)
-    run = _Run(finder, given, parsed, session)
+    run = _Run(finder, given, parsed, session, only_payloads=options["only_payloads"], stdin_name=options["stdin_filename"])
+    if options["show_source"]:
+        shown = replace(shown, source_line=run.sources)
+    run.progress = Progress.for_run(options["output_format"])
     for raw in paths:
         run.check_path(raw)
-    if not run.reports and not run.failed:
+    run.progress.finish()
+    if not run.reports and not run.failed and not options["only_payloads"]:
         click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
     output = session.diffs() if session and show_diff else get_renderer(options["output_format"])(run.reports, shown)
-    click.echo(output, nl=False, color=use_color(options["color"]))  # click would strip colour when not a terminal
+    if output_file is None:
+        click.echo(output, nl=False, color=use_color(options["color"]))  # click would strip colour when not a terminal
+    elif problem := write_report(output_file, output):
+        run.error(problem)
+    for problem in write_reports(options["report_targets"], run.reports, lambda name: render_options(options, fail_on, spec, name)):
+        run.error(problem)
     note = closing_note(session, run.reports, unsafe=unsafe, quiet=options["quiet"])
     if note:
         click.echo(note, err=True)

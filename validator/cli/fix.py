@@ -50,10 +50,10 @@ class FixSession:
         self._outcomes.append((str(path), outcome))
         return outcome.report
 
-    def check_stdin(self, data: bytes, options: CheckOptions) -> Report:
+    def check_stdin(self, data: bytes, options: CheckOptions, name: str = "<stdin>") -> Report:
         spec = options.spec or load_spec()
-        outcome = fix_bytes(data, options.format, file="<stdin>", settings=options.settings, spec=spec, unsafe=self.unsafe)
-        self._outcomes.append(("<stdin>", outcome))
+        outcome = fix_bytes(data, options.format, file=name, settings=options.settings, spec=spec, unsafe=self.unsafe)
+        self._outcomes.append((name, outcome))
         return outcome.report
 
     @property

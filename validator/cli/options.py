@@ -53,19 +53,26 @@ def overrides(options: dict[str, Any]) -> Overrides:
 
 
 def use_color(choice: str) -> bool:
+    """``--color``; with ``auto``: ``NO_COLOR`` off, else ``FORCE_COLOR`` on (CI logs that render ANSI), else on a terminal."""
     if choice == "always":
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
-def render_options(options: dict[str, Any], fail_on: Severity, spec: Spec) -> RenderOptions:
-    """Text and GitHub output stop at ``DEFAULT_MAX_DIAGNOSTICS`` per file unless told; machine formats keep everything."""
+def render_options(
+    options: dict[str, Any], fail_on: Severity, spec: Spec, output_format: str | None = None, *, to_file: bool = False
+) -> RenderOptions:
+    """Text and GitHub output stop at ``DEFAULT_MAX_DIAGNOSTICS`` per file unless told; machine formats keep everything.
+
+    ``output_format``: another format than ``--format`` (a ``--report`` file); ``to_file``: no colour unless ``--color always``.
+    """
+    output_format = output_format or options["output_format"]
     limit = options["max_diagnostics"]
     if limit is None:
-        limit = DEFAULT_MAX_DIAGNOSTICS if options["output_format"] in ("text", "github") else 0
-    color = options["output_format"] == "text" and use_color(options["color"])
+        limit = DEFAULT_MAX_DIAGNOSTICS if output_format in ("text", "github") else 0
+    color = output_format == "text" and (options["color"] == "always" if to_file else use_color(options["color"]))
     return RenderOptions(
         color=color,
         quiet=options["quiet"],

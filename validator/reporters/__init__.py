@@ -40,6 +40,9 @@ def formats_help() -> str:
 TOOL_NAME = "retell-validate"
 
 
+SourceLine = Callable[[str | None, int], str | None]  # (file, 1-based line) → that line's text, None when unknown
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     """How to show reports; ``max_diagnostics``: per file, ``None`` for all; ``fail_on``: what counts as a failure (JUnit).
@@ -55,6 +58,7 @@ class RenderOptions:
     rules: Sequence[RuleInfo] = ()  # every rule, for formats that list them (SARIF); the caller has the registry
     version: str = ""  # the tool's version, for formats that record it
     spec: Mapping[str, Any] | None = None  # spec.source.SpecSource.to_dict() of the document checked against
+    source_line: SourceLine | None = None  # text output: a code frame under each finding (``--show-source``)
 
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]

@@ -1,6 +1,7 @@
 """``path:line:col: CODE [severity] message (pointer)``, the hint indented below, then a summary line.
 
-At most ``max_diagnostics`` lines per file, then ``… and N more``; colour only when asked.
+At most ``max_diagnostics`` lines per file, then ``… and N more``; colour only when asked;
+with ``source_line`` (``--show-source``), the finding's line and a caret under its column.
 Paths, messages, pointers and hints carry input text: their control characters are escaped.
 """
 
@@ -32,7 +33,21 @@ def format_diagnostic(d: Diagnostic, options: RenderOptions) -> list[str]:
     if d.hint and options.show_hints:
         hint = f"  hint: {visible(d.hint)}"
         lines.append(f"{_DIM}{hint}{_RESET}" if options.color else hint)
+    if options.source_line and d.line is not None:
+        lines.extend(code_frame(options.source_line(d.file, d.line), d.line, d.column))
     return lines
+
+
+def code_frame(text: str | None, line: int, column: int | None) -> list[str]:
+    """The finding's line, escaped, with a caret under its column (1-based); nothing when the line is unknown."""
+    if text is None:
+        return []
+    gutter = f"{line:>5} | "
+    frame = [f"{gutter}{visible(text)}"]
+    if column:
+        # Under the escaped prefix (a tab shows as \u0009), so the caret lines up with what is printed.
+        frame.append(" " * (len(gutter) - 2) + "| " + " " * len(visible(text[: column - 1])) + "^")
+    return frame
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:

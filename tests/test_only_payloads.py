@@ -1,0 +1,78 @@
+"""Payloads recognised by content (``validator.readers.recognize``) and ``check --only-payloads``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.helpers import FIXED_NOW
+from validator.cli.main import main
+from validator.readers.recognize import is_payload
+
+
+def check(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", "--now", FIXED_NOW, "--format", "json", *args])
+
+
+@pytest.mark.parametrize(
+    ("text", "format", "expected"),
+    [
+        ('{"from_number": "+14157774444"}', "json", True),
+        ('{"metadata": {"from_number": 1}, "tasks": [', "json", True),  # broken, still a payload
+        ('{"name": "app", "scripts": {"tasks": 1}}', "json", False),  # `tasks` only nested
+        ('[{"from_number": 1}]', "json", False),
+        ("call_time_window:\n  windows: []\n", "yaml", True),
+        ("repos:\n  - repo: x\n    tasks: 1\n", "yaml", False),
+        ("phone number,name\n+14157774444,A\n", "csv", True),
+        ("sku,price\n1,2\n", "csv", False),
+    ],
+)
+def test_is_payload_by_root_keys_or_phone_column(text: str, format: str, expected: bool) -> None:
+    assert is_payload(text, format) is expected  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def mixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "campaign.json").write_text('{"from_number": "+14157774444"}\n')  # RBV101: no tasks
+    (tmp_path / "package.json").write_text('{"name": "app"}\n')
+    (tmp_path / "app.yaml").write_text("port: 8080\n")
+    (tmp_path / "contacts.csv").write_text("phone number\n12137774445\n")  # RBV813: no leading +
+    (tmp_path / "prices.csv").write_text("sku,price\n1,2\n")
+    return tmp_path
+
+
+def _files(result: Result) -> set[str]:
+    return {d["file"] for d in json.loads(result.stdout)["diagnostics"]}
+
+
+def test_only_payloads_passes_over_other_files_silently(mixed: Path) -> None:
+    result = check("--only-payloads", "campaign.json", "package.json", "app.yaml", "contacts.csv", "prices.csv")
+    assert result.exit_code == 1
+    assert _files(result) == {"campaign.json", "contacts.csv"}
+    assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RBV101", "RBV813"}
+    assert result.stderr == ""
+
+
+def test_only_payloads_walks_csv_by_content(mixed: Path) -> None:
+    result = check("--only-payloads", ".")
+    assert result.exit_code == 1
+    assert _files(result) == {"campaign.json", "contacts.csv"}
+
+
+def test_without_the_switch_a_named_file_is_always_checked(mixed: Path) -> None:
+    result = check("package.json")
+    assert result.exit_code == 1
+    assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RBV101"}
+    walked = check(".")  # a plain walk takes JSON and YAML, not CSV
+    assert "contacts.csv" not in _files(walked)
+    assert "package.json" in _files(walked)
+
+
+def test_only_payloads_with_nothing_recognised_exits_0_without_warning(mixed: Path) -> None:
+    result = check("--only-payloads", "package.json", "prices.csv")
+    assert result.exit_code == 0
+    assert result.stderr == ""

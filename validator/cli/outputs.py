@@ -1,0 +1,44 @@
+"""Where the check's reports go: the main output (stdout or ``--output-file``) and extra ``--report FORMAT:PATH`` files.
+
+One run renders every report from the same results, so a CI job checks once and
+feeds several consumers (GitLab Code Quality and JUnit, the log in text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from validator.diagnostics import Report
+from validator.reporters import FORMATS, RenderOptions, get_renderer
+
+
+def parse_report_targets(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+    """``--report`` values, ``FORMAT:PATH`` each (e.g. ``gitlab:gl-code-quality-report.json``); a click callback."""
+    targets = []
+    for value in values:
+        format, sep, path = value.partition(":")
+        if not sep or not path:
+            raise click.BadParameter(f"{value!r} is not FORMAT:PATH (e.g. sarif:results.sarif)", ctx, param)
+        if format not in FORMATS:
+            raise click.BadParameter(f"unknown format {format!r} in {value!r}; one of {', '.join(sorted(FORMATS))}", ctx, param)
+        targets.append((format, Path(path)))
+    return tuple(targets)
+
+
+def write_report(path: Path, text: str) -> str | None:
+    """Write one report file; the error message when it cannot be written."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return f"{path}: cannot write the report: {exc.strerror or exc}"
+    return None
+
+
+def write_reports(targets: tuple[tuple[str, Path], ...], reports: list[Report], options_for: Callable[[str], RenderOptions]) -> list[str]:
+    """Render and write each ``--report`` file, never coloured (``options_for``: how that format is shown); returns the write errors."""
+    errors = (write_report(path, get_renderer(format)(reports, replace(options_for(format), color=False))) for format, path in targets)
+    return [e for e in errors if e]
