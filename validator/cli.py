@@ -25,6 +25,7 @@ from validator.convert import convert
 from validator.csv_check import CsvOptions
 from validator.csv_options import csv_options
 from validator.diagnostics import Report, Severity
+from validator.lsp.command import lsp
 from validator.registry import all_rules, get_rule
 from validator.reporters import FORMATS, RenderOptions, get_renderer
 from validator.reporters.statistics import render_statistics
@@ -325,6 +326,7 @@ def explain(code: str) -> None:
 main.add_command(schema)
 main.add_command(convert)
 main.add_command(spec_group)
+main.add_command(lsp)
 
 
 def run() -> NoReturn:
@@ -344,6 +346,6 @@ def run() -> NoReturn:
         click.echo(status, err=True)
         status = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError):  # a closed pipe (`| head`): the output is gone either way
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`), a stream closed (`lsp` on exit): nothing to flush
             stream.flush()
     os._exit(status or 0)
