@@ -21,9 +21,9 @@ CSV_PAYLOAD = "phone number,first_name\n+12137774445,Ann\n2137774446,Bob\n"
 registrations: list[types.RegistrationParams] = []
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "validator", "lsp", "--stdio"]))
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "validator", "lsp", "--stdio"]))  # type: ignore[untyped-decorator]
 async def client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[None]:
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
     def register(params: types.RegistrationParams) -> None:
         registrations.append(params)
 
@@ -66,7 +66,13 @@ def _apply(text: str, edits: list[Any]) -> str:
     from validator.lsp.positions import LspText
 
     lsp = LspText(text)
-    spans = sorted(((lsp.offset(e.range.start.line, e.range.start.character), lsp.offset(e.range.end.line, e.range.end.character), e.new_text) for e in edits), reverse=True)
+    spans = sorted(
+        (
+            (lsp.offset(e.range.start.line, e.range.start.character), lsp.offset(e.range.end.line, e.range.end.character), e.new_text)
+            for e in edits
+        ),
+        reverse=True,
+    )
     for start, end, new in spans:
         text = text[:start] + new + text[end:]
     return text
@@ -129,7 +135,9 @@ async def test_completion_and_watchers(client: LanguageClient, tmp_path: Path) -
     text = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}], "call_time_window": {"day": ["Mon"]}}'
     await _open(client, path, text, "json")
     at = text.index('"Mon"') + 3
-    result = await client.text_document_completion_async(types.CompletionParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(0, at)))
+    result = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(0, at))
+    )
     assert isinstance(result, types.CompletionList)
     labels = [item.label for item in result.items]
     assert labels[:2] == ["Monday", "Tuesday"] and len(labels) == 7

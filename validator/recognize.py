@@ -31,7 +31,10 @@ Format = Literal["json", "yaml", "csv"]
 JSON_TOKEN = re.compile(r'"(?:[^"\\\r\n]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 _CLOSED_STRING = re.compile(r'"(?:[^"\\\r\n]|\\.)*"')
 # A root key in block YAML: at column 0, plain or quoted, followed by a colon.
-_YAML_ROOT_KEY = re.compile(r"""^(?:"(from_number|tasks|call_time_window)"|'(from_number|tasks|call_time_window)'|(from_number|tasks|call_time_window))[ \t]*:(?:[ \t]|$)""", re.M)
+_YAML_ROOT_KEY = re.compile(
+    r"""^(?:"(from_number|tasks|call_time_window)"|'(from_number|tasks|call_time_window)'|(from_number|tasks|call_time_window))[ \t]*:(?:[ \t]|$)""",
+    re.M,
+)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -95,7 +95,12 @@ def describe(name: str, nodes: Sequence[Schema], required: bool) -> str | None:
         return None
     node = next((n for n in nodes if n.get("description")), nodes[0])
     lines = [f"**{name}**{' (required)' if required else ''}: {describe_schema(node)}"]
-    constraints = [f"{label} `{json.dumps(branch[key], ensure_ascii=False)}`" for branch in branches(node) for key, label in _CONSTRAINTS if key in branch]
+    constraints = [
+        f"{label} `{json.dumps(branch[key], ensure_ascii=False)}`"
+        for branch in branches(node)
+        for key, label in _CONSTRAINTS
+        if key in branch
+    ]
     if constraints:
         lines.append(" · ".join(dict.fromkeys(constraints)))
     description = node.get("description")

@@ -88,7 +88,11 @@ class PayloadServer(LanguageServer):
         result = self.analysis(uri)
         lsp = LspText(result.text, self.encoding())
         if result.config_error is not None:
-            return [types.Diagnostic(range=_range(lsp, 0, 0), message=result.config_error, severity=types.DiagnosticSeverity.Error, source=SOURCE)]
+            return [
+                types.Diagnostic(
+                    range=_range(lsp, 0, 0), message=result.config_error, severity=types.DiagnosticSeverity.Error, source=SOURCE
+                )
+            ]
         return [lsp_diagnostic(lsp, found) for found in result.findings]
 
     def publish(self, uri: str) -> None:
@@ -154,7 +158,9 @@ class PayloadServer(LanguageServer):
             if outcome.changed:
                 whole = types.TextEdit(_range(lsp, 0, len(result.text)), outcome.after)
                 kind = f"{types.CodeActionKind.SourceFixAll.value}.retell-validate"
-                actions.append(types.CodeAction(title="retell-validate: apply all safe fixes", kind=kind, edit=_workspace_edit(uri, [whole])))
+                actions.append(
+                    types.CodeAction(title="retell-validate: apply all safe fixes", kind=kind, edit=_workspace_edit(uri, [whole]))
+                )
         return actions
 
     # -- hover and completion ----------------------------------------------------------------------------------
@@ -190,7 +196,11 @@ class PayloadServer(LanguageServer):
             return []
         schema = schema_help.editor_schema(self.spec)
         if place.role == "key":
-            return _key_items(lsp, place, schema_help.nodes_at(schema, place.container), fmt)
+            container = schema_help.nodes_at(schema, place.container)
+            if fmt == "json" or schema_help.is_object(container):
+                return _key_items(lsp, place, container, fmt)
+            # A YAML word on a `- ` line reads as a key while typed, but the list holds scalars.
+            return _value_items(lsp, place, schema_help.values_at(container), fmt)
         nodes = schema_help.nodes_at(schema, place.path)
         if fmt == "yaml" and schema_help.is_object(nodes) and place.token is not None:
             # A plain word on its own line under `key:` reads as that key's value until its colon is typed.
@@ -317,7 +327,9 @@ def build_server(spec: Spec | None = None) -> PayloadServer:
         if watch and watch.dynamic_registration:
             watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in CONFIG_GLOBS]
             options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
-            registration = types.Registration(id="retell-validate-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
+            registration = types.Registration(
+                id="retell-validate-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+            )
             await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
 
     @server.feature(
