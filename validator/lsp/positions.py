@@ -22,6 +22,7 @@ READER_BREAKS = {
     "csv": re.compile("\r\n|[\r\n]"),
 }
 LSP_BREAKS = re.compile("\r\n|[\r\n]")
+_RARE_BREAKS = "\r\x85\u2028\u2029"
 
 
 class Lines:
@@ -29,9 +30,15 @@ class Lines:
 
     def __init__(self, text: str, breaks: re.Pattern[str] = LSP_BREAKS) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in breaks.finditer(text))]
+        if not any(char in text for char in _RARE_BREAKS):  # then every convention breaks at \n only: ~10x faster
+            ends = _newlines(text)
+            self.starts = [0, *(end + 1 for end in ends)]
+        else:
+            found = list(breaks.finditer(text))
+            ends = [m.start() for m in found]
+            self.starts = [0, *(m.end() for m in found)]
         # Where each line's content ends (before its break): a column never reaches into the break.
-        self.ends = [m.start() for m in breaks.finditer(text)] + [len(text)]
+        self.ends = [*ends, len(text)]
 
     def offset(self, line: int, column: int) -> int:
         """1-based reader line and code-point column → offset, clamped to the line (and the text)."""
@@ -56,6 +63,16 @@ class Lines:
 def reader_lines(text: str, fmt: str) -> Lines:
     """The lines of ``text`` as the reader of ``fmt`` counts them."""
     return Lines(text, READER_BREAKS.get(fmt, LSP_BREAKS))
+
+
+def _newlines(text: str) -> list[int]:
+    found = []
+    find = text.find
+    position = find("\n")
+    while position != -1:
+        found.append(position)
+        position = find("\n", position + 1)
+    return found
 
 
 def units(text: str, encoding: Encoding) -> int:
