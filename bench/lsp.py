@@ -22,13 +22,11 @@ from pathlib import Path
 
 import yaml
 from lsprotocol import types
+from payloads import make_payload  # bench/ is on the path when this file is run
 from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import make_test_lsp_client
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from payloads import make_payload  # noqa: E402
-
-from validator.lsp.server import DEBOUNCE_SECONDS  # noqa: E402
+from validator.lsp.server import DEBOUNCE_SECONDS
 
 NOW = '[tool.retell-validate]\nnow = "2026-06-01T12:00:00Z"\n'
 
@@ -54,7 +52,8 @@ async def measure(client: LanguageClient, path: Path, text: str, language: str, 
         start = time.perf_counter()
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
-                types.VersionedTextDocumentIdentifier(version=version, uri=uri), [types.TextDocumentContentChangeWholeDocument(text=changed)]
+                types.VersionedTextDocumentIdentifier(version=version, uri=uri),
+                [types.TextDocumentContentChangeWholeDocument(text=changed)],
             )
         )
         diagnostics = await _published(client, uri)
@@ -84,7 +83,9 @@ async def main() -> None:
         """Accept the configuration-file watchers the server asks for."""
 
     await client.start_io(sys.executable, "-m", "validator", "lsp")
-    await client.initialize_session(types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=folder.as_uri()))
+    await client.initialize_session(
+        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=folder.as_uri())
+    )
     print(f"{args.tasks:,} tasks, {args.rounds} changes each; debounce {DEBOUNCE_SECONDS * 1000:.0f} ms (included below)\n")
     print("| document | size | open → diagnostics | change → diagnostics, median | max | median without debounce | findings |")
     print("|---|---|---|---|---|---|---|")
