@@ -17,6 +17,7 @@ from validator.cli.check import check
 from validator.cli.convert import convert
 from validator.cli.rules import explain, list_rules
 from validator.cli.spec import schema, spec_group
+from validator.lsp.command import lsp
 from validator.version import __version__
 
 
@@ -26,7 +27,7 @@ def main() -> None:
     """Check Retell AI create-batch-call payloads before they are sent."""
 
 
-for command in (check, list_rules, explain, schema, convert, spec_group):
+for command in (check, list_rules, explain, schema, convert, spec_group, lsp):
     main.add_command(command)
 
 
@@ -47,6 +48,6 @@ def run() -> NoReturn:
         click.echo(status, err=True)
         status = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError):  # a closed pipe (`| head`): the output is gone either way
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`), a stream closed (`lsp` on exit): nothing to flush
             stream.flush()
     os._exit(status or 0)

@@ -135,6 +135,25 @@ def fix_bytes(
     return fix_text(text, format, file=file, settings=settings, spec=spec, unsafe=unsafe)
 
 
+def fix_edits(text: str, format: InputFormat, diagnostic: Diagnostic) -> list[tuple[int, int, str]] | None:
+    """The edits applying one diagnostic's fix to ``text``: ``(start, end, new text)`` by code-point offset.
+
+    ``None`` when it cannot be applied, or the edited text would not read back as intended. For
+    an editor's quick fix; unlike :func:`fix_text`, one fix and one pass, no re-check.
+    """
+    if diagnostic.fix is None or format not in ("json", "yaml"):
+        return None
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    document = _read(body, format)
+    if not document.usable:
+        return None
+    [plan] = _plans(document, body, format, [diagnostic])
+    if plan.problem or not _means(_apply(body, plan.edits), format, document.data, [plan]):
+        return None
+    return [(edit.start + len(bom), edit.end + len(bom), edit.text) for edit in plan.edits]
+
+
 def fix_file(path: Path, *, format: InputFormat | None = None, settings: Settings, spec: Spec, unsafe: bool, write: bool) -> FixOutcome:
     """Fix one file; with ``write`` the result replaces it atomically. Raises OSError if unreadable."""
     outcome = fix_bytes(path.read_bytes(), format or format_for_path(path), file=str(path), settings=settings, spec=spec, unsafe=unsafe)

@@ -1,0 +1,104 @@
+"""One editor document checked like the CLI checks a file: recognition, configuration, diagnostics with offsets.
+
+No LSP types here: the server turns an :class:`Analysis` into protocol messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from validator.api import validate_text
+from validator.config import Config, ConfigError, find_config, load_config
+from validator.diagnostics import Diagnostic
+from validator.engine.registry import rules_by_code
+from validator.lsp.positions import reader_lines
+from validator.readers import InputFormat, format_for_path
+from validator.readers.recognize import is_payload
+from validator.settings import Settings
+from validator.spec.load import Spec
+
+# Where the rules are documented; each rule is an anchor in it (Rule.url_fragment).
+LANGUAGE_FORMATS: dict[str, InputFormat] = {"json": "json", "jsonc": "json", "yaml": "yaml", "csv": "csv"}
+
+
+def rule_url(code: str) -> str | None:
+    rule = rules_by_code().get(code)
+    return rule.url if rule else None
+
+
+def document_format(path: Path | None, language_id: str | None) -> InputFormat | None:
+    """JSON, YAML or CSV by the file's extension, else by the editor's language id; ``None``: not ours."""
+    return (format_for_path(path) if path is not None else None) or LANGUAGE_FORMATS.get((language_id or "").lower())
+
+
+@dataclass(frozen=True)
+class Located:
+    """A diagnostic and the offsets of the text it is about."""
+
+    diagnostic: Diagnostic
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What checking one version of a document gave. ``format`` is ``None`` for a document that is no payload."""
+
+    text: str
+    format: InputFormat | None
+    findings: tuple[Located, ...] = ()
+    config_error: str | None = None
+    settings: Settings | None = None  # what the document was checked with (its configuration)
+
+
+class Configs:
+    """The configuration of each document's folder, as the CLI finds it, re-read when a file changes on disk.
+
+    Each look-up walks up the folders (a few ``stat`` calls) and reloads a file whose
+    modification time or size changed, so an edited, added or removed configuration
+    applies to the next check without a restart.
+    """
+
+    def __init__(self) -> None:
+        self._loaded: dict[Path, tuple[tuple[int, int], Config]] = {}
+
+    def for_path(self, path: Path) -> Config:
+        """Raises :class:`ConfigError` for a configuration that cannot be used."""
+        found = find_config(path)
+        if found is None:
+            return Config()
+        try:
+            info = found.stat()
+        except OSError as exc:
+            raise ConfigError(f"{found}: cannot read: {exc.strerror or exc}") from None
+        stamp = (info.st_mtime_ns, info.st_size)
+        cached = self._loaded.get(found)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, load_config(found))
+            self._loaded[found] = cached
+        return cached[1]
+
+    def forget(self) -> None:
+        self._loaded.clear()
+
+
+def analyse(text: str, path: Path | None, language_id: str | None, *, configs: Configs, spec: Spec, folder: Path) -> Analysis:
+    """Check ``text`` (the editor's copy of the document at ``path``; ``folder`` locates the configuration of an unsaved one)."""
+    fmt = document_format(path, language_id)
+    if fmt is None or not is_payload(text, fmt):
+        return Analysis(text, None)
+    try:
+        config = configs.for_path(path if path is not None else folder)
+    except ConfigError as exc:
+        return Analysis(text, fmt, config_error=f"configuration error, nothing checked: {exc}")
+    if path is not None and config.excludes(path):
+        return Analysis(text, None)
+    settings = config.settings_for(path)
+    report = validate_text(text, fmt, file=str(path) if path else None, settings=settings, spec=spec, max_bytes=None)
+    lines = reader_lines(text, fmt)
+    located = []
+    for diagnostic in report.diagnostics:
+        start, end = lines.span(diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column)
+        located.append(Located(diagnostic, start, end))
+    return Analysis(text, fmt, tuple(located), settings=settings)

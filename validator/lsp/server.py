@@ -1,0 +1,355 @@
+"""The language server (pygls): diagnostics as you type, quick fixes, hover and completion.
+
+Checks run on one worker thread, so the protocol loop keeps answering while a
+large document is checked. A change waits :data:`DEBOUNCE_SECONDS` for the
+next keystroke; a newer change cancels a waiting check, and the result of a
+check that finished for a text the editor no longer has is dropped.
+
+Documents are synchronised in full: pygls patches incremental changes line by
+line with ``str.splitlines``, which also breaks lines at U+2028, NEL and form
+feeds where LSP does not, so a patched copy could differ from the editor's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import yaml
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from validator import __version__
+from validator.diagnostics import Severity
+from validator.engine.registry import rules_by_code
+from validator.fix.apply import fix_edits, fix_text
+from validator.lsp import schema_help
+from validator.lsp.analysis import Analysis, Configs, Located, analyse, rule_url
+from validator.lsp.cursor import Place, place_at
+from validator.lsp.positions import Encoding, LspText
+from validator.spec.load import Spec, load_spec
+
+DEBOUNCE_SECONDS = 0.2
+SOURCE = "retell-validate"
+CONFIG_GLOBS = ("**/pyproject.toml", "**/.retell-validate.toml")
+_SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+logger = logging.getLogger(__name__)
+
+
+class PayloadServer(LanguageServer):
+    def __init__(self, spec: Spec | None = None) -> None:
+        super().__init__("retell-validate", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        self.spec = spec or load_spec()
+        self.configs = Configs()
+        self.documents: dict[str, tuple[str, str]] = {}  # uri → (text, language id), as the editor has it
+        self.analyses: dict[str, Analysis] = {}
+        self._pending: dict[str, asyncio.Task[None]] = {}
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="retell-validate-check")
+
+    # -- checking ----------------------------------------------------------------------------------------------
+
+    def encoding(self) -> Encoding:
+        """The position encoding agreed with the client (UTF-16 unless it offered another)."""
+        chosen = str(self.protocol.server_capabilities.position_encoding or "utf-16") if self._initialized() else "utf-16"
+        return "utf-8" if chosen == "utf-8" else "utf-32" if chosen == "utf-32" else "utf-16"
+
+    def _initialized(self) -> bool:
+        return getattr(self.protocol, "server_capabilities", None) is not None
+
+    def open(self, uri: str, text: str, language_id: str) -> None:
+        self.documents[uri] = (text, language_id)
+
+    def update(self, uri: str, text: str) -> None:
+        if uri in self.documents:
+            self.documents[uri] = (text, self.documents[uri][1])
+
+    def analysis(self, uri: str) -> Analysis:
+        """The current text checked (synchronously): what a check publishes, and what code actions work on."""
+        text, language_id = self.documents.get(uri, ("", ""))
+        cached = self.analyses.get(uri)
+        if cached is not None and cached.text == text:
+            return cached
+        path = Path(fs_path) if uri.startswith("file:") and (fs_path := to_fs_path(uri)) else None
+        root = self.workspace.root_path if self._initialized() else None
+        result = analyse(text, path, language_id, configs=self.configs, spec=self.spec, folder=Path(root or Path.cwd()))
+        self.analyses[uri] = result
+        return result
+
+    def diagnostics(self, uri: str) -> list[types.Diagnostic]:
+        result = self.analysis(uri)
+        lsp = LspText(result.text, self.encoding())
+        if result.config_error is not None:
+            return [
+                types.Diagnostic(
+                    range=_range(lsp, 0, 0), message=result.config_error, severity=types.DiagnosticSeverity.Error, source=SOURCE
+                )
+            ]
+        return [lsp_diagnostic(lsp, found) for found in result.findings]
+
+    def publish(self, uri: str) -> None:
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=self.diagnostics(uri)))
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check ``uri`` after ``delay`` seconds, replacing a check still waiting."""
+        previous = self._pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        self._pending[uri] = asyncio.get_running_loop().create_task(self._check_later(uri, delay))
+
+    async def _check_later(self, uri: str, delay: float) -> None:
+        await asyncio.sleep(delay)
+        try:
+            text = self.documents.get(uri, ("", ""))[0]
+            diagnostics = await asyncio.get_running_loop().run_in_executor(self._worker, self.diagnostics, uri)
+        except Exception:  # a bug must not take the editor's server down: log it, publish nothing
+            logger.exception("checking %s failed", uri)
+            return
+        finally:
+            if self._pending.get(uri) is asyncio.current_task():
+                del self._pending[uri]
+        if uri in self.documents and self.documents[uri][0] == text:
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
+
+    def close(self, uri: str) -> None:
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
+        self.analyses.pop(uri, None)
+        self.documents.pop(uri, None)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    # -- code actions ------------------------------------------------------------------------------------------
+
+    def code_actions(self, uri: str, wanted: types.Range) -> list[types.CodeAction]:
+        result = self.analysis(uri)
+        if result.format is None:
+            return []
+        lsp = LspText(result.text, self.encoding())
+        low, high = lsp.offset(wanted.start.line, wanted.start.character), lsp.offset(wanted.end.line, wanted.end.character)
+        actions = []
+        for found in result.findings:
+            fix = found.diagnostic.fix
+            if fix is None or found.start > high or found.end < low:
+                continue
+            edits = fix_edits(result.text, result.format, found.diagnostic)
+            if edits is None:
+                continue
+            title = f"{found.diagnostic.code}: {fix.title}" if fix.safe else f"Apply unsafe fix: {found.diagnostic.code}: {fix.title}"
+            actions.append(
+                types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[lsp_diagnostic(lsp, found)],
+                    is_preferred=fix.safe,
+                    edit=_workspace_edit(uri, [types.TextEdit(_range(lsp, start, end), new) for start, end, new in edits]),
+                )
+            )
+        if result.settings is not None and any(f.diagnostic.fix is not None and f.diagnostic.fix.safe for f in result.findings):
+            outcome = fix_text(result.text, result.format, file=None, settings=result.settings, spec=self.spec, unsafe=False)
+            if outcome.changed:
+                whole = types.TextEdit(_range(lsp, 0, len(result.text)), outcome.after)
+                kind = f"{types.CodeActionKind.SourceFixAll.value}.retell-validate"
+                actions.append(
+                    types.CodeAction(title="retell-validate: apply all safe fixes", kind=kind, edit=_workspace_edit(uri, [whole]))
+                )
+        return actions
+
+    # -- hover and completion ----------------------------------------------------------------------------------
+
+    def hover(self, uri: str, position: types.Position) -> types.Hover | None:
+        result = self.analysis(uri)
+        if result.format is None:
+            return None
+        lsp = LspText(result.text, self.encoding())
+        offset = lsp.offset(position.line, position.character)
+        parts = [_rule_help(found) for found in result.findings if found.start <= offset <= found.end and found.end > found.start]
+        place = place_at(result.text, offset, result.format)
+        if place is not None and place.name is not None and place.token is not None:
+            schema = schema_help.editor_schema(self.spec)
+            required = place.role == "key" and schema_help.required_at(schema, place.container, place.name)
+            described = schema_help.describe(place.name, schema_help.nodes_at(schema, place.path), required)
+            if described:
+                parts.append(described)
+        parts = list(dict.fromkeys(p for p in parts if p))
+        if not parts:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)))
+
+    def completion(self, uri: str, position: types.Position) -> list[types.CompletionItem]:
+        result = self.analysis(uri)
+        fmt = result.format
+        if fmt not in ("json", "yaml"):
+            return []
+        lsp = LspText(result.text, self.encoding())
+        offset = lsp.offset(position.line, position.character)
+        place = place_at(result.text, offset, fmt)
+        if place is None:
+            return []
+        schema = schema_help.editor_schema(self.spec)
+        if place.role == "key":
+            container = schema_help.nodes_at(schema, place.container)
+            if fmt == "json" or schema_help.is_object(container):
+                return _key_items(lsp, place, container, fmt)
+            # A YAML word on a `- ` line reads as a key while typed, but the list holds scalars.
+            return _value_items(lsp, place, schema_help.values_at(container), fmt)
+        nodes = schema_help.nodes_at(schema, place.path)
+        if fmt == "yaml" and schema_help.is_object(nodes) and place.token is not None:
+            # A plain word on its own line under `key:` reads as that key's value until its colon is typed.
+            return _key_items(lsp, Place(place.path, "key", "", place.token), nodes, fmt)
+        return _value_items(lsp, place, schema_help.values_at(nodes), fmt)
+
+
+def lsp_diagnostic(lsp: LspText, found: Located) -> types.Diagnostic:
+    d = found.diagnostic
+    url = rule_url(d.code)
+    return types.Diagnostic(
+        range=_range(lsp, found.start, found.end),
+        message=d.message + (f"\n{d.hint}" if d.hint else ""),
+        severity=_SEVERITIES[d.severity],
+        code=d.code,
+        code_description=types.CodeDescription(href=url) if url else None,
+        source=SOURCE,
+        data={"pointer": d.pointer, "name": d.name},
+    )
+
+
+def _range(lsp: LspText, start: int, end: int) -> types.Range:
+    return types.Range(start=types.Position(*lsp.position(start)), end=types.Position(*lsp.position(end)))
+
+
+def _workspace_edit(uri: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: edits})
+
+
+def _rule_help(found: Located) -> str:
+    rule = rules_by_code().get(found.diagnostic.code)
+    if rule is None:
+        return found.diagnostic.message
+    url = rule_url(rule.code)
+    return f"**{rule.code} {rule.name}** ({found.diagnostic.severity})\n\n{rule.doc}" + (f"\n\n[Documentation]({url})" if url else "")
+
+
+def _replace_range(lsp: LspText, place: Place) -> types.Range | None:
+    return _range(lsp, *place.token) if place.token is not None else None
+
+
+def _key_items(lsp: LspText, place: Place, nodes: list[Any], fmt: str) -> list[types.CompletionItem]:
+    items = []
+    where = _replace_range(lsp, place)
+    for name, (sub, required) in schema_help.keys_at(nodes).items():
+        if name in place.siblings:
+            continue
+        text = json.dumps(name, ensure_ascii=False) if fmt == "json" else name
+        insert = f"{text}: " if place.token is None or fmt == "yaml" else text
+        items.append(
+            types.CompletionItem(
+                label=name,
+                kind=types.CompletionItemKind.Property,
+                detail=("required" if required else None),
+                documentation=_markdown(schema_help.describe(name, [sub], required)),
+                sort_text=("0" if required else "1") + name,
+                filter_text=text,
+                text_edit=types.TextEdit(where, insert) if where else None,
+                insert_text=None if where else insert,
+            )
+        )
+    return items
+
+
+def _value_items(lsp: LspText, place: Place, values: list[Any], fmt: str) -> list[types.CompletionItem]:
+    where = _replace_range(lsp, place)
+    items = []
+    for value in values:
+        text = json.dumps(value, ensure_ascii=False) if fmt == "json" or not isinstance(value, str) else _yaml_scalar(value)
+        items.append(
+            types.CompletionItem(
+                label=json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value,
+                kind=types.CompletionItemKind.EnumMember,
+                filter_text=text,
+                text_edit=types.TextEdit(where, text) if where else None,
+                insert_text=None if where else text,
+            )
+        )
+    return items
+
+
+def _yaml_scalar(value: str) -> str:
+    """The value as YAML writes it: plain when that reads back as the same string, else quoted."""
+    return yaml.safe_dump(value).removesuffix("\n...\n").strip()
+
+
+def _markdown(text: str | None) -> types.MarkupContent | None:
+    return types.MarkupContent(kind=types.MarkupKind.Markdown, value=text) if text else None
+
+
+def build_server(spec: Spec | None = None) -> PayloadServer:
+    """A server with every feature registered (a fresh one per call: tests drive one in-process)."""
+    server = PayloadServer(spec)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: PayloadServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.open(params.text_document.uri, params.text_document.text, params.text_document.language_id)
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: PayloadServer, params: types.DidChangeTextDocumentParams) -> None:
+        for change in params.content_changes:  # full synchronisation: each change is the whole text
+            ls.update(params.text_document.uri, change.text)
+        ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: PayloadServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: PayloadServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.close(params.text_document.uri)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: PayloadServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.configs.forget()
+        ls.analyses.clear()  # the same text may now check differently
+        for uri in list(ls.documents):
+            ls.schedule(uri, 0)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: PayloadServer, params: types.InitializedParams) -> None:
+        watch = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+        if watch and watch.dynamic_registration:
+            watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in CONFIG_GLOBS]
+            options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+            registration = types.Registration(
+                id="retell-validate-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+            )
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]),
+    )
+    def code_action(ls: PayloadServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return ls.code_actions(params.text_document.uri, params.range)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: PayloadServer, params: types.HoverParams) -> types.Hover | None:
+        return ls.hover(params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=['"', ":", " "]))
+    def completion(ls: PayloadServer, params: types.CompletionParams) -> types.CompletionList:
+        return types.CompletionList(is_incomplete=False, items=ls.completion(params.text_document.uri, params.position))
+
+    return server
+
+
+def serve() -> None:
+    """Speak LSP on standard input and output until the client says exit."""
+    build_server().start_io()
