@@ -79,10 +79,10 @@ def test_a_same_finding_inserted_above_adds_exactly_one_fingerprint() -> None:
 def test_the_key_is_path_code_and_pointer_without_indices() -> None:
     d = Diagnostic("RBV201", Severity.ERROR, "`+1` is not a number at 12:00", "/tasks/12/to_number", file="a.json", line=9)
     moved = Diagnostic("RBV201", Severity.WARNING, "other words at 13:00", "/tasks/3/to_number", file="a.json", line=90, column=4)
-    assert fingerprint_key(d, "dir/a.json") == fingerprint_key(moved, "dir/a.json") == "dir/a.json\0RBV201\0/tasks/*/to_number"
+    assert fingerprint_key(d, "dir/a.json") == fingerprint_key(moved, "dir/a.json") == "dir/a.json\0RBV201\0/tasks/*/to_number\0"
     assert fingerprint_key(d, "other/a.json") != fingerprint_key(d, "dir/a.json")
     keyed = Diagnostic("RBV111", Severity.WARNING, "m", "/tasks/0/x1/2b/3")
-    assert fingerprint_key(keyed, "p") == "p\0RBV111\0/tasks/*/x1/2b/*"  # only whole-number segments are indices
+    assert fingerprint_key(keyed, "p") == "p\0RBV111\0/tasks/*/x1/2b/*\0"  # only whole-number segments are indices
     first, second = fingerprints([d, moved], "dir/a.json")
     assert first != second  # the second of the same key counts as such
     assert fingerprints([moved], "dir/a.json") == [first]
@@ -115,3 +115,46 @@ def _gitlab_at(cwd: Path, file: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(cwd)
     r = validate_text(Path(file).read_text(encoding="utf-8"), "json", file=file, now=FIXED_NOW)
     return get_renderer("gitlab")([r], RenderOptions())
+
+
+def test_with_subjects_a_finding_about_another_value_inserted_above_leaves_every_old_fingerprint() -> None:
+    """The offending value is part of the identity: the n-th finding of a key is counted per value."""
+
+    def bad_numbers(*numbers: str, subjects: bool) -> Report:
+        data = copy.deepcopy(SEED)
+        data["tasks"] = [{"to_number": n} for n in numbers]
+        return validate_text(json.dumps(data), "json", file="batch.json", now=FIXED_NOW, subjects=subjects)
+
+    before = bad_numbers("+1415555012", "+1212555012", subjects=True)
+    after = bad_numbers("+1310555012", "+1415555012", "+1212555012", subjects=True)  # another bad number above
+    assert [(d.code, d.pointer, d.subject) for d in before.diagnostics if d.code == "RBV202"] == [
+        ("RBV202", "/tasks/0/to_number", '"+1415555012"'),
+        ("RBV202", "/tasks/1/to_number", '"+1212555012"'),
+    ]
+    for render in (gitlab, sarif):
+        old, new = render(before), render(after)
+        assert old[("RBV202", "/tasks/0/to_number")] == new[("RBV202", "/tasks/1/to_number")]
+        assert old[("RBV202", "/tasks/1/to_number")] == new[("RBV202", "/tasks/2/to_number")]
+        assert new[("RBV202", "/tasks/0/to_number")] not in old.values()
+    # Without the values, only the occurrence count tells them apart: the first two identities move.
+    plain_before = gitlab(bad_numbers("+1415555012", "+1212555012", subjects=False))
+    plain_after = gitlab(bad_numbers("+1310555012", "+1415555012", "+1212555012", subjects=False))
+    assert plain_before[("RBV202", "/tasks/0/to_number")] == plain_after[("RBV202", "/tasks/0/to_number")]
+    assert all(d.subject is None for d in bad_numbers("+1415555012", subjects=False).diagnostics)
+
+
+def test_the_cli_asks_for_subjects_only_for_formats_that_identify(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from validator.cli.main import main
+
+    data = copy.deepcopy(SEED)
+    data["tasks"] = [{"to_number": "+1310555012"}, {"to_number": "+1415555012"}]
+    file = tmp_path / "batch.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "gitlab", "--now", FIXED_NOW, str(file)])
+    issues = [issue for issue in json.loads(result.stdout) if issue["check_name"] == "RBV202"]
+    assert [issue["fingerprint"] for issue in issues] == [
+        __import__("hashlib").sha256(f"batch.json\0RBV202\0/tasks/*/to_number\0{value}\0\x31".encode()).hexdigest()
+        for value in ('"+1310555012"', '"+1415555012"')
+    ]

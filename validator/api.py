@@ -50,6 +50,7 @@ class CheckOptions:
     max_bytes: int | None = DEFAULT_MAX_BYTES
     locate_first: int | None = None
     locate_errors_only: bool = False
+    subjects: bool = False  # diagnostics carry the value they are about (stable identities: SARIF, GitLab)
 
 
 class CheckArgs(TypedDict, total=False):
@@ -62,6 +63,7 @@ class CheckArgs(TypedDict, total=False):
     max_bytes: int | None
     locate_first: int | None
     locate_errors_only: bool
+    subjects: bool
 
 
 def _options(format: InputFormat | None, args: CheckArgs) -> CheckOptions:
@@ -75,6 +77,7 @@ def _options(format: InputFormat | None, args: CheckArgs) -> CheckOptions:
         max_bytes=args.get("max_bytes", DEFAULT_MAX_BYTES),
         locate_first=args.get("locate_first"),
         locate_errors_only=args.get("locate_errors_only", False),
+        subjects=args.get("subjects", False),
     )
 
 
@@ -93,7 +96,7 @@ def validate_text(text: str | bytes, format: InputFormat | None = None, *, file:
     """Check JSON or YAML text (``format`` sniffed when omitted), or a CSV contact list. Diagnostics carry lines and columns.
 
     Keyword arguments: ``now``, ``settings``, ``spec``, ``csv``, ``max_bytes``, ``locate_first``,
-    ``locate_errors_only`` (see :class:`CheckOptions`).
+    ``locate_errors_only``, ``subjects`` (see :class:`CheckOptions`).
     """
     return check_text(text, _options(format, args), file=file)
 
@@ -113,7 +116,7 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
     spec = options.spec or load_spec()
     if options.format == "csv":
         data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
-        return check_csv(data, file=file, spec=spec, settings=options.settings, options=options.csv)
+        return check_csv(data, file=file, spec=spec, settings=options.settings, options=options.csv, subjects=options.subjects)
     decoded, issues = _decoded(text, options.max_bytes)
     if decoded is None:
         return check_document(Document(None, options.format or "json", issues), file=file, spec=spec, settings=options.settings)
@@ -128,6 +131,7 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
         # suppressions apply by line: then every diagnostic needs one
         locate_first=None if suppressions.by_line else options.locate_first,
         locate_errors_only=options.locate_errors_only,
+        subjects=options.subjects,
     )
     return suppressions.apply(report)
 
@@ -140,7 +144,14 @@ def check_file(path: str | Path, options: CheckOptions) -> Report:
     name = printable_path(path)
     with _open_regular(path) as stream:
         if options.format == "csv":  # streamed: a contact list may have a million rows
-            return check_csv(stream, file=name, spec=options.spec or load_spec(), settings=options.settings, options=options.csv)
+            return check_csv(
+                stream,
+                file=name,
+                spec=options.spec or load_spec(),
+                settings=options.settings,
+                options=options.csv,
+                subjects=options.subjects,
+            )
         size = os.fstat(stream.fileno()).st_size
         if options.max_bytes is not None and size > options.max_bytes:
             document = Document(None, options.format or "json", [codes.payload_too_large(size, options.max_bytes)])

@@ -109,6 +109,9 @@ class Diagnostic:
     hint: str | None = None
     name: str = ""
     fix: Fix | None = None
+    # What the finding is about, for identities that must survive edits elsewhere (the offending
+    # scalar value, shortened); set only when asked (CheckOptions.subjects), never in to_dict().
+    subject: str | None = None
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line or 0, self.column or 0, self.code, self.pointer)

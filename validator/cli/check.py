@@ -240,6 +240,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         max_bytes=options["max_bytes"] or None,
         locate_first=shown.max_diagnostics,
         locate_errors_only=shown.quiet,
+        subjects=any(FORMATS[name].identifies for name in (options["output_format"], *(f for f, _ in options["report_targets"]))),
     )
     session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff)
     run = _Run(finder, given, parsed, session, only_payloads=options["only_payloads"], stdin_name=options["stdin_filename"])

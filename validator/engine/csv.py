@@ -58,6 +58,7 @@ def check_csv(
     options: CsvOptions | None = None,
     on_tasks: TaskSink | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    subjects: bool = False,
 ) -> Report:
     """Check a contact list read from a seekable binary stream; ``on_tasks`` receives each chunk's tasks."""
     options = options or CsvOptions()
@@ -67,7 +68,7 @@ def check_csv(
     merged = _Merged(whole_batch="from_number" in options.batch)
     for chunk in contacts.chunks(chunk_rows):
         document = Document({**options.batch, "tasks": chunk.tasks}, "csv", chunk.issues, contacts.locator(chunk), task_offset=chunk.offset)
-        for diagnostic in check_document(document, file=file, spec=spec, settings=settings).diagnostics:
+        for diagnostic in check_document(document, file=file, spec=spec, settings=settings, subjects=subjects).diagnostics:
             merged.add(_shifted(diagnostic, chunk.offset))
         if on_tasks is not None:
             on_tasks(chunk.tasks)

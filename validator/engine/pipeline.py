@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection
+from dataclasses import replace
+from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Diagnostic, Finding, Report, Severity
@@ -16,6 +18,8 @@ from validator.document import Document, Issue, LocateRequest, Span
 from validator.engine.document_order import DocumentOrder
 from validator.engine.registry import rules_by_code, semantic_rules
 from validator.engine.schema_pass import schema_issues
+from validator.json_values import preview
+from validator.pointer import tokens
 from validator.rules.input import internal_error
 from validator.settings import Settings
 from validator.spec.load import Spec
@@ -29,8 +33,11 @@ def check_document(
     settings: Settings,
     locate_first: int | None = None,
     locate_errors_only: bool = False,
+    subjects: bool = False,
 ) -> Report:
     """Check a document. Every diagnostic is located and the report sorted by position, unless ``locate_first``.
+
+    ``subjects``: give each diagnostic the offending value it is about (``Diagnostic.subject``).
 
     ``locate_first=N`` is for a caller that shows at most N diagnostics (errors only with
     ``locate_errors_only``): the first N by position are located and come first, sorted, as they
@@ -67,7 +74,28 @@ def check_document(
     if document.refine is not None:
         rules = rules_by_code()
         issues = document.refine(issues, lambda code: rules[code].severity is Severity.ERROR)
-    return Report(file, tuple(_diagnostics(issues, document, file, settings, locate_first, locate_errors_only)))
+    diagnostics = _diagnostics(issues, document, file, settings, locate_first, locate_errors_only)
+    if subjects and document.usable:
+        diagnostics = [replace(d, subject=_subject(document.data, d.pointer)) for d in diagnostics]
+    return Report(file, tuple(diagnostics))
+
+
+def _subject(data: Any, pointer: str) -> str | None:
+    """The scalar at ``pointer``, shortened (``None`` for an object, an array, or a pointer the data lacks)."""
+    node = data
+    for token in tokens(pointer):
+        if isinstance(node, dict):
+            node = node.get(token, _MISSING)
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+        if node is _MISSING:
+            return None
+    return None if isinstance(node, dict | list) else preview(node, 120)
+
+
+_MISSING = object()
 
 
 def _without_superseded(issues: list[Issue], shadowed: set[tuple[str, str]]) -> list[Issue]:

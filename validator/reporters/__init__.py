@@ -20,6 +20,7 @@ from validator.reporters.escape import visible
 class Format(NamedTuple):
     module: str
     purpose: str  # shown in ``--format``'s help
+    identifies: bool = False  # carries stable identities: wants each diagnostic's subject (CheckOptions.subjects)
 
 
 # The one table of output formats: a new format is one module and one row.
@@ -27,9 +28,9 @@ FORMATS = {
     "text": Format("validator.reporters.text", "for people"),
     "json": Format("validator.reporters.json_format", "every finding, schema in docs/json-report.schema.json"),
     "github": Format("validator.reporters.github", "GitHub Actions annotations"),
-    "sarif": Format("validator.reporters.sarif", "GitHub code scanning"),
+    "sarif": Format("validator.reporters.sarif", "GitHub code scanning", identifies=True),
     "junit": Format("validator.reporters.junit", "Jenkins and other JUnit readers"),
-    "gitlab": Format("validator.reporters.gitlab", "GitLab Code Quality"),
+    "gitlab": Format("validator.reporters.gitlab", "GitLab Code Quality", identifies=True),
 }
 
 

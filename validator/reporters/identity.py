@@ -7,8 +7,11 @@ appears. So it must not depend on what moves when the payload is edited
 elsewhere or the check runs at another time: not the line, not array
 positions (a task inserted above shifts ``/tasks/N``), not the message (RBV402
 words the current time). It is made of the file's path from its repository's
-root, the code and the JSON pointer with array indices written ``*``; the
+root, the code, the JSON pointer with array indices written ``*`` and, when
+the check was asked for it (``CheckOptions.subjects``), the offending value; the
 n-th finding with the same key in a file gets ``n`` as well, so each is unique.
+With the value, a finding keeps its identity when a task with another bad value
+is inserted above it.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ _INDEX = re.compile(r"(?<=/)\d+(?=/|$)")
 
 
 def fingerprint_key(diagnostic: Diagnostic, path: str) -> str:
-    """What the finding is about: the file (``path``, from :func:`repo_path`), the code and the pointer without indices."""
-    return "\0".join((path, diagnostic.code, _INDEX.sub("*", diagnostic.pointer)))
+    """What the finding is about: the file (``path``, from :func:`repo_path`), the code, the pointer without indices, the value."""
+    return "\0".join((path, diagnostic.code, _INDEX.sub("*", diagnostic.pointer), diagnostic.subject or ""))
 
 
 def fingerprints(diagnostics: Iterable[Diagnostic], path: str) -> list[str]:
