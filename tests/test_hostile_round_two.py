@@ -1,0 +1,96 @@
+"""Issue 19: hostile input, round two. Each class asserts an exit status, a code or a message; never a traceback or a hang."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.helpers import FIXED_NOW
+from validator.cli.main import main
+
+CLEAN = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}\n'
+
+
+def check(*args: str, stdin: bytes | None = None) -> Result:
+    return CliRunner().invoke(main, ["check", "--now", FIXED_NOW, "--format", "json", *args], input=stdin)
+
+
+def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A real process with a timeout: what a hang would look like is a failed test, not a stuck suite."""
+    command = [sys.executable, "-m", "validator", "check", "--now", FIXED_NOW, *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=60, check=False)
+
+
+def no_traceback(result: Result) -> None:
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+# --- configuration: one bounded regular-file reader ----------------------------------------------
+
+
+@pytest.mark.parametrize(("target", "message"), [("fifo", "a FIFO"), ("/dev/zero", "not a regular file")])
+def test_config_on_a_fifo_or_device_is_refused_without_blocking(tmp_path: Path, target: str, message: str) -> None:
+    (tmp_path / "a.json").write_text(CLEAN)
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    done = run_cli(tmp_path, "--config", target, "a.json")
+    assert done.returncode == 2
+    assert f"{target}: cannot read: {message}" in done.stderr
+
+
+def test_oversized_config_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(CLEAN)
+    (tmp_path / "big.toml").write_text("# " + "x" * (2 * 1024 * 1024) + "\n")
+    result = check("--config", "big.toml", "a.json")
+    assert result.exit_code == 2
+    assert "big.toml: cannot read: larger than 1,048,576 bytes" in result.stderr
+
+
+@pytest.mark.parametrize("tool", ["3", '"text"', "[1, 2]"])
+def test_pyproject_whose_tool_is_not_a_table_is_not_ours(tmp_path: Path, tool: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"tool = {tool}\n")
+    (tmp_path / "a.json").write_text("{}\n")
+    for args in (["a.json"], ["--config", "pyproject.toml", "a.json"]):
+        result = check(*args)
+        no_traceback(result)
+        assert result.exit_code == 1  # the defaults apply: RBV findings, not a crash
+        assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RBV101"}
+
+
+def test_config_search_stops_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".retell-validate.toml").write_text('ignore = ["ALL"]\n')  # planted above the checkout
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    (repo / "sub" / "a.json").write_text("{}\n")
+    result = check(str(repo / "sub" / "a.json"))
+    assert result.exit_code == 1
+    assert "RBV101" in {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
+    (repo / ".git").rmdir()  # without a repository root, the ancestor applies as before
+    assert check(str(repo / "sub" / "a.json")).exit_code == 0
+
+
+@pytest.mark.parametrize("where", ["cli", "config"])
+def test_now_with_400_digits_is_a_usage_error(tmp_path: Path, where: str) -> None:
+    (tmp_path / "a.json").write_text(CLEAN)
+    digits = "9" * 400
+    if where == "cli":
+        result = CliRunner().invoke(main, ["check", "--now", digits, "a.json"])
+    else:
+        (tmp_path / ".retell-validate.toml").write_text(f'now = "{digits}"\n')
+        result = CliRunner().invoke(main, ["check", "a.json"])
+    no_traceback(result)
+    assert result.exit_code == 2
+    assert "rror:" in result.stderr and "now" in result.stderr and "epoch milliseconds" in result.stderr
