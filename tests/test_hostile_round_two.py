@@ -94,3 +94,32 @@ def test_now_with_400_digits_is_a_usage_error(tmp_path: Path, where: str) -> Non
     no_traceback(result)
     assert result.exit_code == 2
     assert "rror:" in result.stderr and "now" in result.stderr and "epoch milliseconds" in result.stderr
+
+
+# --- --fix and --diff read through the same reader -------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_and_diff_refuse_a_fifo_and_a_device_without_blocking(tmp_path: Path, mode: str) -> None:
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    done = run_cli(tmp_path, mode, "pipe.json", "zero.json")
+    assert done.returncode == 2
+    assert "pipe.json: cannot read: a FIFO" in done.stderr
+    assert "zero.json: cannot read: not a regular file" in done.stderr
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_and_diff_honour_max_bytes(tmp_path: Path, mode: str) -> None:
+    big = tmp_path / "big.json"
+    original = '{"from_number": "+1 415 777 4444", "tasks": []}' + " " * 200 + "\n"
+    big.write_text(original)
+    result = check(mode, "--max-bytes", "100", "big.json")
+    no_traceback(result)
+    assert big.read_text() == original  # not read past the limit, so not fixed
+    if mode == "--fix":
+        diagnostics = json.loads(result.stdout)["diagnostics"]
+        assert [(d["code"], d["severity"]) for d in diagnostics] == [("RBV014", "error")]
+        assert result.exit_code == 1
+    else:
+        assert result.stdout == ""
