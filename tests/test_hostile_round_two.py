@@ -123,3 +123,46 @@ def test_fix_and_diff_honour_max_bytes(tmp_path: Path, mode: str) -> None:
         assert result.exit_code == 1
     else:
         assert result.stdout == ""
+
+
+# --- paths: one guarded walk -----------------------------------------------------------------------
+
+
+def test_a_name_longer_than_name_max_is_exit_2_with_a_message(tmp_path: Path) -> None:
+    for raw in ("a" * 300 + ".json", "sub/" + "b" * 300 + "/*.json"):
+        result = check(raw)
+        no_traceback(result)
+        assert result.exit_code == 2
+        assert "File name too long" in result.stderr or "no file matches" in result.stderr
+
+
+def test_a_tree_1100_levels_deep_is_walked_without_recursion(tmp_path: Path) -> None:
+    directory = tmp_path / "deep"
+    for _ in range(1100):
+        directory.mkdir()
+        directory = directory / "d"
+    directory.mkdir()
+    (directory / "x.json").write_text("{}\n")
+    result = check("deep")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RBV101"}
+
+
+def test_an_unreadable_subdirectory_is_exit_2_not_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "w" / "locked").mkdir(parents=True)
+    (tmp_path / "w" / "ok").mkdir()
+    (tmp_path / "w" / "locked" / "bad.json").write_text("{}\n")
+    (tmp_path / "w" / "ok" / "a.json").write_text(CLEAN)
+    real_scandir = os.scandir
+
+    def scandir(path: Path) -> object:  # a mode of 000 does not stop root, so the refusal is simulated
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = check("w")
+    assert result.exit_code == 2
+    assert "w/locked: cannot read directory: Permission denied (the files in it were not checked)" in result.stderr
+    assert [Path(f).name for f in json.loads(result.stdout)["files"]] == ["a.json"]

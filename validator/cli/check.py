@@ -53,8 +53,11 @@ class _Run:
             data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
             self.reports.append(self.session.check_stdin(data, options) if self.session else check_text(data, options, file="<stdin>"))
             return
-        files = expand(raw)
-        if not files and not Path(raw).exists():
+        problems: list[str] = []
+        files = expand(raw, problems.append)
+        for problem in problems:
+            self.error(problem)
+        if not files and not problems and not Path(raw).exists():
             self.error(f"{raw}: {'no file matches this pattern' if glob.has_magic(raw) else 'no such file or directory'}")
         seen = {Path(r.file).absolute() for r in self.reports if r.file}
         for file in files:
