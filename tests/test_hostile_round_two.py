@@ -143,10 +143,16 @@ def test_a_tree_1100_levels_deep_is_walked_without_recursion(tmp_path: Path) -> 
         directory = directory / "d"
     directory.mkdir()
     (directory / "x.json").write_text("{}\n")
-    result = check("deep")
-    no_traceback(result)
-    assert result.exit_code == 1
-    assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RBV101"}
+    try:
+        result = check("deep")
+        no_traceback(result)
+        assert result.exit_code == 1
+        assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RBV101"}
+    finally:  # shutil.rmtree recurses, and pytest's clean-up of tmp_path would hit the RecursionError
+        (directory / "x.json").unlink()
+        while directory != tmp_path:
+            directory.rmdir()
+            directory = directory.parent
 
 
 def test_an_unreadable_subdirectory_is_exit_2_not_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -166,3 +172,19 @@ def test_an_unreadable_subdirectory_is_exit_2_not_skipped(tmp_path: Path, monkey
     assert result.exit_code == 2
     assert "w/locked: cannot read directory: Permission denied (the files in it were not checked)" in result.stderr
     assert [Path(f).name for f in json.loads(result.stdout)["files"]] == ["a.json"]
+
+
+# --- YAML tags that name the wrong kind of node ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [("a: !!map x\n", "scalar"), ("!!map [a]\n", "sequence"), ("a: [!!map x]\n", "scalar")])
+def test_a_map_tag_on_a_scalar_or_sequence_is_a_syntax_diagnostic(text: str, found: str) -> None:
+    from validator import validate_text
+
+    report = validate_text(text, "yaml")
+    assert [(d.code, d.severity.value, d.line) for d in report.diagnostics] == [("RBV001", "error", 1)]
+    assert report.diagnostics[0].message == f"cannot read YAML value: expected a mapping, but found {found}"
+    result = check("--input-format", "yaml", "-", stdin=text.encode())
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["RBV001"]

@@ -112,6 +112,8 @@ class _Constructor(SafeConstructor):
             return value
 
     def flatten_mapping(self, node: MappingNode) -> None:
+        if not isinstance(node, MappingNode):  # ``!!map x``: the base class would check only after we iterate
+            raise yaml.constructor.ConstructorError(None, None, f"expected a mapping, but found {node.id}", node.start_mark)
         # Recorded before the first flattening: afterwards merged pairs are indistinguishable.
         self.notes.own_keys.setdefault(id(node), {id(k) for k, _ in node.value if k.tag != _MERGE_TAG})
         super().flatten_mapping(node)
@@ -237,6 +239,15 @@ def read_yaml(text: str) -> Document:
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         return Document(None, "yaml", [_marked(codes.SYNTAX_ERROR, f"cannot read YAML value: {exc.problem or exc}", exc, text)])
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+    ) as exc:  # a tag PyYAML builds in a generator, past construct_object
+        finding = Finding("", f"cannot read YAML value: {type(exc).__name__}: {exc}", "use plain strings, numbers, lists and mappings")
+        return Document(None, "yaml", [Issue(codes.SYNTAX_ERROR, finding, _mark_span(root))])
     except RecursionError:
         return Document(None, "yaml", [Issue(codes.TOO_COMPLEX, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
     # Aliases and merge keys put data where it is not written, and with duplicate keys the last one counts.
