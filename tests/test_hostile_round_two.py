@@ -188,3 +188,26 @@ def test_a_map_tag_on_a_scalar_or_sequence_is_a_syntax_diagnostic(text: str, fou
     no_traceback(result)
     assert result.exit_code == 1
     assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["RBV001"]
+
+
+# --- time zones: one safe loader -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("zone", ["America", "A" * 300, "America/" + "x" * 300, "../../etc/passwd"])
+def test_a_zone_naming_a_directory_or_too_long_is_rbv305_not_a_failed_rule(zone: str) -> None:
+    from validator import validate
+
+    payload = {
+        "from_number": "+14157774444",
+        "tasks": [{"to_number": "+12137774445"}],
+        "trigger_timestamp": 1798794000000,
+        "call_time_window": {"windows": [{"start": 0, "end": 600}], "timezone": zone},
+    }
+    report = validate(payload, now=FIXED_NOW)
+    assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV305", "/call_time_window/timezone")]
+
+
+def test_load_zone_opens_only_names_tzdata_lists() -> None:
+    from validator.knowledge.timezones import load_zone
+
+    assert [load_zone(n) is None for n in ("America", "B" * 300, "", "America/New_York")] == [True, True, True, False]
