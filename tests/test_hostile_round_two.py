@@ -211,3 +211,31 @@ def test_load_zone_opens_only_names_tzdata_lists() -> None:
     from validator.knowledge.timezones import load_zone
 
     assert [load_zone(n) is None for n in ("America", "B" * 300, "", "America/New_York")] == [True, True, True, False]
+
+
+# --- rules that failed instead of finding ----------------------------------------------------------
+
+
+def test_an_empty_dynamic_variable_key_beside_others_is_no_failed_rule() -> None:
+    from validator import Settings, validate
+    from validator.settings import parse_now
+
+    def task(variables: dict[str, str], last: int) -> dict[str, object]:
+        return {"to_number": f"+1213777444{last}", "retell_llm_dynamic_variables": variables}
+
+    payload = {"from_number": "+14157774444", "tasks": [task({"name": "x"}, 5), task({"name": "y"}, 6), task({"": "z"}, 7)]}
+    report = validate(payload, settings=Settings(select=frozenset({"RBV602"}), now=parse_now(FIXED_NOW)))
+    assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV602", "/tasks/2/retell_llm_dynamic_variables")]
+    assert "`name`" in report.diagnostics[0].message
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+@pytest.mark.parametrize("digits", [30, 400, 5000])
+def test_a_huge_trigger_timestamp_hides_no_other_finding(fmt: str, digits: int) -> None:
+    from validator import validate_text
+
+    text = '{"from_number": "+14157774444", "trigger_timestamp": %s, "tasks": [{"to_number": "12"}]}' % ("9" * digits)
+    report = validate_text(text, fmt, now=FIXED_NOW)
+    found = [(d.code, d.pointer) for d in report.diagnostics]
+    assert ("RBV201", "/tasks/0/to_number") in found
+    assert "RBV000" not in {code for code, _ in found}
