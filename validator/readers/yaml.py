@@ -391,6 +391,7 @@ class YamlLocator:
     def __init__(self, root: Node, key_names: dict[int, str], *, in_document_order: bool = False) -> None:
         self._root = root
         self._key_names = key_names
+        self._indexes: dict[int, dict[str | None, tuple[Node, Node]]] = {}  # id(mapping) → its keys, built on first search
         # Whether the data's order is the text's (see validator.engine.document_order).
         self.in_document_order = in_document_order
 
@@ -411,10 +412,7 @@ class YamlLocator:
         for token in pointer[1:].split("/"):
             token = unescape(token)
             if isinstance(node, MappingNode):
-                match = None
-                for k, v in node.value:
-                    if _key_token(k, self._key_names) == token:
-                        match = (k, v)  # last occurrence wins, as in the data
+                match = self._index(node).get(token)
                 if match is None:
                     return None
                 key_node, node = match
@@ -423,3 +421,15 @@ class YamlLocator:
             else:
                 return None
         return node, key_node
+
+    def _index(self, mapping: MappingNode) -> dict[str | None, tuple[Node, Node]]:
+        """Token → (key node, value node), the last occurrence winning as in the data.
+
+        Built once per mapping: scanning the keys per pointer made thousands of findings in one
+        mapping quadratic (2,000 unknown keys 1.5 s, 8,000 24 s).
+        """
+        index = self._indexes.get(id(mapping))
+        if index is None:
+            index = {_key_token(k, self._key_names): (k, v) for k, v in mapping.value}
+            self._indexes[id(mapping)] = index
+        return index
