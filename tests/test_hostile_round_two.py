@@ -239,3 +239,44 @@ def test_a_huge_trigger_timestamp_hides_no_other_finding(fmt: str, digits: int) 
     found = [(d.code, d.pointer) for d in report.diagnostics]
     assert ("RBV201", "/tasks/0/to_number") in found
     assert "RBV000" not in {code for code, _ in found}
+
+
+# --- silently passed: a key given twice with different values --------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+@pytest.mark.parametrize(
+    ("first", "second", "code", "severity"),
+    [
+        ('"+14157774444"', '"+14157774444"', "RBV002", "warning"),
+        ('"+14157774444"', '"+14155550100"', "RBV016", "error"),
+        ("[1, 2]", "[1, 2]", "RBV002", "warning"),
+        ("1", "true", "RBV016", "error"),  # equal in Python, not in JSON
+        ("1", "1.0", "RBV016", "error"),
+    ],
+)
+def test_a_key_given_twice_is_an_error_when_the_values_differ(fmt: str, first: str, second: str, code: str, severity: str) -> None:
+    from validator import validate_text
+
+    text = f'{{"x": {first}, "x": {second}, "from_number": "+14157774444", "tasks": [{{"to_number": "+12137774445"}}]}}'
+    report = validate_text(text, fmt, now=FIXED_NOW)
+    found = [(d.code, d.severity.value, d.pointer, d.line) for d in report.diagnostics if d.code in ("RBV002", "RBV016")]
+    assert found == [(code, severity, "/x", 1)]
+
+
+def test_a_differing_duplicate_fails_the_cli_run(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(CLEAN.replace('"tasks"', '"from_number": "+14155550100", "tasks"'))
+    result = check("a.json")
+    assert result.exit_code == 1
+    assert [(d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]] == [("RBV016", "error")]
+
+
+# --- silently passed: UTF-16 and UTF-32 files ------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_a_utf16_or_utf32_file_fails_the_cli_run(tmp_path: Path, codec: str) -> None:
+    (tmp_path / "a.json").write_bytes(CLEAN.encode(codec))
+    result = check("a.json")
+    assert result.exit_code == 1
+    assert [(d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]] == [("RBV007", "error")]

@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from validator.diagnostics import Finding, Target
 from validator.document import Document, Issue, LineIndex, LocateRequest, Span
+from validator.json_values import same_value
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
 from validator.readers import codes
@@ -47,6 +48,8 @@ class _Notes:
         self.key_names: dict[int, str] = {}
         # id(mapping node) → ids of the key nodes written in it (the others come from ``<<`` merges)
         self.own_keys: dict[int, set[int]] = {}
+        # key node, key, earlier value, later value: compared once construction has filled them in
+        self.duplicates: list[tuple[Node, str, Any, Any]] = []
 
 
 class _Constructor(SafeConstructor):
@@ -128,14 +131,12 @@ class _Constructor(SafeConstructor):
             if not isinstance(key, str):
                 key = self._key_name(key, key_node)
             # A written key overriding a merged one is what ``<<`` is for; two written ones are a mistake.
+            value = self.construct_object(value_node, deep=deep)
             if id(key_node) in own:
                 if key in written:
-                    finding = Finding(
-                        "", f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence"
-                    )
-                    self.notes.node_issues.append((key_node, codes.DUPLICATE_KEY, finding, "key"))
+                    self.notes.duplicates.append((key_node, key, mapping[key], value))
                 written.add(key)
-            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping[key] = value
         return mapping
 
     def _key_name(self, key: Any, key_node: Node) -> str:
@@ -251,7 +252,10 @@ def read_yaml(text: str) -> Document:
     except RecursionError:
         return Document(None, "yaml", [Issue(codes.TOO_COMPLEX, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
     # Aliases and merge keys put data where it is not written, and with duplicate keys the last one counts.
-    duplicates = any(code == codes.DUPLICATE_KEY for _, code, _, _ in notes.node_issues)
+    for key_node, key, before, after in notes.duplicates:
+        issue = codes.duplicate_key("", key, not same_value(before, after))
+        notes.node_issues.append((key_node, issue.code, issue.finding, "key"))
+    duplicates = bool(notes.duplicates)
     locator = YamlLocator(root, notes.key_names, in_document_order="*" not in text and "<<" not in text and not duplicates)
     doc = Document(data, "yaml", locator=locator)
     if "\\u" in text or "\\U" in text:  # double-quoted escapes can spell unpaired surrogates
