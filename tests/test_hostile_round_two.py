@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 
 from tests.helpers import FIXED_NOW
 from validator.cli.main import main
+from validator.readers import InputFormat
 
 CLEAN = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}\n'
 
@@ -231,7 +232,7 @@ def test_an_empty_dynamic_variable_key_beside_others_is_no_failed_rule() -> None
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
 @pytest.mark.parametrize("digits", [30, 400, 5000])
-def test_a_huge_trigger_timestamp_hides_no_other_finding(fmt: str, digits: int) -> None:
+def test_a_huge_trigger_timestamp_hides_no_other_finding(fmt: InputFormat, digits: int) -> None:
     from validator import validate_text
 
     text = '{"from_number": "+14157774444", "trigger_timestamp": %s, "tasks": [{"to_number": "12"}]}' % ("9" * digits)
@@ -255,7 +256,7 @@ def test_a_huge_trigger_timestamp_hides_no_other_finding(fmt: str, digits: int) 
         ("1", "1.0", "RBV016", "error"),
     ],
 )
-def test_a_key_given_twice_is_an_error_when_the_values_differ(fmt: str, first: str, second: str, code: str, severity: str) -> None:
+def test_a_key_given_twice_is_an_error_when_the_values_differ(fmt: InputFormat, first: str, second: str, code: str, severity: str) -> None:
     from validator import validate_text
 
     text = f'{{"x": {first}, "x": {second}, "from_number": "+14157774444", "tasks": [{{"to_number": "+12137774445"}}]}}'
