@@ -281,3 +281,26 @@ def test_a_utf16_or_utf32_file_fails_the_cli_run(tmp_path: Path, codec: str) -> 
     result = check("a.json")
     assert result.exit_code == 1
     assert [(d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]] == [("RBV007", "error")]
+
+
+# --- the other commands that read a named file -----------------------------------------------------
+
+
+def test_convert_refuses_a_fifo_without_blocking_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "contacts.csv")
+    command = [sys.executable, "-m", "validator", "convert", "contacts.csv", "--from-number", "+14157774444", "-o", "out.json"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert "contacts.csv: cannot read: a FIFO" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.csv"]
+
+
+@pytest.mark.parametrize(("target", "message"), [("fifo", "a FIFO"), ("/dev/zero", "not a regular file")])
+def test_spec_on_a_fifo_or_device_is_refused_without_blocking(tmp_path: Path, target: str, message: str) -> None:
+    (tmp_path / "a.json").write_text(CLEAN)
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    done = run_cli(tmp_path, "--spec", target, "a.json")
+    assert done.returncode == 2
+    assert f"cannot read spec {Path(tmp_path / target) if target == 'fifo' else target}" in done.stderr
+    assert message in done.stderr
