@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz import strategies as fuzz
-from tests.fuzz.invariants import check_bytes, check_payload, problems, resolves
+from tests.fuzz.invariants import check_bytes, check_config, check_payload, problems, resolves
 from validator.diagnostics import Diagnostic, Report, Severity
 
 EXAMPLES = settings(
@@ -68,3 +69,14 @@ def test_the_invariants_catch_what_they_claim() -> None:
         "pointer not in the document",
         "line outside the file (2 lines)",
     ]
+
+
+@pytest.mark.parametrize("case", fuzz.SEEDS, ids=lambda case: f"{case[0]}:{case[1][:24]!r}")
+def test_issue_19_seeds(case: tuple[str, bytes]) -> None:
+    assert check_bytes(*case) == []
+
+
+@EXAMPLES
+@given(fuzz.config_files())
+def test_configuration_files(case: tuple[str, bytes]) -> None:
+    assert check_config(*case) == []

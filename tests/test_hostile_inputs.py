@@ -51,10 +51,17 @@ def test_invalid_utf8_names_the_byte_and_its_line() -> None:
     assert (d.line, "0xff" in d.message, "byte 18" in d.message) == (2, True, True)
 
 
-def test_utf16_with_bom_is_decoded_and_checked_with_a_warning() -> None:
-    report = check_text(VALID.encode("utf-16"), "json")
+@pytest.mark.parametrize(("codec", "label"), [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32")])
+def test_utf16_or_32_with_bom_is_decoded_and_checked_but_an_error(codec: str, label: str) -> None:
+    data = VALID.encode(codec) if codec != "utf-16-be" else b"\xfe\xff" + VALID.encode(codec)
+    report = check_text(data, "json")
+    assert summary(report) == [("RBV007", "error", "")]
+    assert report.diagnostics[0].message == f"the file is {label} (it starts with a {label} byte order mark); the API reads UTF-8 only"
+
+
+def test_utf8_bom_stays_a_warning() -> None:
+    report = check_text(b"\xef\xbb\xbf" + VALID.encode(), "json")
     assert summary(report) == [("RBV004", "warning", "")]
-    assert "UTF-16" in report.diagnostics[0].message
 
 
 def test_png_renamed_json_is_binary() -> None:
@@ -130,10 +137,10 @@ def test_duplicate_keys_are_found_at_every_level() -> None:
         ' "tasks": [{"to_number": "+12137774445", "to_number": "+12137774445",\n'
         '   "metadata": {"a": {"b": 1, "b": 2}}}]}'
     )
-    assert sorted((c, s, p) for c, s, p in summary(check_text(text, "json")) if c == "RBV002") == [
+    assert sorted((c, s, p) for c, s, p in summary(check_text(text, "json")) if c in ("RBV002", "RBV016")) == [
         ("RBV002", "warning", "/from_number"),
-        ("RBV002", "warning", "/tasks/0/metadata/a/b"),
         ("RBV002", "warning", "/tasks/0/to_number"),
+        ("RBV016", "error", "/tasks/0/metadata/a/b"),  # the values differ: the API silently keeps 2
     ]
 
 
@@ -240,8 +247,10 @@ def test_merge_keys_are_applied_and_an_override_is_not_a_duplicate() -> None:
 
 def test_written_keys_repeated_beside_a_merge_are_still_duplicates() -> None:
     text = 'd: &d {a: 1}\nfrom_number: "+14157774444"\ntasks: []\nmetadata: {<<: *d, b: 1, b: 2}\n'
-    d = one(check_text(text, "yaml"), "RBV002")
-    assert (d.pointer, d.line) == ("/metadata/b", 4)
+    d = one(check_text(text, "yaml"), "RBV016")  # different values: an error
+    assert (d.pointer, d.line, d.severity.value) == ("/metadata/b", 4, "error")
+    d = one(check_text(text.replace("b: 2", "b: 1"), "yaml"), "RBV002")  # equal values: a warning
+    assert (d.pointer, d.line, d.severity.value) == ("/metadata/b", 4, "warning")
 
 
 @pytest.mark.parametrize(
@@ -297,6 +306,6 @@ def test_an_empty_explicitly_tagged_integer_is_an_error_kept_as_text() -> None:
 
 
 def test_an_empty_key_repeated_is_a_duplicate_at_its_own_pointer() -> None:
-    report = check_text('from_number: "+14157774444"\ntasks: []\nmetadata:\n  "": 1\n  "": 2\n', "yaml")
+    report = check_text('from_number: "+14157774444"\ntasks: []\nmetadata:\n  "": 1\n  "": 1\n', "yaml")
     d = one(report, "RBV002")
     assert (d.pointer, d.line) == ("/metadata/", 5)

@@ -202,7 +202,7 @@ def test_lists_the_spec_declares_unique_are_left_to_the_schema() -> None:
 def test_repeated_list_item_fix_rewrites_the_list(tmp_path: Path) -> None:
     path = tmp_path / "payload.json"
     path.write_text(json.dumps(with_agent(webhook_events=["call_ended", "call_started", "call_ended"]), indent=2))
-    outcome = fix_file(path, settings=Settings(), spec=load_spec(), unsafe=False, write=True)
+    outcome = fix_file(path, settings=Settings(), spec=load_spec(), unsafe=False, write=True, max_bytes=None)
     assert outcome.applied == 1
     events = json.loads(path.read_text())["tasks"][0]["agent_override"]["agent"]["webhook_events"]
     assert events == ["call_ended", "call_started"] and only(outcome.report, "RBV526") == []

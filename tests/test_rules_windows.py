@@ -50,7 +50,7 @@ def test_each_crossing_window_is_reported_and_one_fix_splits_them_all() -> None:
 def test_cross_midnight_fix_applies_at_the_list(tmp_path: Path) -> None:
     path = tmp_path / "payload.json"
     path.write_text(json.dumps(window((540, 600), (1320, 120), (1380, 60)), indent=2))
-    outcome = fix_file(path, settings=Settings(), spec=load_spec(), unsafe=True, write=True)
+    outcome = fix_file(path, settings=Settings(), spec=load_spec(), unsafe=True, write=True, max_bytes=None)
     assert outcome.applied == 1
     assert json.loads(path.read_text())["call_time_window"]["windows"] == [
         {"start": 540, "end": 600},

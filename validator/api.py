@@ -8,10 +8,8 @@ payload problem, and the CLI turns it into exit status 2.
 
 from __future__ import annotations
 
-import errno
 import io
 import os
-import stat
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +21,7 @@ from validator.engine.csv import CsvOptions, check_csv
 from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
+from validator.files import open_regular
 from validator.readers import InputFormat, codes, format_for_path, read_text
 from validator.readers.decode import decode
 from validator.readers.python import read_python
@@ -142,7 +141,7 @@ def check_file(path: str | Path, options: CheckOptions) -> Report:
     path = Path(path)
     options = replace(options, format=options.format or format_for_path(path))
     name = printable_path(path)
-    with _open_regular(path) as stream:
+    with open_regular(path) as stream:
         if options.format == "csv":  # streamed: a contact list may have a million rows
             return check_csv(
                 stream,
@@ -163,21 +162,6 @@ def check_file(path: str | Path, options: CheckOptions) -> Report:
 def printable_path(path: Path) -> str:
     """The path as text any terminal can print (undecodable file-name bytes become U+FFFD)."""
     return os.fsencode(path).decode("utf-8", "replace")
-
-
-def _open_regular(path: Path) -> io.BufferedReader:
-    """Open for reading without blocking on a FIFO; anything but a regular file is an OSError."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
-            raise OSError(errno.EINVAL, f"{kind}; only regular files are read", str(path))
-        os.set_blocking(fd, True)
-        return open(fd, "rb", closefd=True)
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _decoded(text: str | bytes, max_bytes: int | None) -> tuple[str | None, list[Issue]]:

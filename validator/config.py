@@ -24,12 +24,14 @@ from typing import Any
 
 from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
+from validator.files import read_regular
 from validator.settings import DEFAULT_CALLING_HOURS, Settings, parse_now, time_range
 from validator.spec.tools import did_you_mean
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
 TOOL_TABLE = "retell-validate"
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "calling-hours", "now", "exclude", "spec")
+MAX_CONFIG_BYTES = 1024 * 1024  # a configuration is a few lines; more is a mistake (or /dev/zero)
 
 
 class ConfigError(ValueError):
@@ -132,7 +134,11 @@ def parse_calling_hours(text: str, where: str) -> tuple[int, int]:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest configuration file in ``start`` or its parents (a pyproject.toml counts only with our table)."""
+    """The nearest configuration file in ``start`` or its parents (a pyproject.toml counts only with our table).
+
+    The search stops at the repository root (a directory holding ``.git``), as ruff's and git's do:
+    a file planted above a checkout must not silence its rules.
+    """
     directory = start.absolute()
     if not directory.is_dir():
         directory = directory.parent
@@ -141,19 +147,33 @@ def find_config(start: Path) -> Path | None:
             candidate = candidate_dir / name
             if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
+        if (candidate_dir / ".git").exists():
+            return None
     return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A configuration file parsed; read through :func:`read_regular`, so a FIFO or device is refused, not waited on."""
+    return tomllib.loads(read_regular(path, MAX_CONFIG_BYTES).decode("utf-8"))
+
+
+def _tool_table(document: dict[str, Any]) -> Any:
+    """``[tool.retell-validate]``, or None; ``tool`` may be anything in a hand-written pyproject.toml."""
+    tool = document.get("tool")
+    return tool.get(TOOL_TABLE) if isinstance(tool, dict) else None
 
 
 def load_config(path: Path) -> Config:
     """Read and check one configuration file."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = _read_toml(path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get(TOOL_TABLE, {})
+        found = _tool_table(document)
+        table = {} if found is None else found
         where = f"{path} [tool.{TOOL_TABLE}]"
     else:
         table, where = document, str(path)
@@ -188,8 +208,8 @@ class ConfigFinder:
 def _has_tool_table(path: Path) -> bool:
     """Our table is there; a broken pyproject.toml counts when it mentions us, so its error is shown."""
     try:
-        text = path.read_text(encoding="utf-8")
-        return TOOL_TABLE in tomllib.loads(text).get("tool", {})
+        text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
+        return _tool_table(tomllib.loads(text)) is not None
     except (OSError, UnicodeDecodeError):
         return False
     except tomllib.TOMLDecodeError:

@@ -40,3 +40,26 @@ def preview(value: Any, limit: int = 60) -> str:
 def is_finite_number(value: Any) -> TypeGuard[int | float]:
     """An int or a finite float, not a bool: a number the API can receive."""
     return isinstance(value, int | float) and not isinstance(value, bool) and (isinstance(value, int) or math.isfinite(value))
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Equal as JSON values: ``true`` is not ``1`` and ``1`` is not ``1.0`` (Python's ``==`` says both are).
+
+    Iterative: called from inside the parser's object hook, already deep in the document.
+    """
+    pending = [(a, b)]
+    while pending:
+        x, y = pending.pop()
+        if type(x) is not type(y):
+            return False
+        if isinstance(x, dict):
+            if x.keys() != y.keys():
+                return False
+            pending.extend((x[k], y[k]) for k in x)
+        elif isinstance(x, list):
+            if len(x) != len(y):
+                return False
+            pending.extend(zip(x, y, strict=True))
+        elif x != y:
+            return False
+    return True

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from validator import Report, validate, validate_text
+from validator.config import ConfigError, load_config
 from validator.diagnostics import Severity
 from validator.readers.decode import decode
 from validator.readers.json import read_json
@@ -77,3 +81,13 @@ def check_payload(payload: Any) -> list[str]:
     if by_dict != by_text:
         found.append(f"validate() and validate_text() disagree: {by_dict} vs {by_text}")
     return found
+
+
+def check_config(name: str, data: bytes) -> list[str]:
+    """A configuration file loads, or is a ConfigError (exit 2 with a message); nothing else escapes."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / name
+        path.write_bytes(data)
+        with contextlib.suppress(ConfigError):  # any other exception escapes: the test, or the run's tally, sees it
+            load_config(path).settings_for(path)
+    return []

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from tests.fuzz import strategies as fuzz
-from tests.fuzz.invariants import check_bytes, check_payload
+from tests.fuzz.invariants import check_bytes, check_config, check_payload
 
-KINDS = ["payload", "text", "bytes", "yamlish"]
+KINDS = ["payload", "text", "bytes", "yamlish", "config"]
 
 
 class Tally:
@@ -50,12 +50,20 @@ def _check(kind: str, value: Any) -> list[str]:
         return check_payload(value)
     if kind == "text":
         return check_bytes(*value)
+    if kind == "config":
+        return check_config(*value)
     if kind == "bytes":
         return check_bytes("json", value) + check_bytes("yaml", value)
     return check_bytes("yaml", value.encode("utf-8"))
 
 
-_DRAW = {"payload": fuzz.payloads(), "text": fuzz.mutated_texts(), "bytes": st.binary(max_size=96), "yamlish": fuzz.yamlish}
+_DRAW = {
+    "payload": fuzz.payloads(),
+    "text": fuzz.mutated_texts(),
+    "bytes": st.binary(max_size=96),
+    "yamlish": fuzz.yamlish,
+    "config": fuzz.config_files(),
+}
 
 
 def run_chunk(tally: Tally, examples: int, chunk_seed: int) -> None:
@@ -82,6 +90,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     tally = Tally()
+    for seed_input in fuzz.SEEDS:  # issue 19's inputs first, every run
+        tally.one("text", seed_input)
     start = time.monotonic()
     chunk_seed = args.seed
     while True:

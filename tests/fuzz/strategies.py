@@ -154,6 +154,98 @@ TRAPS = [
     b"2024-02-30",
     b"[[[[[[",
     b"\t",
+    # issue 19
+    b"!!map ",
+    b"!!map [a]",
+    b"!!seq ",
+    b"\xff\xfe",
+    b"\x00\x00\xfe\xff",
+    b'"": ',
+    b'"America"',
 ]
+
+_BATCH = {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
+
+# Inputs that once raised, hung or failed a rule (issue 19): replayed by the tests and the long run.
+SEEDS: list[tuple[str, bytes]] = [
+    ("yaml", b"a: !!map x\n"),
+    ("yaml", b"!!map [a]\n"),
+    ("yaml", b"a: [!!map x]\n"),
+    ("json", json.dumps(_BATCH).encode("utf-16")),
+    ("yaml", json.dumps(_BATCH).encode("utf-32")),
+    ("json", b'{"from_number": "+14157774444", "from_number": "+14155550100", "tasks": []}'),
+    ("json", b'{"x": 1, "x": true, "tasks": []}'),
+    *(
+        ("json", json.dumps({**_BATCH, "call_time_window": {"windows": [{"start": 0, "end": 600}], "timezone": zone}}).encode())
+        for zone in ("America", "A" * 300, "America/" + "x" * 300)
+    ),
+    (
+        "json",
+        json.dumps(
+            {
+                "from_number": "+14157774444",
+                "tasks": [
+                    {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"name": "a"}},
+                    {"to_number": "+12137774446", "retell_llm_dynamic_variables": {"name": "b"}},
+                    {"to_number": "+12137774447", "retell_llm_dynamic_variables": {"": "c"}},
+                ],
+            }
+        ).encode(),
+    ),
+    ("json", b'{"from_number": "+14157774444", "trigger_timestamp": ' + b"9" * 400 + b', "tasks": [{"to_number": "12"}]}'),
+]
+
+# Configuration files: a value of every TOML kind for every key, and keys we do not know.
+_CONFIG_KEYS = [
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "severity",
+    "fail-on",
+    "calling-hours",
+    "now",
+    "exclude",
+    "tool",
+    "x",
+]
+_CONFIG_VALUES = [
+    '"ALL"',
+    '["RBV1"]',
+    '["RBV999"]',
+    "[1, 2]",
+    "3",
+    "9" * 400,
+    '"' + "9" * 400 + '"',
+    "-1",
+    "true",
+    "{}",
+    '{ RBV1 = "warning" }',
+    '{ "a/*.json" = ["RBV111"] }',
+    '"08:00-21:00"',
+    '"25:00-26:00"',
+    "1979-05-27T07:32:00Z",
+    "1979-05-27",
+    '"error"',
+    '"x"',
+]
+
+
+@st.composite
+def config_files(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A ``.retell-validate.toml`` or ``pyproject.toml`` (tool table or a ``tool`` of another type), maybe corrupted."""
+    lines = [f"{draw(st.sampled_from(_CONFIG_KEYS))} = {draw(st.sampled_from(_CONFIG_VALUES))}" for _ in range(draw(st.integers(0, 4)))]
+    name = draw(st.sampled_from([".retell-validate.toml", "pyproject.toml"]))
+    if name == "pyproject.toml":
+        header = draw(st.sampled_from(["[tool.retell-validate]\n", "", f"tool = {draw(st.sampled_from(_CONFIG_VALUES))}\n"]))
+        text = header + "\n".join(lines)
+    else:
+        text = "\n".join(lines)
+    data = text.encode("utf-8")
+    if data and draw(st.booleans()):
+        at = draw(st.integers(0, len(data) - 1))
+        data = data[:at] + draw(st.binary(max_size=3) | st.sampled_from(TRAPS)) + data[at + 1 :]
+    return name, data
+
 
 yamlish = st.text(alphabet="{}[]:,-?&*!|>'\"#%@ \n\tab01yn~.<\\u", max_size=60)

@@ -66,8 +66,11 @@ class _Run:
         if raw == "-":
             self.check_stdin()
             return
-        files = expand(raw, PAYLOAD_SUFFIXES + CONTACT_SUFFIXES if self.only_payloads else PAYLOAD_SUFFIXES)
-        if not files and not Path(raw).exists():
+        problems: list[str] = []
+        files = expand(raw, problems.append, PAYLOAD_SUFFIXES + CONTACT_SUFFIXES if self.only_payloads else PAYLOAD_SUFFIXES)
+        for problem in problems:
+            self.error(problem)
+        if not files and not problems and not Path(raw).exists():
             self.error(f"{raw}: {'no file matches this pattern' if glob.has_magic(raw) else 'no such file or directory'}")
         seen = {Path(r.file).absolute() for r in self.reports if r.file}
         for file in files:

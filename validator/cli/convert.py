@@ -22,6 +22,7 @@ from validator.cli.csv_options import csv_options
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report
 from validator.engine.csv import CsvOptions, check_csv
+from validator.files import open_regular
 from validator.reporters import RenderOptions, get_renderer
 from validator.settings import Settings, parse_now
 from validator.spec.load import load_spec
@@ -76,7 +77,7 @@ def convert_file(
 ) -> tuple[Report, int]:
     """Check ``source`` and write its payload to ``out`` in one pass: the report (whether to keep it) and the task count."""
     writer = (YamlWriter if yaml_output else JsonWriter)(out, dict(options.batch))
-    with source.open("rb") as stream:
+    with open_regular(source) as stream:  # streamed: no size limit, but a FIFO is refused rather than waited on
         report = check_csv(stream, file=file or str(source), spec=load_spec(), settings=settings, options=options, on_tasks=writer.write)
     writer.close()
     return report, writer.count
@@ -123,6 +124,10 @@ def convert(source: Path, output: str, force: bool, now_text: str | None, config
             report, tasks = convert_file(
                 source, handle, yaml_output=target.suffix.lower() in (".yaml", ".yml"), options=csv_options, settings=settings
             )
+        except OSError as exc:  # a FIFO, a device, no permission: exit 2, as check does
+            temporary.unlink()
+            click.echo(f"error: {source}: cannot read: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
         except BaseException:
             temporary.unlink()
             raise

@@ -13,8 +13,9 @@ from typing import Any, TypeVar
 
 import click
 
-from validator.api import CheckOptions
+from validator.api import CheckOptions, check_file
 from validator.diagnostics import Report
+from validator.files import FileTooLarge
 from validator.fix.apply import FixOutcome, fix_bytes, fix_file, fixable_counts
 from validator.spec.load import load_spec
 
@@ -46,7 +47,18 @@ class FixSession:
 
     def check_file(self, path: Path, options: CheckOptions) -> Report:
         spec = options.spec or load_spec()
-        outcome = fix_file(path, format=options.format, settings=options.settings, spec=spec, unsafe=self.unsafe, write=self.write)
+        try:
+            outcome = fix_file(
+                path,
+                format=options.format,
+                settings=options.settings,
+                spec=spec,
+                unsafe=self.unsafe,
+                write=self.write,
+                max_bytes=options.max_bytes,
+            )
+        except FileTooLarge:  # not fixed; checked as without --fix, which reports it as RBV014
+            return check_file(path, options)
         self._outcomes.append((str(path), outcome))
         return outcome.report
 

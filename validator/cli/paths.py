@@ -1,9 +1,15 @@
-"""Path arguments → payload files: a file as given, a directory walked, a glob expanded."""
+"""Path arguments → payload files: a file as given, a directory walked, a glob expanded.
+
+What cannot be looked at (a name longer than the system allows, an unreadable
+subdirectory) is handed to ``on_error``, so the run exits 2 instead of
+passing over files it never saw.
+"""
 
 from __future__ import annotations
 
 import glob
-from collections.abc import Iterator
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 from validator.readers import InputFormat, format_for_path
@@ -13,26 +19,52 @@ PAYLOAD_SUFFIXES = (".json", ".yaml", ".yml")
 CONTACT_SUFFIXES = (".csv",)  # walked only with --only-payloads, where content decides
 RECOGNITION_PREFIX = 1024 * 1024  # root keys and a CSV header sit near the start; the scanners tolerate the cut
 
-
-def iter_payload_paths(path: Path, suffixes: tuple[str, ...] = PAYLOAD_SUFFIXES) -> Iterator[Path]:
-    """A file as given; a directory walked for files with these suffixes (hidden folders skipped)."""
-    if not path.is_dir():
-        yield path
-        return
-    for found in sorted(path.rglob("*")):
-        relative = found.relative_to(path).parts
-        if found.suffix.lower() in suffixes and found.is_file() and not any(p.startswith(".") for p in relative[:-1]):
-            yield found
+OnError = Callable[[str], None]
 
 
-def expand(raw: str, suffixes: tuple[str, ...] = PAYLOAD_SUFFIXES) -> list[Path]:
+def iter_payload_paths(path: Path, on_error: OnError, suffixes: tuple[str, ...] = PAYLOAD_SUFFIXES) -> list[Path]:
+    """A file as given; a directory walked for files with these suffixes (hidden folders and symlinked folders not entered).
+
+    The walk keeps its own stack rather than recursing, so a tree thousands of levels deep is no
+    RecursionError.
+    """
+    try:
+        if not path.is_dir():
+            return [path]
+    except OSError as exc:
+        on_error(f"{path}: cannot read: {exc.strerror or exc}")
+        return []
+    found: list[Path] = []
+    pending = [path]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    child = directory / entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        if not entry.name.startswith("."):
+                            pending.append(child)
+                    elif child.suffix.lower() in suffixes and entry.is_file():
+                        found.append(child)
+        except OSError as exc:
+            on_error(f"{directory}: cannot read directory: {exc.strerror or exc} (the files in it were not checked)")
+    return sorted(found)
+
+
+def expand(raw: str, on_error: OnError, suffixes: tuple[str, ...] = PAYLOAD_SUFFIXES) -> list[Path]:
     """A path argument → files: a file, a directory walked, or a glob (``payloads/**/*.yaml``)."""
     path = Path(raw)
-    if path.exists():
-        return list(iter_payload_paths(path, suffixes))
+    try:
+        exists = path.exists()
+    except OSError as exc:  # a component longer than NAME_MAX, say
+        on_error(f"{raw}: cannot read: {exc.strerror or exc}")
+        return []
+    if exists:
+        return iter_payload_paths(path, on_error, suffixes)
     if glob.has_magic(raw):
         matches = [Path(m) for m in sorted(glob.glob(raw, recursive=True))]
-        return [f for m in matches for f in iter_payload_paths(m, suffixes) if m.is_dir() or f.suffix.lower() in suffixes]
+        return [f for m in matches for f in iter_payload_paths(m, on_error, suffixes) if m.is_dir() or f.suffix.lower() in suffixes]
     return []
 
 

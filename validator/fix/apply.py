@@ -34,6 +34,7 @@ import yaml
 from validator.api import validate_text
 from validator.diagnostics import Diagnostic, Fix, Report
 from validator.document import Document, LineIndex
+from validator.files import read_regular
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
 from validator.readers import READERS, InputFormat, format_for_path, read_text, sniff_format
@@ -154,9 +155,17 @@ def fix_edits(text: str, format: InputFormat, diagnostic: Diagnostic) -> list[tu
     return [(edit.start + len(bom), edit.end + len(bom), edit.text) for edit in plan.edits]
 
 
-def fix_file(path: Path, *, format: InputFormat | None = None, settings: Settings, spec: Spec, unsafe: bool, write: bool) -> FixOutcome:
-    """Fix one file; with ``write`` the result replaces it atomically. Raises OSError if unreadable."""
-    outcome = fix_bytes(path.read_bytes(), format or format_for_path(path), file=str(path), settings=settings, spec=spec, unsafe=unsafe)
+def fix_file(
+    path: Path, *, format: InputFormat | None = None, settings: Settings, spec: Spec, unsafe: bool, write: bool, max_bytes: int | None
+) -> FixOutcome:
+    """Fix one file; with ``write`` the result replaces it atomically.
+
+    Raises OSError if unreadable, not a regular file (a FIFO would hang), or over ``max_bytes``
+    (:class:`~validator.files.FileTooLarge`, never read past the limit).
+    """
+    outcome = fix_bytes(
+        read_regular(path, max_bytes), format or format_for_path(path), file=str(path), settings=settings, spec=spec, unsafe=unsafe
+    )
     if write and outcome.changed:
         write_atomic(path, outcome.after.encode("utf-8"))
     return outcome

@@ -53,6 +53,21 @@ def is_zone(name: str) -> bool:
 
 
 @cache
+def load_zone(name: str) -> ZoneInfo | None:
+    """The zone, or None: the one way rules load a zone from payload text.
+
+    Only names tzdata lists are opened: ``ZoneInfo`` turns any other text into a path, so a
+    directory (``"America"``) or a name past NAME_MAX raises OSError rather than "not found".
+    """
+    if not is_zone(name):
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # a tzdata file that is missing or unreadable here
+        return None
+
+
+@cache
 def _folded_names() -> dict[str, str]:
     return {_fold(name): name for name in zone_names()}
 
@@ -153,9 +168,8 @@ def legacy_reason(name: str) -> str | None:
 
 def fixed_offset(name: str) -> timedelta | None:
     """The zone's UTC offset when it is the same in January and July, else ``None``."""
-    try:
-        zone = ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    zone = load_zone(name)
+    if zone is None:
         return None
     offsets = {zone.utcoffset(datetime(2026, month, 1)) for month in (1, 7)}
     return offsets.pop() if len(offsets) == 1 else None

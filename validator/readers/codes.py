@@ -29,6 +29,7 @@ TOO_COMPLEX = "RBV012"
 NON_STRING_KEY = "RBV013"
 PAYLOAD_TOO_LARGE = "RBV014"
 NOT_JSON_VALUE = "RBV015"
+DUPLICATE_KEY_CONFLICT = "RBV016"
 CSV_ENCODING = "RBV801"
 CSV_UNCLOSED_QUOTE = "RBV802"
 CSV_NO_PHONE_COLUMN = "RBV803"
@@ -70,3 +71,19 @@ def payload_too_large(size: int | None, limit: int) -> Issue:
         ),
         Span(1, 1),
     )
+
+
+def duplicate_key(pointer: str, key: str, differs: bool) -> Issue:
+    """A key given twice: an error when the values differ (the API keeps the last, silently), else a warning."""
+    if differs:
+        finding = Finding(
+            pointer,
+            f"duplicate key {key!r} with a different value: only the last occurrence takes effect",
+            "keep the value you mean and remove the other occurrence",
+            "key",
+        )
+        return Issue(DUPLICATE_KEY_CONFLICT, finding)
+    finding = Finding(
+        pointer, f"duplicate key {key!r}: only the last occurrence takes effect", "remove or rename the earlier occurrence", "key"
+    )
+    return Issue(DUPLICATE_KEY, finding)

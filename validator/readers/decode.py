@@ -21,21 +21,19 @@ _BOMS = (
 
 
 def decode(data: bytes) -> tuple[str | None, list[Issue]]:
-    """Bytes → text. A BOM is honoured with a warning; undecodable input is an RBV007 error."""
+    """Bytes → text. A UTF-8 BOM is a warning (RBV004); a UTF-16 or UTF-32 file is decoded but is an RBV007 error, as is undecodable input."""
     issues: list[Issue] = []
     encoding = "utf-8"
     for bom, name, label in _BOMS:
         if data.startswith(bom):
             data = data[len(bom) :]
             encoding = name
-            hint = "save the file as UTF-8 without a BOM" if label != "UTF-8" else "remove the BOM"
-            issues.append(
-                Issue(
-                    codes.BYTE_ORDER_MARK,
-                    Finding("", f"file starts with a {label} byte order mark; the API expects plain UTF-8", hint),
-                    Span(1, 1),
-                )
-            )
+            if label == "UTF-8":  # the bytes after it are what the API reads: a warning
+                finding = Finding("", "file starts with a UTF-8 byte order mark; the API expects plain UTF-8", "remove the BOM")
+                issues.append(Issue(codes.BYTE_ORDER_MARK, finding, Span(1, 1)))
+            else:  # sent as it is, every character is unreadable to the API: decoded to check the rest, but an error
+                message = f"the file is {label} (it starts with a {label} byte order mark); the API reads UTF-8 only"
+                issues.append(Issue(codes.ENCODING_ERROR, Finding("", message, "save the file as UTF-8 without a BOM"), Span(1, 1)))
             break
     try:
         text = data.decode(encoding)

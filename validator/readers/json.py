@@ -17,6 +17,7 @@ from typing import Any
 
 from validator.diagnostics import Finding
 from validator.document import Document, Issue, LineIndex, LocateRequest, Span
+from validator.json_values import same_value
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
 from validator.readers import codes
@@ -43,14 +44,18 @@ class _Hooks:
     """Collects what the parser tolerated; keeps flagged objects alive so ids stay unique."""
 
     def __init__(self) -> None:
-        self.duplicates: list[tuple[dict[str, Any], list[str]]] = []
+        self.duplicates: list[tuple[dict[str, Any], list[tuple[str, bool]]]] = []  # (key, differs from the earlier value)
         self.non_finite = False
 
     def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
         if len(obj) != len(pairs):
-            seen: set[str] = set()
-            dups = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+            earlier: dict[str, Any] = {}
+            dups = []
+            for key, value in pairs:
+                if key in earlier:
+                    dups.append((key, not same_value(earlier[key], value)))
+                earlier[key] = value
             self.duplicates.append((obj, dups))
         return obj
 
@@ -128,18 +133,7 @@ def _noted_issues(data: Any, hooks: _Hooks) -> list[Issue]:
     while stack:
         pointer, node = stack.pop()
         if isinstance(node, dict):
-            for key in dup_ids.get(id(node), ()):
-                issues.append(
-                    Issue(
-                        codes.DUPLICATE_KEY,
-                        Finding(
-                            pointer_join(pointer, key),
-                            f"duplicate key {key!r}: only the last occurrence takes effect",
-                            "remove or rename the earlier occurrence",
-                            "key",
-                        ),
-                    )
-                )
+            issues.extend(codes.duplicate_key(pointer_join(pointer, key), key, differs) for key, differs in dup_ids.get(id(node), ()))
             stack.extend((pointer_join(pointer, k), v) for k, v in node.items())
         elif isinstance(node, list):
             stack.extend((f"{pointer}/{i}", v) for i, v in enumerate(node))

@@ -19,8 +19,10 @@ from typing import Any
 
 import yaml
 
+from validator.files import read_regular
 from validator.pointer import unescape
 
+MAX_SPEC_BYTES = 64 * 1024 * 1024  # Retell's whole OpenAPI document is well under 1 MB
 SPEC_FILENAME = "create-batch-call.openapi.yaml"
 OPERATION_PATH = "/create-batch-call"
 REQUEST_POINTER = ("paths", OPERATION_PATH, "post", "requestBody", "content", "application/json", "schema")
@@ -89,7 +91,7 @@ def load_spec(path: str | Path | None = None) -> Spec:
 @lru_cache(maxsize=8)
 def _load_cached(path: Path) -> Spec:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_SPEC_BYTES).decode("utf-8")  # --spec on a FIFO or /dev/zero: refused, not read
     except (OSError, UnicodeDecodeError) as exc:
         raise SpecError(f"cannot read spec {path}: {exc}") from exc
     try:

@@ -131,7 +131,7 @@ def did_you_mean(word: str, choices: Iterable[Any]) -> str | None:
         if len(prefixed) == 1:
             return prefixed[0]
         if not prefixed and len(folded) >= 3:
-            shortened = [c for low, c in lowered.items() if low[0] == folded[0] and _abbreviates(folded, low)]
+            shortened = [c for low, c in lowered.items() if low[:1] == folded[:1] and _abbreviates(folded, low)]
             if len(shortened) == 1:
                 return shortened[0]
     close = difflib.get_close_matches(folded, list(lowered), n=1, cutoff=0.75)

@@ -21,12 +21,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from validator.context import Context, per_document
 from validator.knowledge.recipient_zones import RecipientZones, zones_for
+from validator.knowledge.timezones import load_zone
 from validator.rules.window._windows import DAY, clock
 from validator.rules.window._windows import windows as usable_windows
 from validator.spec.load import Spec
@@ -112,7 +113,7 @@ def several_clocks(zones: RecipientZones, start: int) -> bool:
 @lru_cache(maxsize=4096)
 def clock_signature(zone: str, start: int) -> tuple[int, ...]:
     """Equal for zones that keep the same clock over the period checked (New York and Toronto)."""
-    info = zone_info(zone)
+    info = load_zone(zone)
     if info is None:
         return ()
     changes = _changes(info, start, start + HORIZON_DAYS * DAY)
@@ -145,7 +146,7 @@ def schedule(ctx: Context) -> Schedule | None:
     if window is None:
         return None
     zone = window.get("timezone", default_zone(ctx.spec))
-    if not isinstance(zone, str) or zone_info(zone) is None:
+    if not isinstance(zone, str) or load_zone(zone) is None:
         return None
     windows = tuple(sorted({(w.start, w.end) for w in usable_windows(ctx) if w.start < w.end}))  # RBV301: cross-midnight
     days = window.get("day")
@@ -156,14 +157,6 @@ def schedule(ctx: Context) -> Schedule | None:
     else:
         return None
     return Schedule(zone, windows, allowed) if windows and allowed else None
-
-
-@cache
-def zone_info(name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def batch_start(ctx: Context) -> int:
@@ -212,7 +205,7 @@ def first_allowed(plan: Schedule, moment: int) -> int | None:
 
 def allowed(plan: Schedule, zone: str, start: int, stop: int) -> Iterator[tuple[int, int, int]]:
     """``(begin, end, shift)``: allowed UTC minutes ``[begin, end)`` and how far ``zone``'s clock is from UTC then."""
-    batch_zone, other = zone_info(plan.zone), zone_info(zone)
+    batch_zone, other = load_zone(plan.zone), load_zone(zone)
     if batch_zone is None or other is None or stop > _LAST_MINUTE:
         return
     cuts = sorted({start, stop, *_changes(batch_zone, start, stop), *_changes(other, start, stop)})

@@ -23,8 +23,9 @@ from datetime import datetime
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.knowledge.timezones import load_zone
 from validator.rules import Kind
-from validator.rules.calling_hours._reach import first_allowed, minute_of, schedule, trigger_minute, zone_info
+from validator.rules.calling_hours._reach import first_allowed, minute_of, schedule, trigger_minute
 
 CODE = "RBV704"
 NAME = "trigger-outside-windows"
@@ -36,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     plan, trigger = schedule(ctx), trigger_minute(ctx)
     if plan is None or trigger is None or trigger < minute_of(ctx.settings.clock()):
         return  # a past trigger starts the batch at once: RBV4xx's business
-    zone = zone_info(plan.zone)
+    zone = load_zone(plan.zone)
     first = first_allowed(plan, trigger)
     if zone is None or first is None or first == trigger:
         return

@@ -1,10 +1,10 @@
-"""The file starts with a byte order mark (UTF-8, UTF-16 or UTF-32).
+"""The file starts with a UTF-8 byte order mark.
 
 Why it matters: a payload sent with a BOM in front is not valid JSON for many
-parsers, and UTF-16 files (Excel's "Unicode text") are not what the API reads.
-The file is decoded and checked anyway.
+parsers. The file is decoded and checked anyway. (A UTF-16 or UTF-32 file,
+with its BOM, is RBV007, an error: the API reads UTF-8 only.)
 
-Fails: a file saved as "UTF-8 with BOM" or "UTF-16".
+Fails: a file saved as "UTF-8 with BOM".
 
 Passes: the same file saved as plain UTF-8.
 """

@@ -1,12 +1,13 @@
-"""The same key appears twice in one object.
+"""The same key appears twice in one object, with the same value.
 
-Why it matters: JSON parsers keep only the last occurrence, so the first
-value is silently dropped (the server sees only the last). The diagnostic
-points at the later key.
+Why it matters: JSON parsers keep only the last occurrence; with equal values
+nothing is lost, but the repetition is a leftover worth removing. With
+different values the first is silently dropped: that is RBV016, an error. The
+diagnostic points at the later key.
 
 Fails::
 
-    {"from_number": "+14157774444", "from_number": "+14155550100", "tasks": []}
+    {"from_number": "+14157774444", "from_number": "+14157774444", "tasks": []}
 
 Passes::
 

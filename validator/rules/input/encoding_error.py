@@ -1,9 +1,11 @@
-"""The file is not UTF-8 text (invalid bytes, NUL bytes, or binary data such as an image).
+"""The file is not UTF-8 text (UTF-16 or UTF-32, invalid bytes, NUL bytes, or binary data such as an image).
 
 Why it matters: the payload must be UTF-8 JSON. The diagnostic gives the byte
-offset and line of the first offending byte.
+offset and line of the first offending byte. A UTF-16 or UTF-32 file (Excel's
+"Unicode text") is recognised by its byte order mark, decoded and checked
+anyway, but sent as it is the API cannot read it.
 
-Fails: a PNG renamed ``batch.json``; a file saved as Latin-1 with an ``é``.
+Fails: a PNG renamed ``batch.json``; a file saved as Latin-1 with an ``é``; a file saved as UTF-16.
 
 Passes: the same text saved as UTF-8.
 """

@@ -1,0 +1,306 @@
+"""Issue 19: hostile input, round two. Each class asserts an exit status, a code or a message; never a traceback or a hang."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.helpers import FIXED_NOW
+from validator.cli.main import main
+from validator.readers import InputFormat
+
+CLEAN = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}\n'
+
+
+def check(*args: str, stdin: bytes | None = None) -> Result:
+    return CliRunner().invoke(main, ["check", "--now", FIXED_NOW, "--format", "json", *args], input=stdin)
+
+
+def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A real process with a timeout: what a hang would look like is a failed test, not a stuck suite."""
+    command = [sys.executable, "-m", "validator", "check", "--now", FIXED_NOW, *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=60, check=False)
+
+
+def no_traceback(result: Result) -> None:
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+# --- configuration: one bounded regular-file reader ----------------------------------------------
+
+
+@pytest.mark.parametrize(("target", "message"), [("fifo", "a FIFO"), ("/dev/zero", "not a regular file")])
+def test_config_on_a_fifo_or_device_is_refused_without_blocking(tmp_path: Path, target: str, message: str) -> None:
+    (tmp_path / "a.json").write_text(CLEAN)
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    done = run_cli(tmp_path, "--config", target, "a.json")
+    assert done.returncode == 2
+    assert f"{target}: cannot read: {message}" in done.stderr
+
+
+def test_oversized_config_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(CLEAN)
+    (tmp_path / "big.toml").write_text("# " + "x" * (2 * 1024 * 1024) + "\n")
+    result = check("--config", "big.toml", "a.json")
+    assert result.exit_code == 2
+    assert "big.toml: cannot read: larger than 1,048,576 bytes" in result.stderr
+
+
+@pytest.mark.parametrize("tool", ["3", '"text"', "[1, 2]"])
+def test_pyproject_whose_tool_is_not_a_table_is_not_ours(tmp_path: Path, tool: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"tool = {tool}\n")
+    (tmp_path / "a.json").write_text("{}\n")
+    for args in (["a.json"], ["--config", "pyproject.toml", "a.json"]):
+        result = check(*args)
+        no_traceback(result)
+        assert result.exit_code == 1  # the defaults apply: RBV findings, not a crash
+        assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RBV101"}
+
+
+def test_config_search_stops_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".retell-validate.toml").write_text('ignore = ["ALL"]\n')  # planted above the checkout
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    (repo / "sub" / "a.json").write_text("{}\n")
+    result = check(str(repo / "sub" / "a.json"))
+    assert result.exit_code == 1
+    assert "RBV101" in {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
+    (repo / ".git").rmdir()  # without a repository root, the ancestor applies as before
+    assert check(str(repo / "sub" / "a.json")).exit_code == 0
+
+
+@pytest.mark.parametrize("where", ["cli", "config"])
+def test_now_with_400_digits_is_a_usage_error(tmp_path: Path, where: str) -> None:
+    (tmp_path / "a.json").write_text(CLEAN)
+    digits = "9" * 400
+    if where == "cli":
+        result = CliRunner().invoke(main, ["check", "--now", digits, "a.json"])
+    else:
+        (tmp_path / ".retell-validate.toml").write_text(f'now = "{digits}"\n')
+        result = CliRunner().invoke(main, ["check", "a.json"])
+    no_traceback(result)
+    assert result.exit_code == 2
+    assert "rror:" in result.stderr and "now" in result.stderr and "epoch milliseconds" in result.stderr
+
+
+# --- --fix and --diff read through the same reader -------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_and_diff_refuse_a_fifo_and_a_device_without_blocking(tmp_path: Path, mode: str) -> None:
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    done = run_cli(tmp_path, mode, "pipe.json", "zero.json")
+    assert done.returncode == 2
+    assert "pipe.json: cannot read: a FIFO" in done.stderr
+    assert "zero.json: cannot read: not a regular file" in done.stderr
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_and_diff_honour_max_bytes(tmp_path: Path, mode: str) -> None:
+    big = tmp_path / "big.json"
+    original = '{"from_number": "+1 415 777 4444", "tasks": []}' + " " * 200 + "\n"
+    big.write_text(original)
+    result = check(mode, "--max-bytes", "100", "big.json")
+    no_traceback(result)
+    assert big.read_text() == original  # not read past the limit, so not fixed
+    if mode == "--fix":
+        diagnostics = json.loads(result.stdout)["diagnostics"]
+        assert [(d["code"], d["severity"]) for d in diagnostics] == [("RBV014", "error")]
+        assert result.exit_code == 1
+    else:
+        assert result.stdout == ""
+
+
+# --- paths: one guarded walk -----------------------------------------------------------------------
+
+
+def test_a_name_longer_than_name_max_is_exit_2_with_a_message(tmp_path: Path) -> None:
+    for raw in ("a" * 300 + ".json", "sub/" + "b" * 300 + "/*.json"):
+        result = check(raw)
+        no_traceback(result)
+        assert result.exit_code == 2
+        assert "File name too long" in result.stderr or "no file matches" in result.stderr
+
+
+def test_a_tree_1100_levels_deep_is_walked_without_recursion(tmp_path: Path) -> None:
+    directory = tmp_path / "deep"
+    for _ in range(1100):
+        directory.mkdir()
+        directory = directory / "d"
+    directory.mkdir()
+    (directory / "x.json").write_text("{}\n")
+    try:
+        result = check("deep")
+        no_traceback(result)
+        assert result.exit_code == 1
+        assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"RBV101"}
+    finally:  # shutil.rmtree recurses, and pytest's clean-up of tmp_path would hit the RecursionError
+        (directory / "x.json").unlink()
+        while directory != tmp_path:
+            directory.rmdir()
+            directory = directory.parent
+
+
+def test_an_unreadable_subdirectory_is_exit_2_not_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "w" / "locked").mkdir(parents=True)
+    (tmp_path / "w" / "ok").mkdir()
+    (tmp_path / "w" / "locked" / "bad.json").write_text("{}\n")
+    (tmp_path / "w" / "ok" / "a.json").write_text(CLEAN)
+    real_scandir = os.scandir
+
+    def scandir(path: Path) -> object:  # a mode of 000 does not stop root, so the refusal is simulated
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = check("w")
+    assert result.exit_code == 2
+    assert "w/locked: cannot read directory: Permission denied (the files in it were not checked)" in result.stderr
+    assert [Path(f).name for f in json.loads(result.stdout)["files"]] == ["a.json"]
+
+
+# --- YAML tags that name the wrong kind of node ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [("a: !!map x\n", "scalar"), ("!!map [a]\n", "sequence"), ("a: [!!map x]\n", "scalar")])
+def test_a_map_tag_on_a_scalar_or_sequence_is_a_syntax_diagnostic(text: str, found: str) -> None:
+    from validator import validate_text
+
+    report = validate_text(text, "yaml")
+    assert [(d.code, d.severity.value, d.line) for d in report.diagnostics] == [("RBV001", "error", 1)]
+    assert report.diagnostics[0].message == f"cannot read YAML value: expected a mapping, but found {found}"
+    result = check("--input-format", "yaml", "-", stdin=text.encode())
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["RBV001"]
+
+
+# --- time zones: one safe loader -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("zone", ["America", "A" * 300, "America/" + "x" * 300, "../../etc/passwd"])
+def test_a_zone_naming_a_directory_or_too_long_is_rbv305_not_a_failed_rule(zone: str) -> None:
+    from validator import validate
+
+    payload = {
+        "from_number": "+14157774444",
+        "tasks": [{"to_number": "+12137774445"}],
+        "trigger_timestamp": 1798794000000,
+        "call_time_window": {"windows": [{"start": 0, "end": 600}], "timezone": zone},
+    }
+    report = validate(payload, now=FIXED_NOW)
+    assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV305", "/call_time_window/timezone")]
+
+
+def test_load_zone_opens_only_names_tzdata_lists() -> None:
+    from validator.knowledge.timezones import load_zone
+
+    assert [load_zone(n) is None for n in ("America", "B" * 300, "", "America/New_York")] == [True, True, True, False]
+
+
+# --- rules that failed instead of finding ----------------------------------------------------------
+
+
+def test_an_empty_dynamic_variable_key_beside_others_is_no_failed_rule() -> None:
+    from validator import Settings, validate
+    from validator.settings import parse_now
+
+    def task(variables: dict[str, str], last: int) -> dict[str, object]:
+        return {"to_number": f"+1213777444{last}", "retell_llm_dynamic_variables": variables}
+
+    payload = {"from_number": "+14157774444", "tasks": [task({"name": "x"}, 5), task({"name": "y"}, 6), task({"": "z"}, 7)]}
+    report = validate(payload, settings=Settings(select=frozenset({"RBV602"}), now=parse_now(FIXED_NOW)))
+    assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV602", "/tasks/2/retell_llm_dynamic_variables")]
+    assert "`name`" in report.diagnostics[0].message
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+@pytest.mark.parametrize("digits", [30, 400, 5000])
+def test_a_huge_trigger_timestamp_hides_no_other_finding(fmt: InputFormat, digits: int) -> None:
+    from validator import validate_text
+
+    text = '{"from_number": "+14157774444", "trigger_timestamp": %s, "tasks": [{"to_number": "12"}]}' % ("9" * digits)
+    report = validate_text(text, fmt, now=FIXED_NOW)
+    found = [(d.code, d.pointer) for d in report.diagnostics]
+    assert ("RBV201", "/tasks/0/to_number") in found
+    assert "RBV000" not in {code for code, _ in found}
+
+
+# --- silently passed: a key given twice with different values --------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+@pytest.mark.parametrize(
+    ("first", "second", "code", "severity"),
+    [
+        ('"+14157774444"', '"+14157774444"', "RBV002", "warning"),
+        ('"+14157774444"', '"+14155550100"', "RBV016", "error"),
+        ("[1, 2]", "[1, 2]", "RBV002", "warning"),
+        ("1", "true", "RBV016", "error"),  # equal in Python, not in JSON
+        ("1", "1.0", "RBV016", "error"),
+    ],
+)
+def test_a_key_given_twice_is_an_error_when_the_values_differ(fmt: InputFormat, first: str, second: str, code: str, severity: str) -> None:
+    from validator import validate_text
+
+    text = f'{{"x": {first}, "x": {second}, "from_number": "+14157774444", "tasks": [{{"to_number": "+12137774445"}}]}}'
+    report = validate_text(text, fmt, now=FIXED_NOW)
+    found = [(d.code, d.severity.value, d.pointer, d.line) for d in report.diagnostics if d.code in ("RBV002", "RBV016")]
+    assert found == [(code, severity, "/x", 1)]
+
+
+def test_a_differing_duplicate_fails_the_cli_run(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(CLEAN.replace('"tasks"', '"from_number": "+14155550100", "tasks"'))
+    result = check("a.json")
+    assert result.exit_code == 1
+    assert [(d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]] == [("RBV016", "error")]
+
+
+# --- silently passed: UTF-16 and UTF-32 files ------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_a_utf16_or_utf32_file_fails_the_cli_run(tmp_path: Path, codec: str) -> None:
+    (tmp_path / "a.json").write_bytes(CLEAN.encode(codec))
+    result = check("a.json")
+    assert result.exit_code == 1
+    assert [(d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]] == [("RBV007", "error")]
+
+
+# --- the other commands that read a named file -----------------------------------------------------
+
+
+def test_convert_refuses_a_fifo_without_blocking_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "contacts.csv")
+    command = [sys.executable, "-m", "validator", "convert", "contacts.csv", "--from-number", "+14157774444", "-o", "out.json"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert "contacts.csv: cannot read: a FIFO" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.csv"]
+
+
+@pytest.mark.parametrize(("target", "message"), [("fifo", "a FIFO"), ("/dev/zero", "not a regular file")])
+def test_spec_on_a_fifo_or_device_is_refused_without_blocking(tmp_path: Path, target: str, message: str) -> None:
+    (tmp_path / "a.json").write_text(CLEAN)
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    done = run_cli(tmp_path, "--spec", target, "a.json")
+    assert done.returncode == 2
+    assert f"cannot read spec {Path(tmp_path / target) if target == 'fifo' else target}" in done.stderr
+    assert message in done.stderr
