@@ -22,6 +22,7 @@ from validator.cli.paths import expand
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report, Severity
+from validator.fix.apply import FixRefused
 from validator.readers import FORMAT_NAMES
 from validator.reporters import FORMATS, get_renderer
 from validator.reporters.statistics import render_statistics
@@ -72,6 +73,8 @@ class _Run:
         try:
             options = replace(self.options, settings=config.settings_for(file, self.overrides))
             self.reports.append(self.session.check_file(file, options) if self.session else check_file(file, options))
+        except FixRefused as exc:
+            self.error(str(exc))
         except OSError as exc:
             self.error(f"{file}: cannot read: {exc.strerror or exc}")
         except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
