@@ -28,7 +28,7 @@ def test_deep_walk_builds_one_pointer_per_finding_not_per_level(monkeypatch: pyt
         return original(base, *parts)
 
     monkeypatch.setattr(python_reader, "pointer_join", counting)
-    data, issues = python_reader._json_shaped(nested(100_000, {1: {3}}))
+    _, issues = python_reader._json_shaped(nested(100_000, {1: {3}}))
     assert len(calls) == 2  # one per finding; a pointer string per level made a deep walk quadratic
     assert [(i.code, i.finding.pointer) for i in issues] == [
         ("RBV013", "/a" * 100_000 + "/1"),
