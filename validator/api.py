@@ -112,8 +112,11 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
     """:func:`validate_text` with its options already parsed (the CLI's entry point)."""
     spec = options.spec or load_spec()
     if options.format == "csv":
-        data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
-        return check_csv(data, file=file, spec=spec, settings=options.settings, options=options.csv)
+        raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+        if options.max_bytes is not None and len(raw) > options.max_bytes:  # e.g. standard input cut at the limit
+            document = Document(None, "csv", [codes.payload_too_large(len(raw), options.max_bytes)])
+            return check_document(document, file=file, spec=spec, settings=options.settings)
+        return check_csv(io.BytesIO(raw), file=file, spec=spec, settings=options.settings, options=options.csv)
     decoded, issues = _decoded(text, options.max_bytes)
     if decoded is None:
         return check_document(Document(None, options.format or "json", issues), file=file, spec=spec, settings=options.settings)
