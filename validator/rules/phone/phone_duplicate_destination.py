@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import quote
 from validator.rules import Kind
 from validator.rules.phone._phone_fields import destinations
 
@@ -37,6 +38,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if first != field.task:
             yield ctx.finding(
                 field.pointer,
-                f"tasks[{field.task}] calls {key} again: tasks[{first}] already calls it, so the number would be called twice",
+                f"tasks[{field.task}] calls {quote(key)} again: tasks[{first}] already calls it, so the number would be called twice",
                 f"remove this task or merge it into tasks[{first}]",
             )
