@@ -3,10 +3,13 @@ repeating a megabyte value a thousand times makes a thousand short messages, not
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import FIXED_NOW
 from validator import validate_text
 from validator.engine.pipeline import MAX_MESSAGE
 from validator.json_values import preview, quote
+from validator.readers import yaml as yaml_reader
 
 
 def test_quote_and_preview_cut_with_an_ellipsis() -> None:
@@ -32,3 +35,20 @@ def test_an_unknown_key_of_a_megabyte_is_named_short() -> None:
     unknown = [d for d in report.diagnostics if d.code == "RBV111"]
     assert [d.message for d in unknown] == [f"unknown key `{'z' * 59}…`: the API ignores it"]
     assert all(len(d.message) <= MAX_MESSAGE for d in report.diagnostics)
+
+
+def test_findings_in_an_aliased_mapping_index_its_keys_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[object] = []
+    original = yaml_reader._key_token
+    monkeypatch.setattr(yaml_reader, "_key_token", lambda *a: calls.append(a) or original(*a))
+    variables = "\n".join(f"      v{i}: [1]" for i in range(100))
+    tasks = "\n".join(f"  - to_number: '+1213777{i:04d}'\n    retell_llm_dynamic_variables: *d" for i in range(30))
+    text = (
+        f"from_number: '+14157774444'\ntasks:\n  - to_number: '+12137774445'\n    retell_llm_dynamic_variables: &d\n{variables}\n{tasks}\n"
+    )
+    report = validate_text(text, "yaml", now=FIXED_NOW, locate_first=None)
+    wrong = [d for d in report.diagnostics if d.pointer.endswith("/retell_llm_dynamic_variables/v99") and d.severity.value == "error"]
+    assert [(d.pointer, d.line) for d in wrong][:2] == [("/tasks/0/retell_llm_dynamic_variables/v99", 104)] * 1 + [
+        ("/tasks/1/retell_llm_dynamic_variables/v99", 104)
+    ]
+    assert len(calls) < 1_000  # scanning the keys per finding was 31 × 100 × 100

@@ -382,6 +382,20 @@ class YamlLocator:
         self._key_names = key_names
         # Whether the data's order is the text's (see validator.engine.document_order).
         self.in_document_order = in_document_order
+        # id(mapping node) → its members by key, built on first use: an aliased mapping is one node,
+        # indexed once, where scanning its keys per request made findings × keys work.
+        self._indexes: dict[int, dict[str, tuple[Node, Node]]] = {}
+
+    def _members(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        index = self._indexes.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                token = _key_token(k, self._key_names)
+                if token is not None:
+                    index[token] = (k, v)  # last occurrence wins, as in the data
+            self._indexes[id(node)] = index
+        return index
 
     def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
         out: dict[LocateRequest, Span] = {}
@@ -400,10 +414,7 @@ class YamlLocator:
         for token in pointer[1:].split("/"):
             token = unescape(token)
             if isinstance(node, MappingNode):
-                match = None
-                for k, v in node.value:
-                    if _key_token(k, self._key_names) == token:
-                        match = (k, v)  # last occurrence wins, as in the data
+                match = self._members(node).get(token)
                 if match is None:
                     return None
                 key_node, node = match
