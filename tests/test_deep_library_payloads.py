@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from validator import validate
+from validator.pointer import join as pointer_join
 from validator.readers import python as python_reader
 
 
@@ -21,7 +22,7 @@ def nested(depth: int, bottom: Any) -> dict[str, Any]:
 
 def test_deep_walk_builds_one_pointer_per_finding_not_per_level(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    original = python_reader.pointer_join
+    original = pointer_join
 
     def counting(base: str, *parts: str | int) -> str:
         calls.append(base)

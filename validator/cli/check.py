@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from validator.api import DEFAULT_MAX_BYTES, CheckOptions, check_file, check_text
+from validator.api import DEFAULT_MAX_BYTES, CheckOptions, byte_limit, check_file, check_text
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
@@ -23,7 +23,7 @@ from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report, Severity
 from validator.fix.apply import FixRefused
-from validator.readers import FORMAT_NAMES
+from validator.readers import FORMAT_NAMES, READERS
 from validator.reporters import FORMATS, get_renderer
 from validator.reporters.statistics import render_statistics
 from validator.spec.load import SpecError, load_spec
@@ -50,7 +50,7 @@ class _Run:
     def check_path(self, raw: str) -> None:
         if raw == "-":
             options = replace(self.options, settings=self.finder.for_path(Path.cwd()).settings_for(None, self.overrides))
-            limit = options.max_bytes
+            limit = byte_limit(options.max_bytes, options.format)
             data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
             self.reports.append(self.session.check_stdin(data, options) if self.session else check_text(data, options, file="<stdin>"))
             return
@@ -143,10 +143,14 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=0),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
+    default=None,
     metavar="N",
-    help="Refuse JSON or YAML inputs larger than N bytes unread (RBV014); 0: no limit.",
+    help=(
+        "Refuse inputs larger than N bytes unread (RBV014); 0: no limit. Default per format, for about 2 GB of memory "
+        f"at most: {', '.join(f'{r.name.upper()} {r.max_bytes // 2**20} MiB' for r in READERS.values() if r.read)}"
+        " (CSV files are streamed: no limit; on standard input "
+        f"{READERS['csv'].max_bytes // 2**20} MiB)."
+    ),
 )
 @fix_options
 @spec_option
@@ -167,7 +171,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         spec=options["spec"],
         format=options["input_format"],
         csv=options["csv_options"],
-        max_bytes=options["max_bytes"] or None,
+        max_bytes=DEFAULT_MAX_BYTES if options["max_bytes"] is None else options["max_bytes"] or None,
         locate_first=shown.max_diagnostics,
         locate_errors_only=shown.quiet,
     )

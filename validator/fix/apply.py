@@ -299,7 +299,7 @@ def _overlaps(starts: list[int], ends: list[int], edit: _Edit) -> bool:
 
 def _apply(body: str, edits: list[_Edit]) -> str:
     """The edits (disjoint) made in one left-to-right join, not one copy of the file per edit."""
-    pieces = []
+    pieces: list[str] = []
     position = 0
     for edit in sorted(edits, key=lambda e: e.start):
         pieces += (body[position : edit.start], edit.text)
