@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import Any, Literal, TypedDict, Unpack
 
 from validator.diagnostics import Finding, Report
 from validator.document import Document, Issue, Span
@@ -22,22 +22,24 @@ from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
 from validator.files import open_regular
-from validator.readers import InputFormat, codes, format_for_path, read_text
+from validator.readers import READERS, InputFormat, codes, format_for_path, read_text, sniff_format
 from validator.readers.decode import decode
 from validator.readers.python import read_python
 from validator.settings import Settings, parse_now
 from validator.spec.load import Spec, load_spec
 
 Now = datetime | int | str | None
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # JSON and YAML inputs over this are refused unread (RBV014)
+# ``max_bytes``: a number, None (no limit) or "format": each format's own limit (READERS[...].max_bytes).
+MaxBytes = int | None | Literal["format"]
+DEFAULT_MAX_BYTES: MaxBytes = "format"
 
 
 @dataclass(frozen=True)
 class CheckOptions:
     """How inputs are read and checked: parsed once (the CLI, or a library call) and handed down unchanged.
 
-    ``max_bytes``: JSON or YAML over this many UTF-8 bytes is refused unread (RBV014; ``None``: no
-    limit). ``locate_first=N``: the caller shows at most N diagnostics (errors only with
+    ``max_bytes``: input text over this many UTF-8 bytes is refused unread (RBV014; ``None``: no
+    limit; ``"format"``, the default: the format's own limit, see :func:`byte_limit`). ``locate_first=N``: the caller shows at most N diagnostics (errors only with
     ``locate_errors_only``); the others may be left without a line, after them (see
     :func:`validator.engine.pipeline.check_document`).
     """
@@ -46,10 +48,17 @@ class CheckOptions:
     spec: Spec | None = None
     format: InputFormat | None = None
     csv: CsvOptions | None = None
-    max_bytes: int | None = DEFAULT_MAX_BYTES
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES
     locate_first: int | None = None
     locate_errors_only: bool = False
     subjects: bool = False  # diagnostics carry the value they are about (stable identities: SARIF, GitLab)
+
+
+def byte_limit(max_bytes: MaxBytes, format: InputFormat | None) -> int | None:
+    """The byte limit for one input: ``"format"`` is the format's row in READERS (the largest when unknown)."""
+    if max_bytes != "format":
+        return max_bytes
+    return READERS[format].max_bytes if format is not None else max(r.max_bytes for r in READERS.values())
 
 
 class CheckArgs(TypedDict, total=False):
@@ -59,7 +68,7 @@ class CheckArgs(TypedDict, total=False):
     settings: Settings | None
     spec: Spec | None
     csv: CsvOptions | None
-    max_bytes: int | None
+    max_bytes: MaxBytes
     locate_first: int | None
     locate_errors_only: bool
     subjects: bool
@@ -114,9 +123,15 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
     """:func:`validate_text` with its options already parsed (the CLI's entry point)."""
     spec = options.spec or load_spec()
     if options.format == "csv":
-        data = io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
-        return check_csv(data, file=file, spec=spec, settings=options.settings, options=options.csv, subjects=options.subjects)
-    decoded, issues = _decoded(text, options.max_bytes)
+        raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+        limit = byte_limit(options.max_bytes, "csv")
+        if limit is not None and len(raw) > limit:  # e.g. standard input cut at the limit
+            document = Document(None, "csv", [codes.payload_too_large(len(raw), limit)])
+            return check_document(document, file=file, spec=spec, settings=options.settings)
+        return check_csv(io.BytesIO(raw), file=file, spec=spec, settings=options.settings, options=options.csv, subjects=options.subjects)
+    head = text[:4096]
+    kind = options.format or sniff_format(head.decode("utf-8", "ignore") if isinstance(head, bytes) else head)
+    decoded, issues = _decoded(text, byte_limit(options.max_bytes, kind))
     if decoded is None:
         return check_document(Document(None, options.format or "json", issues), file=file, spec=spec, settings=options.settings)
     document, reader = read_text(decoded, options.format)
@@ -152,8 +167,9 @@ def check_file(path: str | Path, options: CheckOptions) -> Report:
                 subjects=options.subjects,
             )
         size = os.fstat(stream.fileno()).st_size
-        if options.max_bytes is not None and size > options.max_bytes:
-            document = Document(None, options.format or "json", [codes.payload_too_large(size, options.max_bytes)])
+        limit = byte_limit(options.max_bytes, options.format)  # unknown format: check_text applies the sniffed one
+        if limit is not None and size > limit:
+            document = Document(None, options.format or "json", [codes.payload_too_large(size, limit)])
             return check_document(document, file=name, spec=options.spec or load_spec(), settings=options.settings)
         data = stream.read()
     return check_text(data, options, file=name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from typing import Any, TypeGuard
 
 _JSON_TYPES: tuple[tuple[type, str], ...] = (
@@ -29,12 +30,33 @@ _PREVIEW = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps(…) 
 
 
 def preview(value: Any, limit: int = 60) -> str:
-    """A short JSON rendering of a value for messages."""
+    """A short JSON rendering of a value for messages (at most ``limit`` characters, ``…`` when cut)."""
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]  # encode only what can be shown: a value may be megabytes, quoted per alias
     try:
-        text = _PREVIEW.encode(value)
+        text = "".join(_bounded(_PREVIEW.iterencode(value), limit + 1))
     except (TypeError, ValueError):
-        text = repr(value)
+        text = quote(repr(value), limit + 1)
+    return quote(text, limit)
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """Input text as a message embeds it: at most ``limit`` characters, cut with ``…`` (as ruff and mypy do).
+
+    Every message that names a key or value from the input goes through here or :func:`preview`, so
+    a finding's size does not depend on the input's, however often an alias repeats a value.
+    """
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bounded(chunks: Iterator[str], limit: int) -> Iterator[str]:
+    """The encoder's chunks until ``limit`` characters are out (a huge container is never fully encoded)."""
+    written = 0
+    for chunk in chunks:
+        yield chunk
+        written += len(chunk)
+        if written >= limit:
+            return
 
 
 def is_finite_number(value: Any) -> TypeGuard[int | float]:

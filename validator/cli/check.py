@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from validator.api import DEFAULT_MAX_BYTES, CheckOptions, check_file, check_text
+from validator.api import DEFAULT_MAX_BYTES, CheckOptions, byte_limit, check_file, check_text
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
@@ -25,7 +25,8 @@ from validator.cli.source import SourceLines
 from validator.cli.spec import configured_spec, spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report, Severity
-from validator.readers import FORMAT_NAMES, format_for_path
+from validator.fix.apply import FixRefused
+from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
 from validator.spec.load import SpecError
@@ -87,7 +88,7 @@ class _Run:
             return
         format = self.options.format or (format_for_path(named) if named else None)
         options = replace(self.options, settings=config.settings_for(named, self.overrides), format=format)
-        limit = options.max_bytes
+        limit = byte_limit(options.max_bytes, options.format)
         data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
         name = self.stdin_name or "<stdin>"
         self.sources.add(name, data)
@@ -104,6 +105,8 @@ class _Run:
         try:
             options = replace(self.options, settings=config.settings_for(file, self.overrides))
             self.reports.append(self.session.check_file(file, options) if self.session else check_file(file, options))
+        except FixRefused as exc:
+            self.error(str(exc))
         except OSError as exc:
             self.error(f"{file}: cannot read: {exc.strerror or exc}")
         except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
@@ -208,10 +211,14 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=0),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
+    default=None,
     metavar="N",
-    help="Refuse JSON or YAML inputs larger than N bytes unread (RBV014); 0: no limit.",
+    help=(
+        "Refuse inputs larger than N bytes unread (RBV014); 0: no limit. Default per format, for about 2 GB of memory "
+        f"at most: {', '.join(f'{r.name.upper()} {r.max_bytes // 2**20} MiB' for r in READERS.values() if r.read)}"
+        " (CSV files are streamed: no limit; on standard input "
+        f"{READERS['csv'].max_bytes // 2**20} MiB)."
+    ),
 )
 @click.option(
     "--only-payloads",
@@ -240,7 +247,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
         spec=spec,
         format=options["input_format"],
         csv=options["csv_options"],
-        max_bytes=options["max_bytes"] or None,
+        max_bytes=DEFAULT_MAX_BYTES if options["max_bytes"] is None else options["max_bytes"] or None,
         locate_first=shown.max_diagnostics,
         locate_errors_only=shown.quiet,
         subjects=any(FORMATS[name].identifies for name in (options["output_format"], *(f for f, _ in options["report_targets"]))),

@@ -13,10 +13,11 @@ from typing import Any, TypeVar
 
 import click
 
-from validator.api import CheckOptions, check_file
+from validator.api import CheckOptions, byte_limit, check_file
 from validator.diagnostics import Report
 from validator.files import FileTooLarge
 from validator.fix.apply import FixOutcome, fix_bytes, fix_file, fixable_counts
+from validator.readers import format_for_path
 from validator.spec.load import load_spec
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,7 +56,7 @@ class FixSession:
                 spec=spec,
                 unsafe=self.unsafe,
                 write=self.write,
-                max_bytes=options.max_bytes,
+                max_bytes=byte_limit(options.max_bytes, options.format or format_for_path(path)),
             )
         except FileTooLarge:  # not fixed; checked as without --fix, which reports it as RBV014
             return check_file(path, options)

@@ -18,11 +18,14 @@ from validator.document import Document, Issue, LocateRequest, Span
 from validator.engine.document_order import DocumentOrder
 from validator.engine.registry import rules_by_code, semantic_rules
 from validator.engine.schema_pass import schema_issues
-from validator.json_values import preview
+from validator.json_values import preview, quote
 from validator.pointer import tokens
 from validator.rules.input import internal_error
 from validator.settings import Settings
 from validator.spec.load import Spec
+
+# A backstop for a rule that quotes input without json_values.quote: no finding grows with the input.
+MAX_MESSAGE = 1_000
 
 
 def check_document(
@@ -151,14 +154,14 @@ def _diagnostics(
         diagnostic = Diagnostic(
             code=issue.code,
             severity=severities[issue.code],
-            message=finding.message,
+            message=quote(finding.message, MAX_MESSAGE),
             pointer=finding.pointer,
             file=file,
             line=span.line if span else None,
             column=span.column if span else None,
             end_line=span.end_line if span else None,
             end_column=span.end_column if span else None,
-            hint=finding.hint,
+            hint=None if finding.hint is None else quote(finding.hint, MAX_MESSAGE),
             name=rule.name,
             fix=finding.fix,
         )

@@ -16,6 +16,7 @@ parse or means something else.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import copy
 import difflib
@@ -155,14 +156,20 @@ def fix_edits(text: str, format: InputFormat, diagnostic: Diagnostic) -> list[tu
     return [(edit.start + len(bom), edit.end + len(bom), edit.text) for edit in plan.edits]
 
 
+class FixRefused(Exception):
+    """The file cannot be rewritten as it is (read-only, several hard links, an owner we cannot keep)."""
+
+
 def fix_file(
     path: Path, *, format: InputFormat | None = None, settings: Settings, spec: Spec, unsafe: bool, write: bool, max_bytes: int | None
 ) -> FixOutcome:
     """Fix one file; with ``write`` the result replaces it atomically.
 
     Raises OSError if unreadable, not a regular file (a FIFO would hang), or over ``max_bytes``
-    (:class:`~validator.files.FileTooLarge`, never read past the limit).
+    (:class:`~validator.files.FileTooLarge`, never read past the limit); FixRefused if it cannot be rewritten.
     """
+    if write:
+        refuse_unwritable(path)
     outcome = fix_bytes(
         read_regular(path, max_bytes), format or format_for_path(path), file=str(path), settings=settings, spec=spec, unsafe=unsafe
     )
@@ -171,17 +178,37 @@ def fix_file(
     return outcome
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` (a symlink's target) with ``data`` via a temporary file beside it; keeps the mode."""
+def refuse_unwritable(path: Path) -> None:
+    """Raise :class:`FixRefused` unless ``path`` may be replaced without changing what the file is.
+
+    A mode without write bits is a request not to edit (root would otherwise ignore
+    it); a second hard link would keep the old text after a rename, and an in-place
+    write is not atomic, so linked files are refused too.
+    """
     target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode)
+    info = target.stat()
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise FixRefused(f"{path}: the file is read-only; not rewritten (make it writable to fix it, or use --diff)")
+    if info.st_nlink > 1:
+        raise FixRefused(f"{path}: the file has {info.st_nlink} hard links and rewriting it would split them; not rewritten (use --diff)")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` (a symlink's target) with ``data`` via a temporary file beside it; keeps mode, owner and group."""
+    target = path.resolve()
+    info = target.stat()
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
+            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                try:  # root must not hand another user's file to root
+                    os.fchown(out.fileno(), info.st_uid, info.st_gid)
+                except PermissionError:
+                    raise FixRefused(f"{path}: its owner or group could not be kept; not rewritten (use --diff)") from None
+            os.fchmod(out.fileno(), stat.S_IMODE(info.st_mode))
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -238,6 +265,9 @@ def _plans(document: Document, body: str, kind: InputFormat, wanted: list[Diagno
     spans = document.locator.locate(requests) if requests and document.locator is not None else {}  # type: ignore[arg-type]
     lines = LineIndex(body)
     newline = "\r\n" if "\r\n" in body else "\n"
+    # Properties of the whole file, computed once per pass: per edit they made fixing quadratic.
+    separators = (", ", ": ") if '": ' in body else (",", ":")
+    indent = _yaml_indent(body) if kind != "json" else 2
     for plan in plans:
         for pointer, value in plan.changes:
             span = spans.get((pointer, "value"))
@@ -248,10 +278,10 @@ def _plans(document: Document, body: str, kind: InputFormat, wanted: list[Diagno
             old_text = body[start:end]
             text: str | None
             if kind == "json":
-                text = _json_text(value, old_text, _resolve(document.data, pointer), body, start, newline)
+                text = _json_text(value, old_text, _resolve(document.data, pointer), body, start, newline, separators)
             else:
                 end = start + len(old_text.rstrip())  # block scalars end past their line breaks
-                text = _yaml_text(value, body[start:end], _resolve(document.data, pointer), body, start, newline)
+                text = _yaml_text(value, body[start:end], _resolve(document.data, pointer), body, start, newline, indent)
             if text is None:
                 plan.problem = "anchored, aliased or tagged YAML values are not rewritten"
                 break
@@ -282,19 +312,34 @@ def _same(a: Any, b: Any) -> bool:
 
 def _non_overlapping(plans: Iterable[_Plan]) -> list[_Plan]:
     chosen: list[_Plan] = []
-    taken: list[_Edit] = []
+    starts: list[int] = []  # the taken spans, sorted and disjoint: a bisection finds any overlap
+    ends: list[int] = []
     for plan in plans:
-        if any(e.start < t.end and t.start < e.end for e in plan.edits for t in taken):
+        if any(_overlaps(starts, ends, e) for e in plan.edits):
             continue  # next pass, after a re-check
         chosen.append(plan)
-        taken.extend(plan.edits)
+        for e in plan.edits:
+            at = bisect.bisect_left(starts, e.start)
+            starts.insert(at, e.start)
+            ends.insert(at, e.end)
     return chosen
 
 
+def _overlaps(starts: list[int], ends: list[int], edit: _Edit) -> bool:
+    """Whether ``edit`` overlaps a taken span: only the spans either side of its start can."""
+    at = bisect.bisect_left(starts, edit.start)
+    return any(edit.start < ends[i] and starts[i] < edit.end for i in (at - 1, at) if 0 <= i < len(starts))
+
+
 def _apply(body: str, edits: list[_Edit]) -> str:
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        body = body[: edit.start] + edit.text + body[edit.end :]
-    return body
+    """The edits (disjoint) made in one left-to-right join, not one copy of the file per edit."""
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        pieces += (body[position : edit.start], edit.text)
+        position = edit.end
+    pieces.append(body[position:])
+    return "".join(pieces)
 
 
 def _means(edited: str, kind: InputFormat, data: Any, plans: list[_Plan]) -> bool:
@@ -332,13 +377,12 @@ def _line_indent(body: str, offset: int) -> str:
     return match.group() if match else ""
 
 
-def _json_text(value: Any, old_text: str, old_value: Any, body: str, start: int, newline: str) -> str:
+def _json_text(value: Any, old_text: str, old_value: Any, body: str, start: int, newline: str, separators: tuple[str, str]) -> str:
     """JSON for ``value``: pretty-printed like the text it replaces when that spans lines.
 
     When the replaced container had one member per line (``[\n  {"start": 0, "end": 60}\n]``),
     the new one keeps that layout instead of expanding every member.
     """
-    separators = (", ", ": ") if '": ' in body else (",", ":")
     if not isinstance(value, dict | list) or not value or "\n" not in old_text:
         return json.dumps(value, ensure_ascii=False, separators=separators)
     base = _line_indent(body, start)
@@ -362,7 +406,7 @@ class _BlockDumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def _yaml_text(value: Any, old_text: str, old_value: Any, body: str, start: int, newline: str) -> str | None:
+def _yaml_text(value: Any, old_text: str, old_value: Any, body: str, start: int, newline: str, indent: int) -> str | None:
     """YAML for ``value`` in the style of the node it replaces; ``None`` for anchors, aliases and tags."""
     first = old_text[:1]
     if first in ("&", "*", "!"):
@@ -372,7 +416,7 @@ def _yaml_text(value: Any, old_text: str, old_value: Any, body: str, start: int,
         dumped = yaml.dump(
             value,
             Dumper=_BlockDumper,
-            indent=_yaml_indent(body),
+            indent=indent,
             default_flow_style=False,
             sort_keys=False,
             allow_unicode=True,

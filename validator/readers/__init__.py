@@ -25,12 +25,15 @@ class Reader:
     suffixes: tuple[str, ...]
     read: Callable[[str], Document] | None  # None: streamed in chunks by the engine (CSV)
     comments: bool = False  # comments may carry ``retell-validate: ignore[...]`` suppressions
+    # The default --max-bytes for text held in memory: about 2 GB peak RSS at the limit, from
+    # bench/memory.py's RSS per input MB (docs/robustness.md). CSV files are streamed, unlimited.
+    max_bytes: int = 64 * 1024 * 1024
 
 
 READERS: dict[str, Reader] = {
-    "json": Reader("json", (".json",), read_json),
-    "yaml": Reader("yaml", (".yaml", ".yml"), read_yaml, comments=True),
-    "csv": Reader("csv", (".csv", ".tsv"), None),
+    "json": Reader("json", (".json",), read_json, max_bytes=64 * 1024 * 1024),
+    "yaml": Reader("yaml", (".yaml", ".yml"), read_yaml, comments=True, max_bytes=20 * 1024 * 1024),
+    "csv": Reader("csv", (".csv", ".tsv"), None, max_bytes=64 * 1024 * 1024),
 }
 FORMAT_NAMES: tuple[str, ...] = tuple(READERS)
 

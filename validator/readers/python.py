@@ -61,26 +61,40 @@ def _json_key(key: Any) -> str:
     return str(key)
 
 
+# A path as a chain of (parent path, token) links: each level adds one link, where a pointer
+# string per level would copy the whole path again (quadratic in the depth).
+_Path = tuple[Any, str | int] | None
+_LEAVE = object()  # marks leaving a container on the stack
+
+
+def _pointer(path: _Path) -> str:
+    parts: list[str | int] = []
+    while path is not None:
+        path, token = path
+        parts.append(token)
+    return pointer_join("", *reversed(parts))
+
+
 def _json_shaped(payload: Any) -> tuple[Any, list[Issue]]:
     """A JSON-shaped copy: tuples → lists, keys → strings, other values → null; each change but tuples reported."""
     issues: list[Issue] = []
     holder: list[Any] = [None]
     on_path: set[int] = set()
-    # (pointer, value, container to store into, slot); value None with pointer None = leaving a container
-    stack: list[tuple[str | None, Any, Any, Any]] = [("", payload, holder, 0)]
+    # (path, value, container to store into, slot); path _LEAVE = leaving the container ``value``
+    stack: list[tuple[Any, Any, Any, Any]] = [(None, payload, holder, 0)]
     while stack:
-        pointer, value, parent, slot = stack.pop()
-        if pointer is None:
+        path, value, parent, slot = stack.pop()
+        if path is _LEAVE:
             on_path.discard(id(value))
             continue
         if isinstance(value, _SCALARS):
             parent[slot] = value
         elif isinstance(value, dict | list | tuple):
             if id(value) in on_path:
-                issues.append(Issue(codes.TOO_COMPLEX, Finding(pointer, "this value contains itself (a circular reference)")))
+                issues.append(Issue(codes.TOO_COMPLEX, Finding(_pointer(path), "this value contains itself (a circular reference)")))
                 continue
             on_path.add(id(value))
-            stack.append((None, value, None, None))
+            stack.append((_LEAVE, value, None, None))
             if isinstance(value, dict):
                 copy: dict[str, Any] = {}
                 for key, item in value.items():
@@ -92,17 +106,17 @@ def _json_shaped(payload: Any) -> tuple[Any, list[Issue]]:
                             else "json.dumps refuses it; checked as"
                         )
                         message = f"key {key!r} is {type_name(key)}, not a string; {sent} {json.dumps(name)}"
-                        issues.append(Issue(codes.NON_STRING_KEY, Finding(pointer_join(pointer, name), message, target="key")))
+                        issues.append(Issue(codes.NON_STRING_KEY, Finding(_pointer((path, name)), message, target="key")))
                     copy[name] = None
-                    stack.append((pointer_join(pointer, name), item, copy, name))
+                    stack.append(((path, name), item, copy, name))
                 parent[slot] = copy
             else:
                 items: list[Any] = [None] * len(value)
-                stack.extend((f"{pointer}/{i}", item, items, i) for i, item in reversed(list(enumerate(value))))
+                stack.extend(((path, i), item, items, i) for i, item in reversed(list(enumerate(value))))
                 parent[slot] = items
         else:
             message = f"{type(value).__name__} value {_short_repr(value)} cannot be sent as JSON; it is checked as null"
-            issues.append(Issue(codes.NOT_JSON_VALUE, Finding(pointer, message, "convert it to a string, number, list or object")))
+            issues.append(Issue(codes.NOT_JSON_VALUE, Finding(_pointer(path), message, "convert it to a string, number, list or object")))
     return holder[0], issues
 
 

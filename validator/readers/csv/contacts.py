@@ -251,7 +251,9 @@ class RowLocator:
             elif target == "key" and rest.startswith(_VARIABLES):
                 out[(pointer, target)] = self._layout.cell_span(column)
             else:
-                cells = spans.setdefault(index, record.spans(self._delimiter))
+                if index not in spans:  # once per record: setdefault's argument would be computed per request
+                    spans[index] = record.spans(self._delimiter)
+                cells = spans[index]
                 out[(pointer, target)] = cells[column] if column < len(cells) else record.whole()
         return out
 

@@ -8,6 +8,7 @@ for the records that got a diagnostic (:func:`cell_spans`).
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import io
@@ -21,6 +22,10 @@ from validator.document import Issue, Span
 from validator.readers import codes
 
 DELIMITERS = (",", ";", "\t", "|")
+# The csv module's default cell limit (128 KiB) turned one long cell into an "unclosed
+# quote" and left the rest unchecked; the input's size is bounded (--max-bytes), so a
+# cell may be as long as the file. Process-wide, and only ever raised.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SAVE_AS_UTF8 = "in Excel: File › Save As › “CSV UTF-8 (Comma delimited)”; Google Sheets downloads are always UTF-8"
@@ -44,6 +49,7 @@ class Record:
     cells: list[str]
     line: int
     raw: str
+    _line_starts: list[int] = field(default_factory=list, compare=False, repr=False)  # filled on first use
 
     def spans(self, delimiter: str) -> list[Span]:
         """The span of each cell (quotes included), computed from the source text."""
@@ -56,10 +62,13 @@ class Record:
         return self.span(0, len(self.raw.rstrip("\r\n")))
 
     def _position(self, offset: int) -> tuple[int, int]:
-        line, line_start = self.line, 0
-        for match in _LINE_BREAK.finditer(self.raw, 0, offset):
-            line, line_start = line + 1, match.end()
-        return line, offset - line_start + 1
+        # The record's line starts, found once and bisected: scanning from the record's start
+        # for every cell made a long record quadratic.
+        if not self._line_starts:
+            self._line_starts.append(0)
+            self._line_starts.extend(match.end() for match in _LINE_BREAK.finditer(self.raw))
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return self.line + index, offset - self._line_starts[index] + 1
 
 
 def cell_spans(raw: str, delimiter: str) -> tuple[list[tuple[int, int]], int | None]:

@@ -36,6 +36,7 @@ HORIZON_DAYS = 53 * 7
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # datetime.weekday() order
 _EPOCH = datetime(1970, 1, 1)
 _EPOCH_WEEKDAY = 3  # 1970-01-01 was a Thursday
+_GREGORIAN_CYCLE = 146_097 * 24 * 60  # minutes in 400 years
 _LAST_MINUTE = int((datetime(9000, 1, 1, tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()) // 60
 
 Interval = tuple[int, int]
@@ -222,6 +223,9 @@ def allowed(plan: Schedule, zone: str, start: int, stop: int) -> Iterator[tuple[
 
 
 def _offset(zone: ZoneInfo, minute: int) -> int:
+    # Past year 9000 (a far-future --now), look 400 years earlier: the Gregorian calendar,
+    # weekdays and a zone's rules repeat every 400 years, and datetime stops at 9999.
+    minute -= max(0, -(-(minute - _LAST_MINUTE) // _GREGORIAN_CYCLE)) * _GREGORIAN_CYCLE
     offset = datetime.fromtimestamp(minute * 60, zone).utcoffset()
     return int(offset.total_seconds()) // 60 if offset is not None else 0
 

@@ -1,4 +1,4 @@
-"""The input is larger than the size limit (``--max-bytes``, default 100 MiB); it was not read.
+"""The input is larger than the size limit (``--max-bytes``, default 64 MiB for JSON, 20 MiB for YAML); it was not read.
 
 Why it matters: a payload is parsed in memory (about ten times its size for
 JSON), so an accidental multi-gigabyte export or a crafted file could exhaust
@@ -8,7 +8,7 @@ split it into several files.
 
 Fails: a 200 MB export checked with the default limit.
 
-Passes: the same batch split into files under 100 MiB, or ``--max-bytes 300000000``.
+Passes: the same batch split into files under the limit, or ``--max-bytes 300000000``.
 """
 
 from validator.diagnostics import Severity

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import quote
 from validator.rules import Kind
 from validator.rules.phone._phone_fields import destinations
 
@@ -37,6 +38,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if first != field.task:
             yield ctx.finding(
                 field.pointer,
-                f"{ctx.task_ref(field.task)} calls {key} again: {ctx.task_ref(first)} already calls it, so the number would be called twice",
+                f"{ctx.task_ref(field.task)} calls {quote(key)} again: {ctx.task_ref(first)} already calls it, so the number would be called twice",
                 f"remove this task or merge it into {ctx.task_ref(first)}",
             )

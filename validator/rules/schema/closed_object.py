@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.diagnostics import Finding, Severity
+from validator.json_values import quote
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.spec.tools import did_you_mean, error_pointer
@@ -36,4 +37,4 @@ def describe(error: Any, explain: Any) -> Iterator[Finding]:
             continue
         guess = did_you_mean(key, known)
         hint = f"did you mean `{guess}`?" if guess else f"allowed keys: {', '.join(known)}"
-        yield Finding(pointer_join(pointer, key), f"`{key}` is not allowed here", hint, "key")
+        yield Finding(pointer_join(pointer, key), f"`{quote(key)}` is not allowed here", hint, "key")

@@ -20,6 +20,7 @@ from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import quote
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.spec.load import Schema, iter_object_schemas
@@ -51,7 +52,7 @@ def _walk(value: Any, schema: Schema, pointer: str) -> Iterator[Finding]:
     if isinstance(value, dict):
         unknown, below = _shape(schema, tuple(value))
         for key, hint in unknown:
-            yield Finding(pointer_join(pointer, key), f"unknown key `{key}`: the API ignores it", hint, "key")
+            yield Finding(pointer_join(pointer, key), f"unknown key `{quote(key)}`: the API ignores it", hint, "key")
         for key, sub in below:
             child = value[key]
             if isinstance(child, (dict, list)):

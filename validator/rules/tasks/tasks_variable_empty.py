@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import quote
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.tasks._variables import FIELD, task_index, variables
@@ -41,6 +42,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         more = f" and {others:,} more task{'s' if others > 1 else ''}" if others else ""
         yield ctx.finding(
             pointer_join(first, FIELD, key),
-            f"dynamic variable `{key}` is empty in {ctx.task_ref(task_index(first))}{more}: {{{{{key}}}}} renders blank in the call",
+            f"dynamic variable `{quote(key)}` is empty in {ctx.task_ref(task_index(first))}{more}: {{{{{quote(key)}}}}} renders blank in the call",
             "fill in the value, or remove the key so the agent's default applies",
         )

@@ -29,6 +29,7 @@ from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.json_values import quote
 from validator.rules import Kind
 from validator.rules.tasks._variables import FIELD, task_index, tasks_word, variables, variables_pointer
 from validator.spec.tools import did_you_mean
@@ -64,13 +65,13 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _finding(ctx: Context, key: str, share: str, lacking: int, pointer: str, task: dict[str, Any], guess: str | None) -> Finding:
     index = task_index(pointer)
     hint = (
-        f"{ctx.task_ref(index)} has `{guess}`: rename it to `{key}`"
+        f"{ctx.task_ref(index)} has `{quote(guess)}`: rename it to `{quote(key)}`"
         if guess
-        else f"add `{key}` to these tasks' {FIELD}, or give it a default on the agent"
+        else f"add `{quote(key)}` to these tasks' {FIELD}, or give it a default on the agent"
     )
     return ctx.finding(
         variables_pointer(pointer, task),
-        f"{ctx.task_ref(index)} has no dynamic variable `{key}`, which {share} tasks set: "
-        f"{{{{{key}}}}} renders blank in the {tasks_word(lacking)} without it",
+        f"{ctx.task_ref(index)} has no dynamic variable `{quote(key)}`, which {share} tasks set: "
+        f"{{{{{quote(key)}}}}} renders blank in the {tasks_word(lacking)} without it",
         hint,
     )

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
+from validator.json_values import preview
 from validator.rules import Kind
 from validator.rules.window._windows import WINDOWS, minute, raw_windows, whole
 
@@ -36,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             rounded = round(value)
             yield ctx.finding(
                 f"{WINDOWS}/{index}/{field}",
-                f"windows[{index}].{field} must be a whole number of minutes, found {value}",
+                f"windows[{index}].{field} must be a whole number of minutes, found {preview(value)}",
                 f"use {rounded} (minutes since local midnight: 540 is 09:00)",
                 fix=Fix(rounded, False, f"round to {rounded}"),
             )
