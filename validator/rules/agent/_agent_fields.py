@@ -15,7 +15,7 @@ from validator.context import Context
 from validator.json_values import is_finite_number
 from validator.pointer import join as pointer_join
 from validator.spec.load import Spec
-from validator.spec.prose import Location
+from validator.spec.prose import Location, Range, prose_constraints
 from validator.spec.tools import discriminator_tags
 
 OVERRIDE: Location = ("tasks", "*", "agent_override")
@@ -54,6 +54,22 @@ def values_at(obj: dict[str, Any], path: Location, pointer: str) -> Iterator[tup
                     yield from values_at(item, rest[1:], pointer_join(here, index))
     elif isinstance(value, dict):
         yield from values_at(value, rest, here)
+
+
+def outside_prose_ranges(ctx: Context, *, implied: bool) -> Iterator[tuple[Range, str, float]]:
+    """``(bound, pointer, value)`` for each override number outside a range the prose states (``implied``: or only implies).
+
+    Ranges the schema enforces are the schema pass's; a range only implied by a unit ("in
+    milliseconds") is RBV530's, a stated one RBV504's.
+    """
+    if not ctx.agent_overrides:
+        return
+    for bound in prose_constraints(ctx.spec).unchecked_by_schema:
+        if bound.implied is not implied or not in_override(bound.location):
+            continue
+        for pointer, value, _ in override_values(ctx, bound.location):
+            if is_number(value) and not bound.admits(value):
+                yield bound, pointer, value
 
 
 def is_number(value: Any) -> TypeGuard[float]:

@@ -27,8 +27,8 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.rules import Kind
-from validator.rules.agent._agent_fields import in_override, is_number, label, override_values
-from validator.spec.prose import Range, prose_constraints
+from validator.rules.agent._agent_fields import label, outside_prose_ranges
+from validator.spec.prose import Range
 
 CODE = "RBV504"
 NAME = "documented-range"
@@ -38,19 +38,13 @@ SPEC_PROSE = ("stated_unchecked_by_schema",)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not ctx.agent_overrides:
-        return
-    for bound in prose_constraints(ctx.spec).unchecked_by_schema:
-        if not in_override(bound.location) or bound.implied:
-            continue
-        for pointer, value, _ in override_values(ctx, bound.location):
-            if is_number(value) and not bound.admits(value):
-                yield ctx.finding(
-                    pointer,
-                    f'{label(bound.location)} must be {bound.describe()}, found {preview(value)} (spec: "{bound.text}")',
-                    f"allowed range: {bound.interval()}",
-                    fix=_clamp(bound, value),
-                )
+    for bound, pointer, value in outside_prose_ranges(ctx, implied=False):
+        yield ctx.finding(
+            pointer,
+            f'{label(bound.location)} must be {bound.describe()}, found {preview(value)} (spec: "{bound.text}")',
+            f"allowed range: {bound.interval()}",
+            fix=_clamp(bound, value),
+        )
 
 
 def _clamp(bound: Range, value: float) -> Fix | None:

@@ -25,8 +25,7 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.rules import Kind
-from validator.rules.agent._agent_fields import in_override, is_number, label, override_values
-from validator.spec.prose import prose_constraints
+from validator.rules.agent._agent_fields import label, outside_prose_ranges
 
 CODE = "RBV530"
 NAME = "implausible-duration"
@@ -36,17 +35,10 @@ SPEC_PROSE = ("implied_unchecked_by_schema",)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not ctx.agent_overrides:
-        return
-    for bound in prose_constraints(ctx.spec).unchecked_by_schema:
-        if not bound.implied or not in_override(bound.location):
-            continue
-        for pointer, value, _ in override_values(ctx, bound.location):
-            if not is_number(value) or bound.admits(value):
-                continue
-            why = "a time cannot be negative" if value < 0 else "a timeout or expiration of 0 ms leaves no time at all"
-            yield ctx.finding(
-                pointer,
-                f"{label(bound.location)} is {preview(value)} ms: {why} (the spec states no range, only that it is in milliseconds)",
-                f"use a value {bound.interval()}, or remove the field to use the default",
-            )
+    for bound, pointer, value in outside_prose_ranges(ctx, implied=True):
+        why = "a time cannot be negative" if value < 0 else "a timeout or expiration of 0 ms leaves no time at all"
+        yield ctx.finding(
+            pointer,
+            f"{label(bound.location)} is {preview(value)} ms: {why} (the spec states no range, only that it is in milliseconds)",
+            f"use a value {bound.interval()}, or remove the field to use the default",
+        )
