@@ -28,4 +28,8 @@ def join(base: str, *parts: str | int) -> str:
 
 def tokens(pointer: str) -> list[str]:
     """The unescaped reference tokens of ``pointer`` (``""`` → ``[]``)."""
-    return [unescape(part) for part in pointer[1:].split("/")] if pointer else []
+    if not pointer:
+        return []
+    if "~" not in pointer:  # the common case: one split, no per-token work
+        return pointer[1:].split("/")
+    return [unescape(part) for part in pointer[1:].split("/")]

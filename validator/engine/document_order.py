@@ -14,19 +14,11 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from validator.document import LocateRequest
-from validator.pointer import unescape
+from validator.pointer import tokens
 
 _WANT = ("want",)  # trie entry for the targets wanted at a pointer; no token (a str) can equal it
 _VALUE = ("value",)  # trie entry for the data at the pointer
 _MISSING = object()
-
-
-def _tokens(pointer: str) -> list[str]:
-    if not pointer:
-        return []
-    if "~" not in pointer:
-        return pointer[1:].split("/")
-    return [unescape(part) for part in pointer[1:].split("/")]
 
 
 class DocumentOrder:
@@ -39,7 +31,7 @@ class DocumentOrder:
             node = self._trie
             value = data
             pointer = request[0]
-            for token in (pointer[1:].split("/") if "~" not in pointer else _tokens(pointer)) if pointer else ():
+            for token in (pointer[1:].split("/") if "~" not in pointer else tokens(pointer)) if pointer else ():
                 child = node.get(token)
                 if child is None:
                     kind = type(value)
@@ -77,17 +69,17 @@ class DocumentOrder:
             wants = node.get(_WANT)
             if wants is not None:
                 yield from (wants if len(wants) == 1 else sorted(wants, key=_key_first))
-            tokens = [t for t in node if isinstance(t, str)]
-            if not tokens:
+            members = [t for t in node if isinstance(t, str)]
+            if not members:
                 continue
-            if len(tokens) > 1:
+            if len(members) > 1:
                 value = node[_VALUE]
                 if isinstance(value, list):
-                    tokens.sort(key=int)
+                    members.sort(key=int)
                 else:
                     place = {key: index for index, key in enumerate(value)}
-                    tokens.sort(key=place.__getitem__)
-            stack.extend(node[t] for t in reversed(tokens))
+                    members.sort(key=place.__getitem__)
+            stack.extend(node[t] for t in reversed(members))
 
 
 def _key_first(request: LocateRequest) -> int:

@@ -37,7 +37,7 @@ from validator.diagnostics import Diagnostic, Fix, Report
 from validator.document import Document, LineIndex
 from validator.files import read_regular
 from validator.pointer import join as pointer_join
-from validator.pointer import unescape
+from validator.pointer import tokens
 from validator.readers import READERS, InputFormat, format_for_path, read_text, sniff_format
 from validator.settings import Settings
 from validator.spec.load import Spec
@@ -352,22 +352,18 @@ def _means(edited: str, kind: InputFormat, data: Any, plans: list[_Plan]) -> boo
     return document.usable and _same(document.data, expected)
 
 
-def _tokens(pointer: str) -> list[str]:
-    return [unescape(t) for t in pointer.split("/")[1:]]
-
-
 def _resolve(data: Any, pointer: str) -> Any:
-    for token in _tokens(pointer):
+    for token in tokens(pointer):
         data = data[int(token)] if isinstance(data, list) else data[token]
     return data
 
 
 def _assign(data: Any, pointer: str, value: Any) -> Any:
-    tokens = _tokens(pointer)
-    if not tokens:
+    path = tokens(pointer)
+    if not path:
         return value
     parent = _resolve(data, pointer.rsplit("/", 1)[0])
-    parent[int(tokens[-1]) if isinstance(parent, list) else tokens[-1]] = value
+    parent[int(path[-1]) if isinstance(parent, list) else path[-1]] = value
     return data
 
 

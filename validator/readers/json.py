@@ -19,7 +19,7 @@ from validator.diagnostics import Finding
 from validator.document import Document, Issue, LineIndex, LocateRequest, Span
 from validator.json_values import same_value
 from validator.pointer import join as pointer_join
-from validator.pointer import unescape
+from validator.pointer import tokens
 from validator.readers import codes
 from validator.readers.decode import replace_surrogates, scrub
 
@@ -158,7 +158,7 @@ class JsonLocator:
         trie: dict[str | tuple[str], Any] = {}
         for pointer, target in requests:  # 100,000 of them when every task has a finding: no setdefault({})
             node = trie
-            for token in _tokens(pointer):
+            for token in tokens(pointer):
                 child = node.get(token)
                 if child is None:
                     child = node[token] = {}
@@ -246,11 +246,3 @@ class JsonLocator:
 
 class _AllFound(Exception):
     pass
-
-
-def _tokens(pointer: str) -> list[str]:
-    if not pointer:
-        return []
-    if "~" not in pointer:
-        return pointer[1:].split("/")
-    return [unescape(part) for part in pointer[1:].split("/")]

@@ -23,7 +23,7 @@ from validator.diagnostics import Finding, Target
 from validator.document import Document, Issue, LineIndex, LocateRequest, Span
 from validator.json_values import same_value
 from validator.pointer import join as pointer_join
-from validator.pointer import unescape
+from validator.pointer import tokens
 from validator.readers import codes
 from validator.readers.decode import replace_surrogates, scrub
 
@@ -414,8 +414,7 @@ class YamlLocator:
         key_node: Node | None = None
         if not pointer:
             return node, None
-        for token in pointer[1:].split("/"):
-            token = unescape(token)
+        for token in tokens(pointer):
             if isinstance(node, MappingNode):
                 match = self._index(node).get(token)
                 if match is None:
