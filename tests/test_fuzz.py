@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz import strategies as fuzz
-from tests.fuzz.invariants import check_bytes, check_config, check_payload, problems, resolves
+from tests.fuzz.invariants import check_bytes, check_config, check_csv, check_payload, problems, resolves
 from validator.diagnostics import Diagnostic, Report, Severity
 
 EXAMPLES = settings(
@@ -44,6 +44,12 @@ def test_spec_shaped_texts_cut_spliced_and_corrupted(case: tuple[str, bytes]) ->
 def test_random_bytes(data: bytes) -> None:
     assert check_bytes("json", data) == []
     assert check_bytes("yaml", data) == []
+
+
+@EXAMPLES
+@given(fuzz.csv_texts())
+def test_csv_contact_lists(data: bytes) -> None:
+    assert check_csv(data) == []
 
 
 @EXAMPLES

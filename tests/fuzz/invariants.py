@@ -67,6 +67,22 @@ def check_bytes(fmt: str, data: bytes) -> list[str]:
     return problems(report, parsed, text)
 
 
+def check_csv(data: bytes) -> list[str]:
+    """A contact list: the invariants, with pointers that name a task (``/tasks/N/…``) or the batch (``""``)."""
+    report = validate_text(data, "csv", file="fuzz.csv", now=NOW)
+    text = data.decode("utf-8", "replace")
+    tasks: dict[str, list[dict[str, Any]]] = {"tasks": [{}] * (len(_BREAKS.findall(text)) + 1)}  # at most one task per line
+    found = []
+    for problem in problems(report, None, text):
+        if not problem.startswith("pointer not in the document"):
+            found.append(problem)
+    for d in report.diagnostics:
+        head = "/".join(d.pointer.split("/")[:3])
+        if d.pointer and not resolves(tasks, head):
+            found.append(f"pointer outside the rows: {d.code} {d.pointer!r}")
+    return found
+
+
 def check_payload(payload: Any) -> list[str]:
     """Validate a Python payload; also compare with the same payload sent as JSON text."""
     report = validate(payload, now=NOW)

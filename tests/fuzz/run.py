@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from tests.fuzz import strategies as fuzz
-from tests.fuzz.invariants import check_bytes, check_config, check_payload
+from tests.fuzz.invariants import check_bytes, check_config, check_csv, check_payload
 
-KINDS = ["payload", "text", "bytes", "yamlish", "config"]
+KINDS = ["payload", "text", "bytes", "yamlish", "config", "csv"]
 
 
 class Tally:
@@ -52,6 +52,8 @@ def _check(kind: str, value: Any) -> list[str]:
         return check_bytes(*value)
     if kind == "config":
         return check_config(*value)
+    if kind == "csv":
+        return check_csv(value)
     if kind == "bytes":
         return check_bytes("json", value) + check_bytes("yaml", value)
     return check_bytes("yaml", value.encode("utf-8"))
@@ -63,6 +65,7 @@ _DRAW = {
     "bytes": st.binary(max_size=96),
     "yamlish": fuzz.yamlish,
     "config": fuzz.config_files(),
+    "csv": fuzz.csv_texts(),
 }
 
 

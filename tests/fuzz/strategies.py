@@ -7,6 +7,8 @@ unknown one, and any value may be swapped for a value of the wrong type.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from functools import cache
 from typing import Any
@@ -165,6 +167,63 @@ TRAPS = [
 ]
 
 _BATCH = {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
+
+# Dashboard contact lists: a phone column (or a lookalike), variables and option columns, rows
+# with the damage spreadsheets do, written with any separator and quoting, then corrupted.
+_CSV_HEADERS = [
+    "phone number",
+    "Phone Number",
+    "phone",
+    "number",
+    "to_number",
+    "first_name",
+    "",
+    "ignore e164 validation",
+    "Name",
+    "a b",
+    "=cmd",
+]
+_CSV_CELLS = st.sampled_from(
+    [
+        "+12137774445",
+        "12137774445",
+        "1.21378E+10",
+        "+12137774445.0",
+        "'+12137774445",
+        " +1 213 777 4445 ",
+        "=HYPERLINK(1)",
+        "true",
+        "yes",
+        "",
+        "é\u2028x",
+        "a,b",
+        'q"q',
+        "\n",
+    ]
+) | st.text(max_size=12)
+
+
+@st.composite
+def csv_texts(draw: st.DrawFn) -> bytes:
+    """A contact list as a spreadsheet exports it, sometimes broken (quotes, encodings, ragged rows, huge cells)."""
+    delimiter = draw(st.sampled_from([",", ";", "\t", "|"]))
+    header = draw(st.lists(st.sampled_from(_CSV_HEADERS), min_size=1, max_size=5))
+    rows = draw(st.lists(st.lists(_CSV_CELLS, min_size=0, max_size=len(header) + 2), max_size=8))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, quoting=draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])))
+    writer.writerow(header)
+    writer.writerows(rows)
+    data = out.getvalue().encode(draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1"])), "replace")
+    action = draw(st.sampled_from(["keep", "keep", "truncate", "insert", "huge-cell"]))
+    if action == "truncate" and data:
+        data = data[: draw(st.integers(0, len(data) - 1))]
+    elif action == "insert" and data:
+        at = draw(st.integers(0, len(data) - 1))
+        data = data[:at] + draw(st.sampled_from([b'"', b"\r", b"\x00", b"\xff", b"\n\n", delimiter.encode() * 3])) + data[at:]
+    elif action == "huge-cell":
+        data += b"+1213" + b"7" * draw(st.sampled_from([10, 200_000])) + b"\n"
+    return data
+
 
 # Inputs that once raised, hung or failed a rule (issue 19): replayed by the tests and the long run.
 SEEDS: list[tuple[str, bytes]] = [
