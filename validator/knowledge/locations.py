@@ -25,6 +25,7 @@ from functools import cache
 import phonenumbers
 from phonenumbers import NumberParseException, geocoder
 from phonenumbers.geodata import GEOCODE_DATA
+from phonenumbers.tzdata import TIMEZONE_DATA
 
 from validator.knowledge.recipient_zones import RecipientZones, zones_for
 from validator.knowledge.tables import load_table
@@ -78,9 +79,12 @@ for _prefix in GEOCODE_DATA:
 _FOUND: dict[tuple[str, RecipientZones], Location | None] = {}
 
 
-def location_for(number: str) -> Location | None:
-    """Where an E.164 number rings; ``None`` when it is not E.164 or cannot be parsed (RBV2xx reports it)."""
-    zones = zones_for(number)
+def location_for(number: str, zones: RecipientZones | None = None) -> Location | None:
+    """Where an E.164 number rings; ``None`` when it is not E.164 or cannot be parsed (RBV2xx reports it).
+
+    ``zones`` is ``zones_for(number)`` when the caller has it already.
+    """
+    zones = zones or zones_for(number)
     if zones is None:
         return None
     digits = number[1:]
@@ -120,3 +124,33 @@ def _locate(number: str) -> Location | None:
     # Not geographic (toll-free): anywhere its calling code rings.
     countries = tuple(dict.fromkeys("US" if r in US_TERRITORIES else r for r in phonenumbers.region_codes_for_country_code(code)))
     return _interned(region, None, countries, f"somewhere {'in ' + region if len(countries) == 1 else 'on +' + str(code)}")
+
+
+def zones_of(country: str, subdivision: str | None) -> tuple[str, ...]:
+    """The zones phonenumbers gives the numbers of a state or province (of the whole country with no subdivision).
+
+    For judging a number whose place is unknown by each place it could be: a Texas rule is
+    checked on Texas clocks, not on Guam's.
+    """
+    return _place_zones().get((country, subdivision), ())
+
+
+@cache
+def _place_zones() -> dict[tuple[str, str | None], tuple[str, ...]]:
+    """One pass over +1's geocoding and zone data: zones by (country, subdivision) and by (country, None)."""
+    found: dict[tuple[str, str | None], dict[str, None]] = {}
+    places = {name: (country, code) for country, names in subdivision_names().items() for name, code in names.items()}
+    places.update({code: (country, code) for country, names in subdivision_names().items() for code in names.values()})
+    zones_by_npa: dict[str, tuple[str, ...]] = {}
+    for prefix, description in GEOCODE_DATA.items():
+        place = places.get(description.get("en", "").rsplit(", ", 1)[-1]) if prefix.startswith("1") else None
+        if place is None:
+            continue
+        zones = TIMEZONE_DATA.get(prefix) or zones_by_npa.get(prefix[:4]) or zones_by_npa.setdefault(prefix[:4], _zones_of_prefix(prefix))
+        for key in (place, (place[0], None)):
+            found.setdefault(key, {}).update(dict.fromkeys(z for z in zones if z != "Etc/Unknown"))
+    return {key: tuple(sorted(zones)) for key, zones in found.items()}
+
+
+def _zones_of_prefix(prefix: str) -> tuple[str, ...]:
+    return next((TIMEZONE_DATA[prefix[:n]] for n in range(len(prefix), 0, -1) if prefix[:n] in TIMEZONE_DATA), ())

@@ -1,0 +1,242 @@
+"""The calendar a batch really runs, against the calling-time law where each recipient is.
+
+Recipients are grouped by where they are (:mod:`validator.knowledge.locations`) and
+the zones their number may ring in; each group is governed by the entries of
+:mod:`validator.knowledge.calling_law` for its place (every candidate place's when
+the number does not tell, so the strictest one decides). For each (schedule, zone,
+rule) the allowed minutes of the horizon (``horizon-days`` from the batch's start,
+across daylight-saving switches of both zones, :func:`~._reach.allowed`) are cut at
+local midnights and compared with what the rule allows that local date. Results are
+cached per (schedule, zone, rule), never per task, and equal rules (Florida's and
+Washington's 08:00–20:00) are evaluated once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+
+from validator.context import Context, per_document
+from validator.knowledge.calling_law import Bar, Interval, Law, Rule, Scope, laws_for
+from validator.knowledge.locations import Location, location_for, subdivision_names, zones_of
+from validator.knowledge.recipient_zones import RecipientZones, zones_for
+from validator.rules.calling_hours._reach import DAY, WEEKDAYS, Schedule, allowed, batch_start, schedule, spans, wall
+
+_LISTED_DATES = 4
+
+
+@dataclass(slots=True)
+class Group:
+    """Tasks whose numbers share a place and candidate zones: how many, and the first one."""
+
+    location: Location
+    zones: RecipientZones
+    count: int
+    index: int
+    pointer: str
+    number: str
+    indexes: list[int] = field(default_factory=list)  # positions in ``ctx.tasks``
+
+
+@per_document
+def groups(ctx: Context) -> dict[tuple[Location, RecipientZones], Group]:
+    """Tasks grouped by place and zones (numbers that are not E.164 are the phone rules' business)."""
+    found: dict[tuple[Location, RecipientZones], Group] = {}
+    for index, (pointer, task) in enumerate(ctx.tasks):
+        number = task.get("to_number")
+        zones = zones_for(number) if isinstance(number, str) else None
+        location = location_for(number, zones) if zones is not None and isinstance(number, str) else None
+        if zones is None or location is None:
+            continue
+        group = found.get((location, zones))
+        if group is None:
+            group = found[location, zones] = Group(location, zones, 0, index, f"{pointer}/to_number", str(number))
+        group.count += 1
+        group.indexes.append(index)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """What a rule bars of the minutes a schedule reaches in one zone, for one reason."""
+
+    spans: tuple[Interval, ...]  # local minutes of the day
+    weekdays: frozenset[int]
+    dates: tuple[tuple[date, str | None], ...]  # local dates, with the holiday's name
+    first: int  # UTC minute of the first barred minute
+    first_local: datetime  # naive, on the zone's clock
+
+
+@lru_cache(maxsize=8192)
+def breaches(plan: Schedule, zone: str, start: int, days: int, rule: Rule) -> dict[Bar, Breach]:
+    """Every allowed minute of ``days`` days from ``start``, on ``zone``'s clock, against ``rule``."""
+    found: dict[Bar, _Found] = {}
+    for begin, end, shift in allowed(plan, zone, start, start + days * DAY):
+        minute, last = begin + shift, end + shift  # on the zone's clock
+        while minute < last:
+            midnight = minute - minute % DAY
+            stop = min(last, midnight + DAY)
+            local = wall(midnight)
+            allowance = rule.allowance(local.date())
+            if allowance is not None:
+                for a, b in _minus((minute - midnight, stop - midnight), allowance.windows):
+                    found.setdefault(allowance.kind, _Found()).add(a, b, local, allowance.holiday, midnight + a - shift, shift)
+            minute = stop
+    return {kind: f.breach() for kind, f in found.items()}
+
+
+@dataclass(slots=True)
+class _Found:
+    spans: set[Interval] = field(default_factory=set)
+    weekdays: set[int] = field(default_factory=set)
+    dates: dict[date, str | None] = field(default_factory=dict)
+    first: tuple[int, int] | None = None  # UTC minute, its shift
+
+    def add(self, a: int, b: int, local: datetime, holiday: str | None, utc: int, shift: int) -> None:
+        self.spans.add((a, b))
+        self.weekdays.add(local.weekday())
+        self.dates[local.date()] = holiday
+        if self.first is None or utc < self.first[0]:
+            self.first = (utc, shift)
+
+    def breach(self) -> Breach:
+        assert self.first is not None
+        utc, shift = self.first
+        return Breach(_merge(self.spans), frozenset(self.weekdays), tuple(sorted(self.dates.items())), utc, wall(utc + shift))
+
+
+def _minus(piece: Interval, windows: tuple[Interval, ...]) -> Iterator[Interval]:
+    """The parts of ``piece`` outside every window (windows sorted, not overlapping)."""
+    low, high = piece
+    for a, b in windows:
+        if a > low:
+            yield low, min(a, high)
+        low = max(low, b)
+        if low >= high:
+            return
+    if low < high:
+        yield low, high
+
+
+def _merge(intervals: set[Interval]) -> tuple[Interval, ...]:
+    out: list[Interval] = []
+    for a, b in sorted(intervals):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+@dataclass(slots=True)
+class Offence:
+    """One law, one reason: what the batch reaches that the law bars, over every group it governs."""
+
+    law: Law
+    kind: Bar
+    groups: dict[int, Group] = field(default_factory=dict)  # by first task index
+    spans: set[Interval] = field(default_factory=set)
+    weekdays: set[int] = field(default_factory=set)
+    dates: dict[date, str | None] = field(default_factory=dict)
+    first: tuple[int, str, datetime] | None = None  # UTC minute, zone, local time
+
+    def add(self, group: Group, zone: str, breach: Breach) -> None:
+        self.groups[group.index] = group
+        self.spans.update(breach.spans)
+        self.weekdays.update(breach.weekdays)
+        self.dates.update(breach.dates)
+        if self.first is None or breach.first < self.first[0]:
+            self.first = (breach.first, zone, breach.first_local)
+
+
+@per_document
+def offences(ctx: Context) -> list[Offence]:
+    """Every (law, reason) the batch's calendar offends, in table order."""
+    plan = schedule(ctx)
+    if plan is None:
+        return []
+    start, days, purpose = batch_start(ctx), ctx.settings.horizon_days, ctx.settings.call_purpose
+    found: dict[tuple[str, Bar], Offence] = {}
+    for (location, zones), group in groups(ctx).items():
+        for law in laws_for(location, purpose):
+            assert law.rule is not None  # laws_for keeps only entries that set hours
+            for zone in _zones(group, law):
+                for kind, breach in breaches(plan, zone, start, days, law.rule).items():
+                    found.setdefault((law.id, kind), Offence(law, kind)).add(group, zone, breach)
+    order = {law_id: n for n, law_id in enumerate(dict.fromkeys(key[0] for key in found))}
+    return sorted(found.values(), key=lambda o: (order[o.law.id], list(Bar).index(o.kind)))
+
+
+def _zones(group: Group, law: Law) -> tuple[str, ...]:
+    """The zones to judge a group by under a law: a number that does not tell its place, on the clocks of the law's place."""
+    if group.location.placed or law.country not in subdivision_names():
+        return group.zones.zones
+    return zones_of(law.country, law.subdivision) or group.zones.zones
+
+
+_SCOPE_WORDS = {Scope.SOLICITATION: "telephone solicitation calls", Scope.ALL: "calls", Scope.AUTOMATED: "automated calls"}
+
+
+def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]:
+    """``(pointer, message, hint)`` for one law's offences (one or several reasons), counted once per task."""
+    if not found:
+        return
+    law = found[0].law
+    plan = schedule(ctx)
+    assert plan is not None and law.rule is not None
+    members = {index: group for offence in found for index, group in offence.groups.items()}
+    first_group = members[min(members)]
+    count = sum(group.count for group in members.values())
+    reasons = "; ".join(_reason(offence) for offence in found)
+    first = min((o.first for o in found if o.first is not None), key=lambda f: f[0])
+    unplaced = [group for group in members.values() if not group.location.placed]
+    note = ""
+    if unplaced:
+        n = sum(group.count for group in unplaced)
+        note = (
+            f"; {n} of them ring at a place the number does not tell (first {unplaced[0].number}, {unplaced[0].location.name}): "
+            "judged by the strictest place they could be"
+        )
+    message = (
+        f"{law.name}: {_SCOPE_WORDS[law.scope]} only {law.rule.words()}, local time ({law.citation}); "
+        f"call_time_window ({plan.words()}) reaches these recipients {reasons}, first {first[2]:%a %Y-%m-%d %H:%M} {first[1]}: "
+        f"{count} task{'s' if count != 1 else ''} (first {first_group.number}){note}"
+    )
+    hint = (
+        "run `retell-validate split` to write one payload per legal envelope (or narrow call_time_window for these recipients); "
+        + ('if these calls are not telephone solicitations, set call-purpose = "informational"' if law.scope is Scope.SOLICITATION else "")
+    ).rstrip("; ")
+    yield first_group.pointer, message, hint
+
+
+def _reason(offence: Offence) -> str:
+    if offence.kind is Bar.HOURS:
+        return f"at {spans(_merge(offence.spans))} local time on {_days(offence.weekdays)}"
+    listed = sorted(offence.dates.items())
+    if offence.kind is Bar.DAY:
+        shown = ", ".join(f"{d:%a %Y-%m-%d}" for d, _ in listed[:_LISTED_DATES])
+        return f"on {_days(offence.weekdays)}, when it allows no calls ({shown}{_more(listed)})"
+    shown = ", ".join(f"{d:%a %Y-%m-%d} ({name})" for d, name in listed[:_LISTED_DATES])
+    return f"on holidays, when it allows no calls: {shown}{_more(listed)}"
+
+
+def _more(listed: list[tuple[date, str | None]]) -> str:
+    return f" and {len(listed) - _LISTED_DATES} more" if len(listed) > _LISTED_DATES else ""
+
+
+def _days(weekdays: set[int]) -> str:
+    if len(weekdays) == 7:
+        return "every day"
+    return ", ".join(WEEKDAYS[d] for d in sorted(weekdays))
+
+
+def law_offences(ctx: Context, *, automated: bool, kind: Bar | None = None) -> Iterator[list[Offence]]:
+    """Offences grouped by law: automated-call laws, or the others for one reason."""
+    by_law: dict[str, list[Offence]] = {}
+    for offence in offences(ctx):
+        if (offence.law.scope is Scope.AUTOMATED) == automated and (kind is None or offence.kind is kind):
+            by_law.setdefault(offence.law.id, []).append(offence)
+    yield from by_law.values()
+
