@@ -9,18 +9,25 @@ Public holidays come from the ``holidays`` package (country and subdivision),
 filtered to the names a statute lists (``only``) and completed by the days it adds
 (``extra``, each with its ``when`` and source). Days that are proclaimed case by
 case cannot be known in advance and are left to the user (docs/calling-hours.md).
+
+Importing ``holidays`` and building a first country costs ~0.2 s, a fifth of checking
+100,000 tasks, so the package's answers for the calendars in the table and
+:data:`SNAPSHOT_YEARS` are kept in ``data/holidays_snapshot.json``
+(``python -m validator.cli.lawdoc --holidays`` writes it; a test fails when it differs
+from the installed package). Other years ask the package itself.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
-import holidays
 from dateutil.easter import easter
 
 from validator.knowledge.locations import Location
@@ -29,6 +36,7 @@ from validator.knowledge.tables import load_table
 Interval = tuple[int, int]
 DAY_KINDS = ("weekday", "saturday", "sunday")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SNAPSHOT_YEARS = range(2025, 2036)
 _TIME = re.compile(r"^(\d{2}):(\d{2})$")
 _WHEN = re.compile(r"^(?:(?P<month>\d{2})-(?P<day>\d{2})|easter(?P<offset>[+-]\d+)|(?P<election>election-day(?:-even-years)?)|proclaimed)$")
 
@@ -78,7 +86,8 @@ class Extra:
         if match["month"]:
             return date(year, int(match["month"]), int(match["day"]))
         if match["offset"]:
-            return easter(year) + timedelta(days=int(match["offset"]))
+            sunday: date = easter(year)
+            return sunday + timedelta(days=int(match["offset"]))
         if match["election"].endswith("even-years") and year % 2:
             return None
         first_monday = 1 + (7 - date(year, 11, 1).weekday()) % 7
@@ -102,15 +111,53 @@ class HolidayCalendar:
 @lru_cache(maxsize=256)
 def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
     found: dict[date, str] = {}
-    for day, names in holidays.country_holidays(calendar.country, subdiv=calendar.subdivision, years=year).items():
+    for day, names in package_holidays(calendar.country, calendar.subdivision, year).items():
         kept = [name for name in names.split("; ") if calendar.only is None or name in calendar.only]
         if kept:
             found[day] = "; ".join(kept)
     for extra in calendar.extra:
-        day = extra.on(year)
-        if day is not None:
-            found[day] = f"{found[day]}; {extra.name}" if day in found else extra.name
+        added = extra.on(year)
+        if added is not None:
+            found[added] = f"{found[added]}; {extra.name}" if added in found else extra.name
     return found
+
+
+def package_holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
+    """The ``holidays`` package's holidays (names joined by "; " when several fall on one day), from the snapshot when it has them."""
+    kept = _snapshot().get(_snapshot_key(country, subdivision, year))
+    if kept is not None:
+        return {date.fromisoformat(day): name for day, name in kept.items()}
+    import holidays  # here, not at the top: see the module's docstring
+
+    return dict(holidays.country_holidays(country, subdiv=subdivision, years=year).items())
+
+
+def holiday_snapshot() -> dict[str, dict[str, str]]:
+    """What ``data/holidays_snapshot.json`` holds: the package's answer for every calendar in the table, every snapshot year."""
+    import holidays
+
+    calendars = sorted(
+        {(law.rule.calendar.country, law.rule.calendar.subdivision or "") for law in laws() if law.rule and law.rule.calendar}
+    )
+    return {
+        _snapshot_key(country, subdivision or None, year): {
+            day.isoformat(): name
+            for day, name in sorted(holidays.country_holidays(country, subdiv=subdivision or None, years=year).items())
+        }
+        for country, subdivision in calendars
+        for year in SNAPSHOT_YEARS
+    }
+
+
+def _snapshot_key(country: str, subdivision: str | None, year: int) -> str:
+    return f"{country}/{subdivision or ''}/{year}"
+
+
+@cache
+def _snapshot() -> dict[str, dict[str, str]]:
+    text = (resources.files("validator.knowledge") / "data" / "holidays_snapshot.json").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = json.loads(text)
+    return data
 
 
 @dataclass(frozen=True, slots=True)

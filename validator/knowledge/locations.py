@@ -1,33 +1,38 @@
 """Where a recipient is, as far as the number tells: the country, and in the US and Canada the state or province.
 
-The state comes from phonenumbers' own geocoder (``description_for_number(n, "en")``
-answers "Florida", "Miami, FL" or "Toronto, ON"); ``data/subdivisions.yaml`` maps
-those names to postal codes (it is a table of names, not of area codes). US
-territories (Puerto Rico, Guam, …) have their own region codes in phonenumbers;
-they are US subdivisions here, as the federal rule covers them.
+The state comes from phonenumbers' own geocoding data (what ``geocoder.description_for_number(n, "en")``
+answers: "Florida", "Miami, FL", "Toronto, ON"); ``data/subdivisions.yaml`` maps those
+names to postal codes (a table of names, not of area codes). US territories (Puerto
+Rico, Guam, …) have their own region codes in phonenumbers; they are US subdivisions
+here, as the federal rule covers them. Other countries are told by their region.
 
-A number whose place within its country cannot be told (toll-free, other
+A number whose place within its country cannot be told (toll-free and other
 non-geographic numbers) has no subdivision, and when its calling code is shared
-(NANP: +1 rings in the US, Canada and the Caribbean) every country of the code is
-a candidate. Callers judge it by the strictest place it could be.
+(+1 rings in the US, Canada and the Caribbean) every country of the code is a
+candidate. Callers judge it by the strictest place it could be.
 
-The geocoder works by prefix, so numbers are grouped by their longest prefix in
-phonenumbers' geocoding data and by their zones (which already tell geographic from
-non-geographic numbers, see :mod:`validator.knowledge.recipient_zones`); one number
-of each group is parsed and geocoded, the rest reuse the answer.
+Cost: ``import phonenumbers.geodata`` loads every language and country (~0.2-0.5 s,
+more than checking 100,000 numbers), so only the modules holding +1's prefixes are
+loaded (:func:`nanp_descriptions`; ``tests/test_calling_law.py`` checks the answers
+equal the geocoder's). Numbers are grouped by the part of the number that decides
+the answer (the longest geocoding prefix that can match, and their zones, which tell
+geographic from non-geographic numbers); one number per group is parsed.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from dataclasses import dataclass
 from functools import cache
+from itertools import count
+from pathlib import Path
 
 import phonenumbers
-from phonenumbers import NumberParseException, geocoder
-from phonenumbers.geodata import GEOCODE_DATA
+from phonenumbers import NumberParseException
 from phonenumbers.tzdata import TIMEZONE_DATA
 
-from validator.knowledge.recipient_zones import RecipientZones, zones_for
+from validator.knowledge.phones import E164_PATTERN
 from validator.knowledge.tables import load_table
 
 US_TERRITORIES = frozenset({"PR", "VI", "GU", "AS", "MP"})
@@ -71,35 +76,60 @@ def subdivision_name(country: str, code: str) -> str:
     return next((name for name, value in subdivision_names().get(country, {}).items() if value == code), code)
 
 
-# Lengths of the geocoding prefixes longer than 4 digits, by their first 4 digits, longest first.
-_LONGER: dict[str, tuple[int, ...]] = {}
-for _prefix in GEOCODE_DATA:
-    if len(_prefix) > 4:
-        _LONGER[_prefix[:4]] = tuple(sorted({*_LONGER.get(_prefix[:4], ()), len(_prefix)}, reverse=True))
-_FOUND: dict[tuple[str, RecipientZones], Location | None] = {}
+@cache
+def nanp_descriptions() -> dict[str, str]:
+    """+1's prefixes → English description, from phonenumbers' geocoding data modules (sorted by prefix: +1's come first)."""
+    loaded = sys.modules.get("phonenumbers.geodata")
+    if loaded is not None:
+        data: dict[str, dict[str, str]] = loaded.GEOCODE_DATA
+        return {prefix: names["en"] for prefix, names in data.items() if prefix.startswith("1") and "en" in names}
+    folder = Path(phonenumbers.__file__).parent / "geodata"
+    found: dict[str, str] = {}
+    for index in count():
+        spec = importlib.util.spec_from_file_location(f"phonenumbers.geodata.data{index}", folder / f"data{index}.py")
+        if spec is None or spec.loader is None or not (folder / f"data{index}.py").exists():
+            break
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # bytecode-cached like any import; not registered, the package stays unimported
+        found.update((prefix, names["en"]) for prefix, names in module.data.items() if prefix.startswith("1") and "en" in names)
+        if max(module.data) >= "2":
+            break
+    return found
 
 
-def location_for(number: str, zones: RecipientZones | None = None) -> Location | None:
-    """Where an E.164 number rings; ``None`` when it is not E.164 or cannot be parsed (RBV2xx reports it).
+_LONGEST: dict[str, int] = {}  # +1 head (``1NPA``) → length of its longest geocoding prefix; filled on first use
+_FOUND: dict[str, Location | None] = {}
 
-    ``zones`` is ``zones_for(number)`` when the caller has it already.
+
+def location_for(number: str) -> Location | None:
+    """Where an E.164 number rings; ``None`` when it is not E.164 or cannot be parsed (RBV2xx reports it)."""
+    return location_of_e164(number) if E164_PATTERN.fullmatch(number) else None
+
+
+def location_of_e164(number: str) -> Location | None:
+    """:func:`location_for` of a number already known to be E.164 (per task: no second pattern match).
+
+    The digits that decide: under +1, the longest geocoding prefix that can match (US and
+    Canadian area codes are wholly geographic or wholly not, so the number's type adds
+    nothing); elsewhere the region, told by the first digits (+44 1481 is Guernsey).
     """
-    zones = zones or zones_for(number)
-    if zones is None:
-        return None
-    digits = number[1:]
-    key = (_geo_prefix(digits), zones)
-    if key not in _FOUND:
-        _FOUND[key] = _locate(number)
-    return _FOUND[key]
+    if number[1] == "1":
+        if not _LONGEST:
+            for prefix in nanp_descriptions():
+                _LONGEST[prefix[:4]] = max(_LONGEST.get(prefix[:4], 4), len(prefix))
+        head = number[: _LONGEST.get(number[1:5], 4) + 1]
+    else:
+        head = number[:6]
+    found = _FOUND.get(head)
+    if found is None and head not in _FOUND:
+        found = _FOUND[head] = _locate(number)
+    return found
 
 
-def _geo_prefix(digits: str) -> str:
-    """The longest prefix of ``digits`` in the geocoding data, else the first 4 digits."""
-    for length in (*_LONGER.get(digits[:4], ()), 4, 3, 2, 1):
-        if length <= len(digits) and digits[:length] in GEOCODE_DATA:
-            return digits[:length]
-    return digits[:4]
+def _describe(number: str) -> str:
+    """The geocoder's English description of a +1 number: its longest prefix in the data."""
+    data = nanp_descriptions()
+    return next((data[number[1:n]] for n in range(min(len(number), 12), 1, -1) if number[1:n] in data), "")
 
 
 def _locate(number: str) -> Location | None:
@@ -107,14 +137,14 @@ def _locate(number: str) -> Location | None:
         parsed = phonenumbers.parse(number, None)
     except NumberParseException:
         return None
-    code = parsed.country_code
+    code = parsed.country_code or 0
     region = phonenumbers.region_code_for_number(parsed) or phonenumbers.region_code_for_country_code(code)
     if region in US_TERRITORIES:
-        return _interned("US", region, ("US",), geocoder.description_for_number(parsed, "en") or region)
+        return _interned("US", region, ("US",), subdivision_name("US", region))
     names = subdivision_names().get(region)
     if names is None:
-        return _interned(region, None, (region,), geocoder.country_name_for_number(parsed, "en") or region)
-    description = geocoder.description_for_number(parsed, "en")
+        return _interned(region, None, (region,), region)
+    description = _describe(number)
     place = description.rsplit(", ", 1)[-1]
     subdivision = names.get(place) or (place if place in names.values() else None)
     if subdivision is not None:
@@ -123,7 +153,7 @@ def _locate(number: str) -> Location | None:
         return _interned(region, None, (region,), f"{description} ({region})")
     # Not geographic (toll-free): anywhere its calling code rings.
     countries = tuple(dict.fromkeys("US" if r in US_TERRITORIES else r for r in phonenumbers.region_codes_for_country_code(code)))
-    return _interned(region, None, countries, f"somewhere {'in ' + region if len(countries) == 1 else 'on +' + str(code)}")
+    return _interned(region, None, countries, f"somewhere on +{code}")
 
 
 def zones_of(country: str, subdivision: str | None) -> tuple[str, ...]:
@@ -137,20 +167,17 @@ def zones_of(country: str, subdivision: str | None) -> tuple[str, ...]:
 
 @cache
 def _place_zones() -> dict[tuple[str, str | None], tuple[str, ...]]:
-    """One pass over +1's geocoding and zone data: zones by (country, subdivision) and by (country, None)."""
-    found: dict[tuple[str, str | None], dict[str, None]] = {}
+    """Zones by (country, subdivision) and by (country, None): the places of each +1 head (``1NPA``), then the zones under it."""
     places = {name: (country, code) for country, names in subdivision_names().items() for name, code in names.items()}
     places.update({code: (country, code) for country, names in subdivision_names().items() for code in names.values()})
-    zones_by_npa: dict[str, tuple[str, ...]] = {}
-    for prefix, description in GEOCODE_DATA.items():
-        place = places.get(description.get("en", "").rsplit(", ", 1)[-1]) if prefix.startswith("1") else None
-        if place is None:
-            continue
-        zones = TIMEZONE_DATA.get(prefix) or zones_by_npa.get(prefix[:4]) or zones_by_npa.setdefault(prefix[:4], _zones_of_prefix(prefix))
-        for key in (place, (place[0], None)):
-            found.setdefault(key, {}).update(dict.fromkeys(z for z in zones if z != "Etc/Unknown"))
+    heads: dict[str, set[tuple[str, str]]] = {}
+    for prefix, description in nanp_descriptions().items():
+        place = places.get(description.rsplit(", ", 1)[-1])
+        if place is not None:
+            heads.setdefault(prefix[:4], set()).add(place)
+    found: dict[tuple[str, str | None], set[str]] = {}
+    for prefix, zones in TIMEZONE_DATA.items():
+        for place in heads.get(prefix[:4], ()):
+            for key in (place, (place[0], None)):
+                found.setdefault(key, set()).update(z for z in zones if z != "Etc/Unknown")
     return {key: tuple(sorted(zones)) for key, zones in found.items()}
-
-
-def _zones_of_prefix(prefix: str) -> tuple[str, ...]:
-    return next((TIMEZONE_DATA[prefix[:n]] for n in range(len(prefix), 0, -1) if prefix[:n] in TIMEZONE_DATA), ())

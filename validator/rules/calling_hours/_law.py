@@ -20,42 +20,11 @@ from functools import lru_cache
 
 from validator.context import Context, per_document
 from validator.knowledge.calling_law import Bar, Interval, Law, Rule, Scope, laws_for
-from validator.knowledge.locations import Location, location_for, subdivision_names, zones_of
-from validator.knowledge.recipient_zones import RecipientZones, zones_for
-from validator.rules.calling_hours._reach import DAY, WEEKDAYS, Schedule, allowed, batch_start, schedule, spans, wall
+from validator.knowledge.locations import subdivision_names, zones_of
+from validator.rules.calling_hours._reach import WEEKDAYS, Group, Schedule, allowed, batch_start, groups, schedule, spans, wall
+from validator.rules.window._windows import DAY
 
 _LISTED_DATES = 4
-
-
-@dataclass(slots=True)
-class Group:
-    """Tasks whose numbers share a place and candidate zones: how many, and the first one."""
-
-    location: Location
-    zones: RecipientZones
-    count: int
-    index: int
-    pointer: str
-    number: str
-    indexes: list[int] = field(default_factory=list)  # positions in ``ctx.tasks``
-
-
-@per_document
-def groups(ctx: Context) -> dict[tuple[Location, RecipientZones], Group]:
-    """Tasks grouped by place and zones (numbers that are not E.164 are the phone rules' business)."""
-    found: dict[tuple[Location, RecipientZones], Group] = {}
-    for index, (pointer, task) in enumerate(ctx.tasks):
-        number = task.get("to_number")
-        zones = zones_for(number) if isinstance(number, str) else None
-        location = location_for(number, zones) if zones is not None and isinstance(number, str) else None
-        if zones is None or location is None:
-            continue
-        group = found.get((location, zones))
-        if group is None:
-            group = found[location, zones] = Group(location, zones, 0, index, f"{pointer}/to_number", str(number))
-        group.count += 1
-        group.indexes.append(index)
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +128,8 @@ def offences(ctx: Context) -> list[Offence]:
         return []
     start, days, purpose = batch_start(ctx), ctx.settings.horizon_days, ctx.settings.call_purpose
     found: dict[tuple[str, Bar], Offence] = {}
-    for (location, zones), group in groups(ctx).items():
-        for law in laws_for(location, purpose):
+    for (location, _), group in groups(ctx).items():
+        for law in laws_for(location, purpose) if location is not None else ():
             assert law.rule is not None  # laws_for keeps only entries that set hours
             for zone in _zones(group, law):
                 for kind, breach in breaches(plan, zone, start, days, law.rule).items():
@@ -171,7 +140,7 @@ def offences(ctx: Context) -> list[Offence]:
 
 def _zones(group: Group, law: Law) -> tuple[str, ...]:
     """The zones to judge a group by under a law: a number that does not tell its place, on the clocks of the law's place."""
-    if group.location.placed or law.country not in subdivision_names():
+    if group.location is None or group.location.placed or law.country not in subdivision_names():
         return group.zones.zones
     return zones_of(law.country, law.subdivision) or group.zones.zones
 
@@ -191,12 +160,12 @@ def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]
     count = sum(group.count for group in members.values())
     reasons = "; ".join(_reason(offence) for offence in found)
     first = min((o.first for o in found if o.first is not None), key=lambda f: f[0])
-    unplaced = [group for group in members.values() if not group.location.placed]
+    unplaced = [(group, group.location) for group in members.values() if group.location is not None and not group.location.placed]
     note = ""
     if unplaced:
-        n = sum(group.count for group in unplaced)
+        n = sum(group.count for group, _ in unplaced)
         note = (
-            f"; {n} of them ring at a place the number does not tell (first {unplaced[0].number}, {unplaced[0].location.name}): "
+            f"; {n} of them ring at a place the number does not tell (first {unplaced[0][0].number}, {unplaced[0][1].name}): "
             "judged by the strictest place they could be"
         )
     message = (
@@ -239,4 +208,3 @@ def law_offences(ctx: Context, *, automated: bool, kind: Bar | None = None) -> I
         if (offence.law.scope is Scope.AUTOMATED) == automated and (kind is None or offence.kind is kind):
             by_law.setdefault(offence.law.id, []).append(offence)
     yield from by_law.values()
-

@@ -26,6 +26,7 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from validator.context import Context, per_document
+from validator.knowledge.locations import Location, location_of_e164
 from validator.knowledge.recipient_zones import RecipientZones, zones_for
 from validator.rules.window._windows import DAY, clock
 from validator.rules.window._windows import windows as usable_windows
@@ -82,21 +83,54 @@ class Recipients:
     number: str
 
 
-@per_document  # several rules ask for the same document in a row
-def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
-    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings)."""
-    groups: dict[RecipientZones, Recipients] = {}
+@dataclass(slots=True)
+class Group:
+    """Tasks whose numbers share a place and candidate zones: how many, the first one, and where they are in ``ctx.tasks``."""
+
+    location: Location | None  # ``None``: the number cannot be parsed
+    zones: RecipientZones
+    count: int
+    index: int
+    pointer: str
+    number: str
+    indexes: list[int]
+
+
+@per_document  # the calling-hours and calling-law rules, and split, ask for the same document in a row
+def groups(ctx: Context) -> dict[tuple[Location | None, RecipientZones], Group]:
+    """Tasks grouped by place and zones; numbers that are not E.164 are left out (RBV2xx reports them)."""
+    found: dict[tuple[Location | None, RecipientZones], Group] = {}
+    zones_of, locate = zones_for, location_of_e164  # 100,000 tasks: local names
     for index, (pointer, task) in enumerate(ctx.tasks):
         number = task.get("to_number")
-        zones = zones_for(number) if isinstance(number, str) else None
+        if not isinstance(number, str):
+            continue
+        zones = zones_of(number)
         if zones is None:
             continue
-        group = groups.get(zones)
+        key = (locate(number), zones)
+        group = found.get(key)
         if group is None:
-            groups[zones] = Recipients(1, index, f"{pointer}/to_number", str(number))
+            found[key] = Group(key[0], zones, 1, index, f"{pointer}/to_number", number, [index])
         else:
             group.count += 1
-    return groups
+            group.indexes.append(index)
+    return found
+
+
+@per_document
+def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
+    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings)."""
+    by_zones: dict[RecipientZones, Recipients] = {}
+    for group in groups(ctx).values():
+        known = by_zones.get(group.zones)
+        if known is None:
+            by_zones[group.zones] = Recipients(group.count, group.index, group.pointer, group.number)
+        else:
+            known.count += group.count
+            if group.index < known.index:
+                known.index, known.pointer, known.number = group.index, group.pointer, group.number
+    return dict(sorted(by_zones.items(), key=lambda item: item[1].index))  # first-task order, as before
 
 
 def unplaced(zones: RecipientZones, start: int) -> bool:
