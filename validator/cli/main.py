@@ -21,14 +21,16 @@ from validator.api import DEFAULT_MAX_BYTES, InputFormat, validate_file, validat
 from validator.cli.convert import convert
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
+from validator.cli.hours import hours
 from validator.cli.spec import schema, spec_group, spec_option
+from validator.cli.split import split
 from validator.config import ConfigError, ConfigFinder, Overrides, parse_calling_hours, parse_codes
 from validator.diagnostics import Report, Severity
 from validator.engine.csv import CsvOptions
 from validator.engine.registry import all_rules, get_rule
 from validator.reporters import FORMATS, RenderOptions, get_renderer
 from validator.reporters.statistics import render_statistics
-from validator.settings import parse_now
+from validator.settings import CALL_PURPOSES, parse_now
 from validator.spec.load import Spec, SpecError, load_spec
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -68,6 +70,7 @@ def _overrides(options: dict[str, Any]) -> Overrides:
         extend_select=_codes(options["extend_select"], "--extend-select") or frozenset(),
         fail_on=Severity.parse(options["fail_on"]) if options["fail_on"] else None,
         calling_hours=hours,
+        call_purpose=options["call_purpose"],
         now=now,
         exclude=tuple(options["exclude"]),
     )
@@ -226,6 +229,11 @@ def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
 @click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
 @click.option("--calling-hours", metavar="HH:MM-HH:MM", help="Allowed local calling hours [default: 08:00-21:00].")
 @click.option(
+    "--call-purpose",
+    type=click.Choice(CALL_PURPOSES),
+    help="solicitation or informational: rules for telephone solicitation (RBV705-RBV707) apply only to the first [default: solicitation].",
+)
+@click.option(
     "--input-format",
     type=click.Choice(["json", "yaml", "csv"]),
     help="Parse every input as this format (default: by extension, else sniffed).",
@@ -325,6 +333,8 @@ def explain(code: str) -> None:
 main.add_command(schema)
 main.add_command(convert)
 main.add_command(spec_group)
+main.add_command(split)
+main.add_command(hours)
 
 
 def run() -> NoReturn:

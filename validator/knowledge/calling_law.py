@@ -35,7 +35,6 @@ from validator.knowledge.tables import load_table
 
 Interval = tuple[int, int]
 DAY_KINDS = ("weekday", "saturday", "sunday")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SNAPSHOT_YEARS = range(2025, 2036)
 _TIME = re.compile(r"^(\d{2}):(\d{2})$")
 _WHEN = re.compile(r"^(?:(?P<month>\d{2})-(?P<day>\d{2})|easter(?P<offset>[+-]\d+)|(?P<election>election-day(?:-even-years)?)|proclaimed)$")

@@ -21,6 +21,7 @@ from functools import lru_cache
 from validator.context import Context, per_document
 from validator.knowledge.calling_law import Bar, Interval, Law, Rule, Scope, laws_for
 from validator.knowledge.locations import subdivision_names, zones_of
+from validator.rules.calling_hours._intervals import merge, subtract
 from validator.rules.calling_hours._reach import WEEKDAYS, Group, Schedule, allowed, batch_start, groups, schedule, spans, wall
 from validator.rules.window._windows import DAY
 
@@ -50,7 +51,7 @@ def breaches(plan: Schedule, zone: str, start: int, days: int, rule: Rule) -> di
             local = wall(midnight)
             allowance = rule.allowance(local.date())
             if allowance is not None:
-                for a, b in _minus((minute - midnight, stop - midnight), allowance.windows):
+                for a, b in subtract(((minute - midnight, stop - midnight),), allowance.windows):
                     found.setdefault(allowance.kind, _Found()).add(a, b, local, allowance.holiday, midnight + a - shift, shift)
             minute = stop
     return {kind: f.breach() for kind, f in found.items()}
@@ -73,30 +74,7 @@ class _Found:
     def breach(self) -> Breach:
         assert self.first is not None
         utc, shift = self.first
-        return Breach(_merge(self.spans), frozenset(self.weekdays), tuple(sorted(self.dates.items())), utc, wall(utc + shift))
-
-
-def _minus(piece: Interval, windows: tuple[Interval, ...]) -> Iterator[Interval]:
-    """The parts of ``piece`` outside every window (windows sorted, not overlapping)."""
-    low, high = piece
-    for a, b in windows:
-        if a > low:
-            yield low, min(a, high)
-        low = max(low, b)
-        if low >= high:
-            return
-    if low < high:
-        yield low, high
-
-
-def _merge(intervals: set[Interval]) -> tuple[Interval, ...]:
-    out: list[Interval] = []
-    for a, b in sorted(intervals):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return tuple(out)
+        return Breach(merge(self.spans), frozenset(self.weekdays), tuple(sorted(self.dates.items())), utc, wall(utc + shift))
 
 
 @dataclass(slots=True)
@@ -131,14 +109,14 @@ def offences(ctx: Context) -> list[Offence]:
     for (location, _), group in groups(ctx).items():
         for law in laws_for(location, purpose) if location is not None else ():
             assert law.rule is not None  # laws_for keeps only entries that set hours
-            for zone in _zones(group, law):
+            for zone in zones_for_law(group, law):
                 for kind, breach in breaches(plan, zone, start, days, law.rule).items():
                     found.setdefault((law.id, kind), Offence(law, kind)).add(group, zone, breach)
     order = {law_id: n for n, law_id in enumerate(dict.fromkeys(key[0] for key in found))}
     return sorted(found.values(), key=lambda o: (order[o.law.id], list(Bar).index(o.kind)))
 
 
-def _zones(group: Group, law: Law) -> tuple[str, ...]:
+def zones_for_law(group: Group, law: Law) -> tuple[str, ...]:
     """The zones to judge a group by under a law: a number that does not tell its place, on the clocks of the law's place."""
     if group.location is None or group.location.placed or law.country not in subdivision_names():
         return group.zones.zones
@@ -182,7 +160,7 @@ def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]
 
 def _reason(offence: Offence) -> str:
     if offence.kind is Bar.HOURS:
-        return f"at {spans(_merge(offence.spans))} local time on {_days(offence.weekdays)}"
+        return f"at {spans(merge(offence.spans))} local time on {_days(offence.weekdays)}"
     listed = sorted(offence.dates.items())
     if offence.kind is Bar.DAY:
         shown = ", ".join(f"{d:%a %Y-%m-%d}" for d, _ in listed[:_LISTED_DATES])

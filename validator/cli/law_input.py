@@ -1,0 +1,85 @@
+"""What ``split`` and ``hours`` share: their options, and a payload read, checked and refused when it is not valid.
+
+Both commands act on a payload, so a payload with errors (or that cannot be read)
+is a usage error (exit 2) before anything is written: its diagnostics are printed
+like ``check`` prints them.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from validator.api import format_for_path, printable_path, sniff_format
+from validator.config import ConfigError, ConfigFinder, Overrides
+from validator.context import Context
+from validator.diagnostics import Severity
+from validator.engine.pipeline import check_document
+from validator.readers.decode import decode
+from validator.readers.json import read_json
+from validator.readers.yaml import read_yaml
+from validator.reporters import RenderOptions, get_renderer
+from validator.settings import CALL_PURPOSES, parse_now
+from validator.spec.load import SpecError, load_spec
+
+EXIT_USAGE = 2
+
+
+def law_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``PAYLOAD``, ``--now``, ``--call-purpose`` and ``--config``: the batch and how to read the law for it."""
+
+    @click.argument("payload", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
+    @click.option(
+        "--call-purpose",
+        type=click.Choice(CALL_PURPOSES),
+        help="solicitation (the default) or informational: rules for telephone solicitation apply only to the first.",
+    )
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file.")
+    @functools.wraps(command)
+    def wrapped(payload: Path, now_text: str | None, call_purpose: str | None, config_path: Path | None, **options: Any) -> Any:
+        return command(load_checked(payload, now_text, call_purpose, config_path), **options)
+
+    return wrapped
+
+
+def load_checked(payload: Path, now_text: str | None, call_purpose: str | None, config_path: Path | None) -> Context:
+    """The payload as rules see it; exits 2 when it cannot be read or has errors."""
+    try:
+        now = parse_now(now_text) if now_text else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--now") from None
+    try:
+        settings = ConfigFinder(config_path).for_path(payload).settings_for(payload, Overrides(now=now, call_purpose=call_purpose))
+        spec = load_spec()
+    except (ConfigError, SpecError) as exc:
+        fail(str(exc))
+    try:
+        data = payload.read_bytes()
+    except OSError as exc:
+        fail(f"{payload}: cannot read: {exc.strerror or exc}")
+    name = printable_path(payload)
+    text, issues = decode(data)
+    if text is None:
+        fail(f"{name}: not a readable payload: {issues[0].finding.message if issues else 'not text'}")
+    kind = format_for_path(payload) or sniff_format(text)
+    if kind == "csv":
+        fail(f"{name}: split and hours read JSON or YAML payloads (convert a CSV first: retell-validate convert)")
+    document = read_json(text) if kind == "json" else read_yaml(text)
+    report = check_document(document, file=name, spec=spec, settings=settings)
+    if not document.usable or report.errors:
+        click.echo(
+            get_renderer("text")([report], RenderOptions(quiet=True, max_diagnostics=20, fail_on=Severity.ERROR)), nl=False, err=True
+        )
+        fail(f"{name}: {len(report.errors)} error(s): fix them first (nothing written)")
+    return Context(document.data, spec, settings, document.format)
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
