@@ -19,7 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from validator.context import Context, per_document
-from validator.knowledge.calling_law import Bar, Interval, Law, Rule, Scope, laws_for
+from validator.knowledge.calling_law import Bar, Interval, Law, Rule, Scope, laws, laws_for
 from validator.knowledge.locations import subdivision_names, zones_of
 from validator.rules.calling_hours._intervals import merge, subtract
 from validator.rules.calling_hours._reach import WEEKDAYS, Group, Schedule, allowed, batch_start, groups, schedule, spans, wall
@@ -177,6 +177,19 @@ def _days(weekdays: set[int]) -> str:
     if len(weekdays) == 7:
         return "every day"
     return ", ".join(WEEKDAYS[d] for d in sorted(weekdays))
+
+
+def jurisdictions(*, automated: bool, kind: Bar | None = None) -> str:
+    """The entries a rule checks, as a block for its documentation (``explain``, docs/rules.md); sources in docs/calling-hours.md."""
+    lines = []
+    for law in laws():
+        rule = law.rule
+        if rule is None or (law.scope is Scope.AUTOMATED) != automated:
+            continue
+        if (kind is Bar.DAY and all(rule.hours)) or (kind is Bar.HOLIDAY and rule.calendar is None):
+            continue
+        lines.append(f"    {law.id:<17} {law.name}: {rule.words()} ({law.citation})")
+    return "\n\nJurisdictions checked (validator/knowledge/data/calling_time_law.yaml)::\n\n" + "\n".join(lines) + "\n"
 
 
 def law_offences(ctx: Context, *, automated: bool, kind: Bar | None = None) -> Iterator[list[Offence]]:

@@ -27,12 +27,13 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
-from validator.rules.calling_hours._law import law_offences, report
+from validator.rules.calling_hours._law import jurisdictions, law_offences, report
 
 CODE = "RBV708"
 NAME = "automated-call-hours"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+__doc__ = (__doc__ or "") + jurisdictions(automated=True)  # the table the rule checks, from the data file
 
 
 def check(ctx: Context) -> Iterator[Finding]:

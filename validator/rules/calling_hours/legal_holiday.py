@@ -33,12 +33,13 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.calling_law import Bar
 from validator.rules import Kind
-from validator.rules.calling_hours._law import law_offences, report
+from validator.rules.calling_hours._law import jurisdictions, law_offences, report
 
 CODE = "RBV707"
 NAME = "legal-holiday"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+__doc__ = (__doc__ or "") + jurisdictions(automated=False, kind=Bar.HOLIDAY)  # the table the rule checks, from the data file
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -29,12 +29,13 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.calling_law import Bar
 from validator.rules import Kind
-from validator.rules.calling_hours._law import law_offences, report
+from validator.rules.calling_hours._law import jurisdictions, law_offences, report
 
 CODE = "RBV706"
 NAME = "legal-no-call-day"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+__doc__ = (__doc__ or "") + jurisdictions(automated=False, kind=Bar.DAY)  # the table the rule checks, from the data file
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -35,12 +35,13 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.calling_law import Bar
 from validator.rules import Kind
-from validator.rules.calling_hours._law import law_offences, report
+from validator.rules.calling_hours._law import jurisdictions, law_offences, report
 
 CODE = "RBV705"
 NAME = "outside-legal-hours"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+__doc__ = (__doc__ or "") + jurisdictions(automated=False, kind=Bar.HOURS)  # the table the rule checks, from the data file
 
 
 def check(ctx: Context) -> Iterator[Finding]:
