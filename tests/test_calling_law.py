@@ -48,7 +48,8 @@ def number_in(country: str, subdivision: str | None, *, one_zone: bool = True) -
         subdivision = subdivision or {"US": "NY", "CA": "ON"}[country]  # a federal rule: any place will do
         names = subdivision_names()[country]
         for prefix, description in sorted(nanp_descriptions().items(), key=lambda item: (len(item[0]), item[0])):
-            if names.get(description.rsplit(", ", 1)[-1], description) == subdivision:
+            place = description.rsplit(", ", 1)[-1]
+            if names.get(place, place) == subdivision:
                 number = f"+{(prefix + '2345678901')[:11]}"
                 zones = zones_for(number)
                 if phonenumbers.is_valid_number(phonenumbers.parse(number)) and zones is not None and (len(zones.zones) == 1 or not one_zone):
