@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -15,11 +16,14 @@ from tests.helpers import check, one, seed
 from validator import Diagnostic, Settings
 from validator.cli.lawdoc import DOC, SNAPSHOT, render_table, with_table
 from validator.config import ConfigError, load_config
+from validator.context import Context
 from validator.diagnostics import Severity
 from validator.knowledge.calling_law import Law, Scope, holiday_snapshot, laws
 from validator.knowledge.locations import location_for, nanp_descriptions, subdivision_names, zones_of
 from validator.knowledge.recipient_zones import zones_for
+from validator.rules.calling_hours._reach import groups
 from validator.rules.window._windows import clock
+from validator.spec.load import load_spec
 
 FLORIDA, LOUISIANA, NEVADA, TOLL_FREE = "+13055550123", "+15045550123", "+17025550123", "+18005550199"
 WEEKDAY_FOR_KIND = {0: "Wednesday", 1: "Saturday", 2: "Sunday"}
@@ -52,7 +56,11 @@ def number_in(country: str, subdivision: str | None, *, one_zone: bool = True) -
             if names.get(place, place) == subdivision:
                 number = f"+{(prefix + '2345678901')[:11]}"
                 zones = zones_for(number)
-                if phonenumbers.is_valid_number(phonenumbers.parse(number)) and zones is not None and (len(zones.zones) == 1 or not one_zone):
+                if (
+                    phonenumbers.is_valid_number(phonenumbers.parse(number))
+                    and zones is not None
+                    and (len(zones.zones) == 1 or not one_zone)
+                ):
                     return number
         raise AssertionError(f"no number for {country}-{subdivision}")
     example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.FIXED_LINE)
@@ -138,7 +146,9 @@ def test_sunday_barred_in_louisiana_and_kept_out_by_day() -> None:
     assert "on Sunday, when it allows no calls (Sun 2026-03-15, Sun 2026-03-22)" in finding.message
     assert "first Sun 2026-03-15 10:00 America/Chicago: 1 task (first +15045550123)" in finding.message
     weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-    assert law_codes(check(batch(LOUISIANA, zone="America/Chicago", windows=[(600, 1020)], days=weekdays), now="2026-03-10T12:00:00Z")) == []
+    assert (
+        law_codes(check(batch(LOUISIANA, zone="America/Chicago", windows=[(600, 1020)], days=weekdays), now="2026-03-10T12:00:00Z")) == []
+    )
 
 
 def test_sunday_in_the_recipient_zone_not_the_batch_zone() -> None:
@@ -161,7 +171,9 @@ def test_holiday_in_the_horizon_and_a_near_miss_after_it() -> None:
 def test_statute_holidays_the_package_lacks_are_added() -> None:
     weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
     rhode_island = number_in("US", "RI")
-    finding = one(check(batch(rhode_island, zone="America/New_York", windows=[(600, 1020)], days=weekdays), now="2026-05-01T12:00:00Z"), "RBV707")
+    finding = one(
+        check(batch(rhode_island, zone="America/New_York", windows=[(600, 1020)], days=weekdays), now="2026-05-01T12:00:00Z"), "RBV707"
+    )
     assert "Mon 2026-05-04 (Rhode Island Independence Day (May 4))" in finding.message
     pennsylvania = number_in("US", "PA")
     finding = one(check(batch(pennsylvania, zone="America/New_York", windows=[(600, 1020)]), now="2026-06-10T12:00:00Z"), "RBV707")
@@ -183,7 +195,10 @@ def test_a_number_that_does_not_tell_its_place_is_judged_by_the_strictest() -> N
         d for d in law_codes(check(batch(TOLL_FREE, zone="America/New_York", windows=[(540, 1260)]))) if d.message.startswith("Florida: ")
     )
     assert finding.pointer == "/tasks/0/to_number"
-    assert "1 of them ring at a place the number does not tell (first +18005550199, somewhere on +1): judged by the strictest place" in finding.message
+    assert (
+        "1 of them ring at a place the number does not tell (first +18005550199, somewhere on +1): judged by the strictest place"
+        in finding.message
+    )
     # Judged on Florida's own clocks (New York and Chicago), not on Guam's.
     assert "America/New_York" in finding.message or "America/Chicago" in finding.message
 
@@ -280,3 +295,17 @@ def test_config_keys(tmp_path: Any) -> None:
         path.write_text(bad + "\n", encoding="utf-8")
         with pytest.raises(ConfigError):
             load_config(path)
+
+
+def test_grouping_by_head_gives_each_number_its_own_answer() -> None:
+    """The per-head shortcut of the grouping equals looking every number up (zones and place)."""
+    rnd = random.Random(5)
+    prefixes = sorted(nanp_descriptions())
+    numbers = [f"+{(rnd.choice(prefixes) + str(rnd.randrange(10**10)).zfill(10))[:11]}" for _ in range(3000)]
+    numbers += [TOLL_FREE, "+18765550123", "+12425550123", "+447700900123", "+441481256789", "+61412345678", "+33612345678"]
+    ctx = Context(seed(tasks=[{"to_number": n} for n in numbers]), load_spec(), Settings())
+    for (location, zones), group in groups(ctx).items():
+        for index in group.indexes:
+            number = numbers[index]
+            assert (location_for(number), zones_for(number)) == (location, zones), number
+    assert sum(group.count for group in groups(ctx).values()) == len(numbers)

@@ -65,7 +65,10 @@ def test_split_round_trip_every_state_and_canada(tmp_path: Path) -> None:
     seen: list[str] = []
     for file in files:
         part = json.loads(file.read_text(encoding="utf-8"))
-        assert {k: v for k, v in part.items() if k not in ("tasks", "call_time_window")} == {"from_number": "+14157774444", "name": "launch"}
+        assert {k: v for k, v in part.items() if k not in ("tasks", "call_time_window")} == {
+            "from_number": "+14157774444",
+            "name": "launch",
+        }
         seen.extend(json.dumps(task, sort_keys=True) for task in part["tasks"])
         report = validate_file(file, now=FIXED_NOW)
         assert [(d.code, d.message) for d in report.diagnostics if d.code in LAW_CODES] == [], file.name
@@ -130,7 +133,11 @@ def test_a_group_without_a_legal_window_gets_its_own_file_and_is_reported(tmp_pa
 @pytest.mark.parametrize(
     "payload",
     [
-        {"from_number": "+14157774444", "tasks": [{"to_number": "not a number"}], "call_time_window": {"windows": [{"start": 600, "end": 660}]}},
+        {
+            "from_number": "+14157774444",
+            "tasks": [{"to_number": "not a number"}],
+            "call_time_window": {"windows": [{"start": 600, "end": 660}]},
+        },
         {"from_number": "+14157774444", "tasks": [{"to_number": "+15045550123"}]},
     ],
     ids=["invalid", "no-window"],
@@ -165,7 +172,11 @@ def test_hours_grid_and_svg_name_each_group(tmp_path: Path) -> None:
     assert lines[2] == "Mon  " + " " * 8 + "#" * 12 + "X" * 3 + " "
     root = ET.parse(svg).getroot()
     texts = [element.text for element in root.iter("{http://www.w3.org/2000/svg}text")]
-    for title in ("US+US-FL: 1 task, America/New_York local time", "US+US-LA: 1 task, America/Chicago local time", "AU: 1 task, Australia/Sydney local time"):
+    for title in (
+        "US+US-FL: 1 task, America/New_York local time",
+        "US+US-LA: 1 task, America/Chicago local time",
+        "AU: 1 task, Australia/Sydney local time",
+    ):
         assert title in texts
     colored = invoke("hours", str(write(tmp_path, payload)), "--now", FIXED_NOW, "--color", "always")
     assert "\x1b[" in colored.output

@@ -97,7 +97,7 @@ def nanp_descriptions() -> dict[str, str]:
     return found
 
 
-_LONGEST: dict[str, int] = {}  # +1 head (``1NPA``) → length of its longest geocoding prefix; filled on first use
+_LONGEST: dict[str, int] = {}  # +1 head (``1NPA``) → how many digits decide the place; filled on first use
 _FOUND: dict[str, Location | None] = {}
 
 
@@ -115,8 +115,7 @@ def location_of_e164(number: str) -> Location | None:
     """
     if number[1] == "1":
         if not _LONGEST:
-            for prefix in nanp_descriptions():
-                _LONGEST[prefix[:4]] = max(_LONGEST.get(prefix[:4], 4), len(prefix))
+            _LONGEST.update(_deciding_lengths())
         head = number[: _LONGEST.get(number[1:5], 4) + 1]
     else:
         head = number[:6]
@@ -126,19 +125,51 @@ def location_of_e164(number: str) -> Location | None:
     return found
 
 
+def deciding_length(head: str) -> int | None:
+    """How many leading digits decide the place of every number starting with ``head`` (4 digits); ``None`` outside +1."""
+    if head[0] != "1":
+        return None
+    if not _LONGEST:
+        _LONGEST.update(_deciding_lengths())
+    return _LONGEST.get(head, 4)
+
+
+def _deciding_lengths() -> dict[str, int]:
+    """For each +1 head (``1NPA``), how many digits decide the place: 4 when the head's own entry and every longer
+    one name the same place (nearly every area code), else the longest prefix under it (201: a few exchanges say NY)."""
+    codes = {name: code for names in subdivision_names().values() for name, code in names.items()}
+    places: dict[str, set[str]] = {}
+    longest: dict[str, int] = {}
+    for prefix, description in nanp_descriptions().items():
+        place = description.rsplit(", ", 1)[-1]
+        places.setdefault(prefix[:4], set()).add(codes.get(place, place))
+        longest[prefix[:4]] = max(longest.get(prefix[:4], 4), len(prefix))
+    data = nanp_descriptions()
+    return {head: 4 if head in data and len(found) == 1 else longest[head] for head, found in places.items()}
+
+
 def _describe(number: str) -> str:
     """The geocoder's English description of a +1 number: its longest prefix in the data."""
     data = nanp_descriptions()
     return next((data[number[1:n]] for n in range(min(len(number), 12), 1, -1) if number[1:n] in data), "")
 
 
+_NANP_REGION: dict[str, str] = {}  # ``1NPA`` → region: an area code belongs to one NANP member
+
+
 def _locate(number: str) -> Location | None:
-    try:
-        parsed = phonenumbers.parse(number, None)
-    except NumberParseException:
-        return None
-    code = parsed.country_code or 0
-    region = phonenumbers.region_code_for_number(parsed) or phonenumbers.region_code_for_country_code(code)
+    npa = number[1:5]
+    region = _NANP_REGION.get(npa) if number[1] == "1" else None
+    if region is None:
+        try:
+            parsed = phonenumbers.parse(number, None)
+        except NumberParseException:
+            return None
+        region = phonenumbers.region_code_for_number(parsed)
+        if region is None:  # an invalid number (RBV2xx): its calling code's main region
+            region = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
+        elif number[1] == "1":
+            _NANP_REGION[npa] = region
     if region in US_TERRITORIES:
         return _interned("US", region, ("US",), subdivision_name("US", region))
     names = subdivision_names().get(region)
@@ -151,11 +182,12 @@ def _locate(number: str) -> Location | None:
         return _interned(region, subdivision, (region,), subdivision_name(region, subdivision))
     if description:  # a place the table does not name, or several ("Nova Scotia/Prince Edward Island")
         return _interned(region, None, (region,), f"{description} ({region})")
-    # Not geographic (toll-free): anywhere its calling code rings.
-    countries = tuple(dict.fromkeys("US" if r in US_TERRITORIES else r for r in phonenumbers.region_codes_for_country_code(code)))
-    return _interned(region, None, countries, f"somewhere on +{code}")
+    # Not geographic (toll-free): anywhere +1 rings.
+    countries = tuple(dict.fromkeys("US" if r in US_TERRITORIES else r for r in phonenumbers.region_codes_for_country_code(1)))
+    return _interned(region, None, countries, "somewhere on +1")
 
 
+@cache
 def zones_of(country: str, subdivision: str | None) -> tuple[str, ...]:
     """The zones phonenumbers gives the numbers of a state or province (of the whole country with no subdivision).
 

@@ -27,7 +27,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from validator.context import Context, per_document
 from validator.knowledge.locations import Location, location_of_e164
+from validator.knowledge.locations import deciding_length as place_deciding_length
+from validator.knowledge.phones import E164_PATTERN
 from validator.knowledge.recipient_zones import RecipientZones, zones_for
+from validator.knowledge.recipient_zones import deciding_length as zones_deciding_length
 from validator.rules.window._windows import DAY, clock
 from validator.rules.window._windows import windows as usable_windows
 from validator.spec.load import Spec
@@ -100,22 +103,38 @@ class Group:
 def groups(ctx: Context) -> dict[tuple[Location | None, RecipientZones], Group]:
     """Tasks grouped by place and zones; numbers that are not E.164 are left out (RBV2xx reports them)."""
     found: dict[tuple[Location | None, RecipientZones], Group] = {}
-    zones_of, locate = zones_for, location_of_e164  # 100,000 tasks: local names
+    # Most numbers are decided by their first digits (an area code, or an exchange in the few area codes
+    # split between zones or places): one lookup per such head, not per task.
+    lengths: dict[str, int] = {}  # first 4 digits → how many decide both (0: look each number up)
+    by_head: dict[str, tuple[Location | None, RecipientZones]] = {}
+    e164 = E164_PATTERN.fullmatch
     for index, (pointer, task) in enumerate(ctx.tasks):
         number = task.get("to_number")
-        if not isinstance(number, str):
+        if not isinstance(number, str) or not e164(number):
             continue
-        zones = zones_of(number)
-        if zones is None:
-            continue
-        key = (locate(number), zones)
+        length = lengths.get(number[1:5])
+        if length is None:
+            length = lengths[number[1:5]] = _deciding(number[1:5]) if len(number) > 5 else 0
+        key = by_head.get(number[: length + 1]) if length else None
+        if key is None:
+            zones = zones_for(number)
+            assert zones is not None  # E.164
+            key = (location_of_e164(number), zones)
+            if length:
+                by_head[number[: length + 1]] = key
         group = found.get(key)
         if group is None:
-            found[key] = Group(key[0], zones, 1, index, f"{pointer}/to_number", number, [index])
+            found[key] = Group(key[0], key[1], 1, index, f"{pointer}/to_number", number, [index])
         else:
             group.count += 1
             group.indexes.append(index)
     return found
+
+
+def _deciding(head: str) -> int:
+    """Leading digits that decide both zones and place of numbers starting with ``head``; 0 when some number's type decides."""
+    zones, place = zones_deciding_length(head), place_deciding_length(head)
+    return 0 if zones is None or place is None else max(zones, place)
 
 
 @per_document
