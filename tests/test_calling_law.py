@@ -64,6 +64,7 @@ def number_in(country: str, subdivision: str | None, *, one_zone: bool = True) -
                     return number
         raise AssertionError(f"no number for {country}-{subdivision}")
     example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.FIXED_LINE)
+    assert example is not None
     return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -22,7 +22,7 @@ LAW_CODES = ("RBV701", "RBV705", "RBV706", "RBV707", "RBV708")
 
 def every_place_batch(per_place: int = 3) -> dict[str, Any]:
     """Numbers in every state, DC, territory with numbers, and province; plus toll-free and two other countries."""
-    numbers = []
+    numbers: list[str] = []
     for country, names in subdivision_names().items():
         for code in sorted(set(names.values()) - {"AS", "MP", "NU", "GU", "VI", "PR"}):  # territories: by region, below
             base = number_in(country, code, one_zone=False)

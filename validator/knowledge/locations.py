@@ -98,11 +98,11 @@ def nanp_descriptions() -> dict[str, str]:
 
 
 _LONGEST: dict[str, int] = {}  # +1 head (``1NPA``) → how many digits decide the place; filled on first use
-_FOUND: dict[str, Location | None] = {}
+_FOUND: dict[str, Location] = {}
 
 
 def location_for(number: str) -> Location | None:
-    """Where an E.164 number rings; ``None`` when it is not E.164 or cannot be parsed (RBV2xx reports it)."""
+    """Where an E.164 number rings; ``None`` when it is not E.164 or not a valid number (RBV2xx reports it)."""
     return location_of_e164(number) if E164_PATTERN.fullmatch(number) else None
 
 
@@ -120,8 +120,10 @@ def location_of_e164(number: str) -> Location | None:
     else:
         head = number[:6]
     found = _FOUND.get(head)
-    if found is None and head not in _FOUND:
-        found = _FOUND[head] = _locate(number)
+    if found is None:
+        found = _locate(number)
+        if found is not None:  # an invalid number says nothing about the valid ones of its head
+            _FOUND[head] = found
     return found
 
 
@@ -166,9 +168,9 @@ def _locate(number: str) -> Location | None:
         except NumberParseException:
             return None
         region = phonenumbers.region_code_for_number(parsed)
-        if region is None:  # an invalid number (RBV2xx): its calling code's main region
-            region = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
-        elif number[1] == "1":
+        if region is None:  # not a valid number (RBV2xx reports it): no place to judge it by
+            return None
+        if number[1] == "1":
             _NANP_REGION[npa] = region
     if region in US_TERRITORIES:
         return _interned("US", region, ("US",), subdivision_name("US", region))

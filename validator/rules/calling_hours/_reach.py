@@ -120,7 +120,7 @@ def groups(ctx: Context) -> dict[tuple[Location | None, RecipientZones], Group]:
             zones = zones_for(number)
             assert zones is not None  # E.164
             key = (location_of_e164(number), zones)
-            if length:
+            if length and key[0] is not None:  # an invalid number's answer is not its head's
                 by_head[number[: length + 1]] = key
         group = found.get(key)
         if group is None:
