@@ -10,11 +10,13 @@ from typing import Any
 
 import phonenumbers
 import pytest
+from click.testing import CliRunner
 from phonenumbers import geocoder
 
 from tests.helpers import check, one, seed
 from validator import Diagnostic, Settings
 from validator.cli.lawdoc import DOC, SNAPSHOT, render_table, with_table
+from validator.cli.main import main
 from validator.config import ConfigError, load_config
 from validator.context import Context
 from validator.diagnostics import Severity
@@ -310,3 +312,21 @@ def test_grouping_by_head_gives_each_number_its_own_answer() -> None:
             number = numbers[index]
             assert (location_for(number), zones_for(number)) == (location, zones), number
     assert sum(group.count for group in groups(ctx).values()) == len(numbers)
+
+
+def test_automated_call_hours_one_finding_per_state_and_a_near_miss() -> None:
+    early = check(batch(NEVADA, NEVADA, zone="America/Los_Angeles", windows=[(480, 1200)]))
+    finding = one(early, "RBV708")
+    assert (finding.pointer, finding.severity, finding.name) == ("/tasks/0/to_number", Severity.WARNING, "automated-call-hours")
+    assert finding.message.startswith("Nevada (automatic dialing and announcing devices): automated calls only 09:00–21:00 every day")
+    assert "(NRS 597.814(2)(a))" in finding.message and "at 08:00–09:00 local time on every day" in finding.message
+    assert ": 2 tasks (first +17025550123)" in finding.message
+    assert finding.hint is not None and "call-purpose" not in finding.hint  # purpose does not change a device rule
+    assert law_codes(check(batch(NEVADA, zone="America/Los_Angeles", windows=[(540, 1200)]))) == []
+
+
+def test_explain_lists_the_jurisdictions_a_rule_checks() -> None:
+    result = CliRunner().invoke(main, ["explain", "RBV707"])
+    assert result.exit_code == 0
+    assert "US-LA             Louisiana: 08:00–20:00 Monday–Saturday, no calls Sunday; no calls on holidays" in result.output
+    assert "US-FL" not in result.output  # Florida has no holiday rule
