@@ -11,6 +11,8 @@ from typing import Any
 import phonenumbers
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from phonenumbers import geocoder
 
 from tests.helpers import check, one, seed
@@ -22,8 +24,9 @@ from validator.context import Context
 from validator.diagnostics import Severity
 from validator.knowledge.calling_law import Law, Scope, holiday_snapshot, laws
 from validator.knowledge.locations import location_for, nanp_descriptions, subdivision_names, zones_of
+from validator.knowledge.phones import E164_PATTERN
 from validator.knowledge.recipient_zones import zones_for
-from validator.rules.calling_hours._reach import groups
+from validator.rules.calling_hours._reach import groups, is_e164
 from validator.rules.window._windows import clock
 from validator.spec.load import load_spec
 
@@ -330,3 +333,8 @@ def test_explain_lists_the_jurisdictions_a_rule_checks() -> None:
     assert result.exit_code == 0
     assert "US-LA             Louisiana: 08:00–20:00 Monday–Saturday, no calls Sunday; no calls on holidays" in result.output
     assert "US-FL" not in result.output  # Florida has no holiday rule
+
+
+@given(st.text(alphabet="+0123456789١²x ", max_size=18) | st.from_regex(E164_PATTERN, fullmatch=True))
+def test_e164_check_equals_the_pattern(text: str) -> None:
+    assert is_e164(text) == bool(E164_PATTERN.fullmatch(text))
