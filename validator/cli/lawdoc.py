@@ -3,10 +3,11 @@
     python -m validator.cli.lawdoc --write        # rewrite the table in docs/calling-hours.md
     python -m validator.cli.lawdoc                # print the table
     python -m validator.cli.lawdoc --holidays     # rewrite validator/knowledge/data/holidays_snapshot.json
+    python -m validator.cli.lawdoc --geocodes     # rewrite validator/knowledge/data/nanp_geocodes.json
 
 The table sits between two markers in the page; a test fails while it differs from
-``validator/knowledge/data/calling_time_law.yaml`` (or the snapshot from the installed
-``holidays`` package).
+``validator/knowledge/data/calling_time_law.yaml`` (or a snapshot from the installed
+``holidays`` or ``phonenumbers`` package).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import sys
 from pathlib import Path
 
 from validator.knowledge.calling_law import holiday_snapshot, laws
+from validator.knowledge.locations import geocode_snapshot
 
 START, END = "<!-- law-table:start (python -m validator.cli.lawdoc --write) -->", "<!-- law-table:end -->"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "calling-hours.md"
 SNAPSHOT = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "holidays_snapshot.json"
+GEOCODES = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "nanp_geocodes.json"
 _SCOPES = {"solicitation": "telephone solicitation", "all": "all calls", "automated": "automated calls"}
 
 
@@ -61,8 +64,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite the table in docs/calling-hours.md")
     parser.add_argument("--holidays", action="store_true", help="rewrite the holidays snapshot from the installed package")
+    parser.add_argument("--geocodes", action="store_true", help="rewrite the +1 geocoding snapshot from the installed phonenumbers")
     args = parser.parse_args(argv)
-    if args.holidays:
+    if args.geocodes:
+        GEOCODES.write_text(json.dumps(geocode_snapshot(), indent=0, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    elif args.holidays:
         SNAPSHOT.write_text(json.dumps(holiday_snapshot(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     elif args.write:
         DOC.write_text(with_table(DOC.read_text(encoding="utf-8")), encoding="utf-8")

@@ -12,9 +12,12 @@ non-geographic numbers) has no subdivision, and when its calling code is shared
 candidate. Callers judge it by the strictest place it could be.
 
 Cost: ``import phonenumbers.geodata`` loads every language and country (~0.2-0.5 s,
-more than checking 100,000 numbers), so only the modules holding +1's prefixes are
-loaded (:func:`nanp_descriptions`; ``tests/test_calling_law.py`` checks the answers
-equal the geocoder's). Numbers are grouped by the part of the number that decides
+more than checking 100,000 numbers), and even +1's 32,000 prefixes take ~0.1 s to load.
+Only the prefixes that can change a place (~1,300) are kept, in ``data/nanp_geocodes.json``,
+made from the installed phonenumbers by ``python -m validator.cli.lawdoc --geocodes``; with
+another phonenumbers version the modules holding +1's prefixes are read instead
+(``tests/test_calling_law.py`` checks the answers equal the geocoder's, and that the file
+is current). Numbers are grouped by the part of the number that decides
 the answer (the longest geocoding prefix that can match, and their zones, which tell
 geographic from non-geographic numbers); one number per group is parsed.
 """
@@ -22,9 +25,11 @@ geographic from non-geographic numbers); one number per group is parsed.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from itertools import count
 from pathlib import Path
 
@@ -78,6 +83,38 @@ def subdivision_name(country: str, code: str) -> str:
 
 @cache
 def nanp_descriptions() -> dict[str, str]:
+    """+1's geocoding prefixes → English description: those that can change a place (see :func:`geocode_snapshot`).
+
+    From ``data/nanp_geocodes.json`` when it was made from the installed phonenumbers, else from its data modules.
+    """
+    kept = json.loads((resources.files("validator.knowledge") / "data" / "nanp_geocodes.json").read_text(encoding="utf-8"))
+    if kept.get("phonenumbers") == phonenumbers.__version__:
+        descriptions: dict[str, str] = kept["descriptions"]
+        return descriptions
+    return _needed(_all_nanp_descriptions())
+
+
+def geocode_snapshot() -> dict[str, object]:
+    """What ``data/nanp_geocodes.json`` holds (``python -m validator.cli.lawdoc --geocodes`` writes it)."""
+    return {"phonenumbers": phonenumbers.__version__, "descriptions": _needed(_all_nanp_descriptions())}
+
+
+def _needed(descriptions: dict[str, str]) -> dict[str, str]:
+    """Every prefix of the heads (``1NPA``) whose entries name several places; only the head's own entry elsewhere.
+
+    Where the head's entry and every longer one name the same place, the longer ones cannot change
+    a number's place: dropping them keeps the answers and leaves ~3% of the data to load.
+    """
+    codes = {name: code for names in subdivision_names().values() for name, code in names.items()}
+    places: dict[str, set[str]] = {}
+    for prefix, description in descriptions.items():
+        place = description.rsplit(", ", 1)[-1]
+        places.setdefault(prefix[:4], set()).add(codes.get(place, place))
+    uniform = {head for head, found in places.items() if head in descriptions and len(found) == 1}
+    return {prefix: text for prefix, text in descriptions.items() if prefix[:4] not in uniform or len(prefix) == 4}
+
+
+def _all_nanp_descriptions() -> dict[str, str]:
     """+1's prefixes → English description, from phonenumbers' geocoding data modules (sorted by prefix: +1's come first)."""
     loaded = sys.modules.get("phonenumbers.geodata")
     if loaded is not None:
@@ -137,17 +174,12 @@ def deciding_length(head: str) -> int | None:
 
 
 def _deciding_lengths() -> dict[str, int]:
-    """For each +1 head (``1NPA``), how many digits decide the place: 4 when the head's own entry and every longer
-    one name the same place (nearly every area code), else the longest prefix under it (201: a few exchanges say NY)."""
-    codes = {name: code for names in subdivision_names().values() for name, code in names.items()}
-    places: dict[str, set[str]] = {}
+    """For each +1 head (``1NPA``), how many digits decide the place: 4 when only the head's own entry is kept
+    (:func:`_needed`: nearly every area code), else the longest prefix under it (201: a few exchanges say NY)."""
     longest: dict[str, int] = {}
-    for prefix, description in nanp_descriptions().items():
-        place = description.rsplit(", ", 1)[-1]
-        places.setdefault(prefix[:4], set()).add(codes.get(place, place))
+    for prefix in nanp_descriptions():
         longest[prefix[:4]] = max(longest.get(prefix[:4], 4), len(prefix))
-    data = nanp_descriptions()
-    return {head: 4 if head in data and len(found) == 1 else longest[head] for head, found in places.items()}
+    return longest
 
 
 def _describe(number: str) -> str:
@@ -156,32 +188,25 @@ def _describe(number: str) -> str:
     return next((data[number[1:n]] for n in range(min(len(number), 12), 1, -1) if number[1:n] in data), "")
 
 
-_NANP_REGION: dict[str, str] = {}  # ``1NPA`` → region: an area code belongs to one NANP member
-
-
 def _locate(number: str) -> Location | None:
-    npa = number[1:5]
-    region = _NANP_REGION.get(npa) if number[1] == "1" else None
-    if region is None:
-        try:
-            parsed = phonenumbers.parse(number, None)
-        except NumberParseException:
-            return None
-        region = phonenumbers.region_code_for_number(parsed)
-        if region is None:  # not a valid number (RBV2xx reports it): no place to judge it by
-            return None
-        if number[1] == "1":
-            _NANP_REGION[npa] = region
+    description = ""
+    if number[1] == "1":  # a US state or Canadian province is told by the geocoder's words alone, valid number or not
+        description = _describe(number)
+        place = description.rsplit(", ", 1)[-1]
+        for country, names in subdivision_names().items():
+            code = names.get(place) or (place if place in names.values() else None)
+            if code is not None:
+                return _interned(country, code, (country,), subdivision_name(country, code))
+    try:
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(number, None))
+    except NumberParseException:
+        return None
+    if region is None:  # not a valid number (RBV2xx reports it): no place to judge it by
+        return None
     if region in US_TERRITORIES:
         return _interned("US", region, ("US",), subdivision_name("US", region))
-    names = subdivision_names().get(region)
-    if names is None:
+    if region not in subdivision_names():
         return _interned(region, None, (region,), region)
-    description = _describe(number)
-    place = description.rsplit(", ", 1)[-1]
-    subdivision = names.get(place) or (place if place in names.values() else None)
-    if subdivision is not None:
-        return _interned(region, subdivision, (region,), subdivision_name(region, subdivision))
     if description:  # a place the table does not name, or several ("Nova Scotia/Prince Edward Island")
         return _interned(region, None, (region,), f"{description} ({region})")
     # Not geographic (toll-free): anywhere +1 rings.
