@@ -105,20 +105,22 @@ def groups(ctx: Context) -> dict[tuple[Location | None, RecipientZones], Group]:
     # Most numbers are decided by their first digits (an area code, or an exchange in the few area codes
     # split between zones or places): one lookup per such head, not per task.
     lengths: dict[str, int] = {}  # first 4 digits → how many decide both (0: look each number up)
-    by_head: dict[str, tuple[Location | None, RecipientZones]] = {}  # "+" and those digits → the key
+    keys: dict[str, tuple[Location | None, RecipientZones]] = {}  # "+" and the digits that decide → the key
+    by_area: dict[str, Group] = {}  # "+" and 4 digits that decide → their group: the usual case, one lookup a task
     for index, (pointer, task) in enumerate(ctx.tasks):
         number = task.get("to_number")
         if not isinstance(number, str) or not is_e164(number):
             continue
-        key = by_head.get(number[:5])  # the usual case: the area code decides
-        if key is None:
-            key = _key(number, lengths, by_head)
-        group = found.get(key)
+        group = by_area.get(number[:5])
         if group is None:
-            found[key] = Group(key[0], key[1], 1, index, f"{pointer}/to_number", number, [index])
-        else:
-            group.count += 1
-            group.indexes.append(index)
+            key = _key(number, lengths, keys)
+            group = found.get(key)
+            if group is None:
+                group = found[key] = Group(key[0], key[1], 0, index, f"{pointer}/to_number", number, [])
+            if lengths[number[1:5]] == 4 and key[0] is not None:
+                by_area[number[:5]] = group
+        group.count += 1
+        group.indexes.append(index)
     return found
 
 
