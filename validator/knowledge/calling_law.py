@@ -215,10 +215,6 @@ class Law:
     url: str
     confidence: str
 
-    @property
-    def label(self) -> str:
-        return f"{self.name} [{self.id}]"
-
 
 def _spans(windows: tuple[Interval, ...]) -> str:
     return ", ".join(f"{a // 60:02d}:{a % 60:02d}–{b // 60:02d}:{b % 60:02d}" for a, b in windows) or "no calls"
