@@ -194,3 +194,21 @@ def test_check_call_purpose_option(tmp_path: Path) -> None:
     informational = invoke("check", str(path), "--now", FIXED_NOW, "--select", "RBV705", "--call-purpose", "informational")
     assert "RBV705" not in informational.output
     assert invoke("check", str(path), "--call-purpose", "sales").exit_code == 2
+
+
+def test_tasks_without_a_zone_keep_the_batch_window_in_a_part_of_their_own(tmp_path: Path) -> None:
+    # With the phone rules ignored, a number that is not E.164 is no error: it has no zone and no place.
+    (tmp_path / ".retell-validate.toml").write_text('ignore = ["RBV2"]\n', encoding="utf-8")
+    window = {"timezone": "America/New_York", "windows": [{"start": 540, "end": 1260}]}
+    payload = {
+        "from_number": "+14157774444",
+        "tasks": [{"to_number": "(213) 555-0123"}, {"to_number": "+13055550123"}],
+        "call_time_window": window,
+    }
+    out = tmp_path / "parts"
+    result = invoke("split", str(write(tmp_path, payload)), "-o", str(out), "--now", FIXED_NOW)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.json")) == ["001-America_New_York-US+US_FL.json", "002-unplaced.json"]
+    rest = json.loads((out / "002-unplaced.json").read_text(encoding="utf-8"))
+    assert rest["tasks"] == [{"to_number": "(213) 555-0123"}] and rest["call_time_window"] == window
+    assert "unchanged: no zone known for these numbers" in result.output
