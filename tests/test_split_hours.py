@@ -212,3 +212,11 @@ def test_tasks_without_a_zone_keep_the_batch_window_in_a_part_of_their_own(tmp_p
     rest = json.loads((out / "002-unplaced.json").read_text(encoding="utf-8"))
     assert rest["tasks"] == [{"to_number": "(213) 555-0123"}] and rest["call_time_window"] == window
     assert "unchanged: no zone known for these numbers" in result.output
+
+
+def test_hours_refuses_a_payload_without_a_window_or_with_errors(tmp_path: Path) -> None:
+    no_window = {"from_number": "+14157774444", "tasks": [{"to_number": "+15045550123"}]}
+    result = invoke("hours", str(write(tmp_path, no_window)), "--now", FIXED_NOW)
+    assert result.exit_code == 2 and "no usable call_time_window" in result.output
+    invalid = {"from_number": "+14157774444", "tasks": [{"to_number": 5}], "call_time_window": {"windows": [{"start": 0, "end": 60}]}}
+    assert invoke("hours", str(write(tmp_path, invalid)), "--now", FIXED_NOW).exit_code == 2
