@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from validator.settings import Settings, parse_now
 from validator.spec.load import Spec, load_spec
 
 Now = datetime | int | str | None
+DocumentSink = Callable[[Document], None]
 # ``max_bytes``: a number, None (no limit) or "format": each format's own limit (READERS[...].max_bytes).
 MaxBytes = int | None | Literal["format"]
 DEFAULT_MAX_BYTES: MaxBytes = "format"
@@ -119,8 +121,12 @@ def validate_file(path: str | Path, *, format: InputFormat | None = None, **args
 
 
 @gc_paused
-def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = None) -> Report:
-    """:func:`validate_text` with its options already parsed (the CLI's entry point)."""
+def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = None, on_document: DocumentSink | None = None) -> Report:
+    """:func:`validate_text` with its options already parsed (the CLI's entry point).
+
+    ``on_document`` receives the parsed JSON or YAML document, for a command that acts on the
+    payload it checked (``split``, ``hours``).
+    """
     spec = options.spec or load_spec()
     if options.format == "csv":
         raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
@@ -135,6 +141,8 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
     if decoded is None:
         return check_document(Document(None, options.format or "json", issues), file=file, spec=spec, settings=options.settings)
     document, reader = read_text(decoded, options.format)
+    if on_document is not None:
+        on_document(document)
     suppressions = find_suppressions(decoded) if reader.comments else Suppressions()
     document.issues[:0] = [*issues, *suppressions.issues]
     report = check_document(
@@ -151,8 +159,8 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
 
 
 @gc_paused
-def check_file(path: str | Path, options: CheckOptions) -> Report:
-    """:func:`validate_file` with its options already parsed (the CLI's entry point)."""
+def check_file(path: str | Path, options: CheckOptions, *, on_document: DocumentSink | None = None) -> Report:
+    """:func:`validate_file` with its options already parsed (the CLI's entry point); ``on_document`` as for :func:`check_text`."""
     path = Path(path)
     options = replace(options, format=options.format or format_for_path(path))
     name = printable_path(path)
@@ -172,7 +180,7 @@ def check_file(path: str | Path, options: CheckOptions) -> Report:
             document = Document(None, options.format or "json", [codes.payload_too_large(size, limit)])
             return check_document(document, file=name, spec=options.spec or load_spec(), settings=options.settings)
         data = stream.read()
-    return check_text(data, options, file=name)
+    return check_text(data, options, file=name, on_document=on_document)
 
 
 def printable_path(path: Path) -> str:

@@ -25,13 +25,27 @@ from typing import Any
 from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
 from validator.files import read_regular
-from validator.settings import DEFAULT_CALLING_HOURS, Settings, parse_now, time_range
+from validator.settings import CALL_PURPOSES, DEFAULT_CALLING_HOURS, DEFAULT_HORIZON_DAYS, Settings, parse_now, time_range
 from validator.spec.tools import did_you_mean
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
 TOOL_TABLE = "retell-validate"
-KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "calling-hours", "now", "exclude", "spec")
+KEYS = (
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "severity",
+    "fail-on",
+    "calling-hours",
+    "call-purpose",
+    "horizon-days",
+    "now",
+    "exclude",
+    "spec",
+)
 MAX_CONFIG_BYTES = 1024 * 1024  # a configuration is a few lines; more is a mistake (or /dev/zero)
+MAX_HORIZON_DAYS = 366
 
 
 class ConfigError(ValueError):
@@ -47,6 +61,7 @@ class Overrides:
     extend_select: frozenset[str] = frozenset()
     fail_on: Severity | None = None
     calling_hours: tuple[int, int] | None = None
+    call_purpose: str | None = None
     now: datetime | None = None
     exclude: tuple[str, ...] = ()
 
@@ -64,6 +79,8 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: Severity | None = None
     calling_hours: tuple[int, int] | None = None
+    call_purpose: str | None = None
+    horizon_days: int | None = None
     now: datetime | None = None
     exclude: tuple[str, ...] = ()
     spec: Path | None = None  # an OpenAPI document to check against (run-wide, like fail-on), relative to the file's folder
@@ -80,6 +97,8 @@ class Config:
             severity=self.severity,
             now=overrides.now or self.now,
             calling_hours=overrides.calling_hours or self.calling_hours or DEFAULT_CALLING_HOURS,
+            call_purpose=overrides.call_purpose or self.call_purpose or CALL_PURPOSES[0],
+            horizon_days=self.horizon_days or DEFAULT_HORIZON_DAYS,
         )
 
     def fail_threshold(self, overrides: Overrides = Overrides()) -> Severity:
@@ -131,6 +150,19 @@ def parse_calling_hours(text: str, where: str) -> tuple[int, int]:
     if hours is not None and hours[0] < hours[1]:
         return hours
     raise ConfigError(f'{where}: {text!r} is not a range of local times such as "08:00-21:00" (start before end, up to 24:00)')
+
+
+def parse_call_purpose(text: str, where: str) -> str:
+    """``solicitation`` (the default: sales and marketing calls) or ``informational``."""
+    if text not in CALL_PURPOSES:
+        raise ConfigError(f"{where}: {text!r} is not a call purpose: use {' or '.join(repr(p) for p in CALL_PURPOSES)}")
+    return text
+
+
+def _horizon(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_HORIZON_DAYS:
+        raise ConfigError(f"{where}: expected a whole number of days from 1 to {MAX_HORIZON_DAYS}, found {value!r}")
+    return value
 
 
 def find_config(start: Path) -> Path | None:
@@ -236,6 +268,10 @@ def _parse_table(table: dict[str, Any], where: str, path: Path) -> Config:
         values["fail_on"] = _severity(table["fail-on"], f"{where}: fail-on")
     if "calling-hours" in table:
         values["calling_hours"] = parse_calling_hours(_string(table["calling-hours"], f"{where}: calling-hours"), f"{where}: calling-hours")
+    if "call-purpose" in table:
+        values["call_purpose"] = parse_call_purpose(_string(table["call-purpose"], f"{where}: call-purpose"), f"{where}: call-purpose")
+    if "horizon-days" in table:
+        values["horizon_days"] = _horizon(table["horizon-days"], f"{where}: horizon-days")
     if "now" in table:
         values["now"] = _now(table["now"], f"{where}: now")
     if "spec" in table:

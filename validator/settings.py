@@ -15,6 +15,8 @@ from types import MappingProxyType
 from validator.diagnostics import Severity
 
 DEFAULT_CALLING_HOURS = (8 * 60, 21 * 60)  # 08:00-21:00 at the called party's location (TCPA)
+CALL_PURPOSES = ("solicitation", "informational")  # the first is the default: the conservative reading
+DEFAULT_HORIZON_DAYS = 14  # how far ahead of the batch's start the calling-time law is checked
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     now: datetime | None = None
     calling_hours: tuple[int, int] = DEFAULT_CALLING_HOURS
+    call_purpose: str = CALL_PURPOSES[0]
+    horizon_days: int = DEFAULT_HORIZON_DAYS
 
     def clock(self) -> datetime:
         """The moment a run treats as now: ``now`` if injected, else the real clock (UTC)."""

@@ -29,6 +29,7 @@ from validator.fix.apply import FixRefused
 from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
+from validator.settings import CALL_PURPOSES
 from validator.spec.load import SpecError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -176,6 +177,11 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means a usage error).")
 @click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
 @click.option("--calling-hours", metavar="HH:MM-HH:MM", help="Allowed local calling hours [default: 08:00-21:00].")
+@click.option(
+    "--call-purpose",
+    type=click.Choice(CALL_PURPOSES),
+    help="solicitation or informational: rules for telephone solicitation (RBV705-RBV707) apply only to the first [default: solicitation].",
+)
 @click.option(
     "--input-format",
     type=click.Choice(FORMAT_NAMES),

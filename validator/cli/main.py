@@ -15,8 +15,10 @@ import click
 
 from validator.cli.check import check
 from validator.cli.convert import convert
+from validator.cli.hours import hours
 from validator.cli.rules import explain, list_rules
 from validator.cli.spec import schema, spec_group
+from validator.cli.split import split
 from validator.lsp.command import lsp
 from validator.version import __version__
 
@@ -27,7 +29,7 @@ def main() -> None:
     """Check Retell AI create-batch-call payloads before they are sent."""
 
 
-for command in (check, list_rules, explain, schema, convert, spec_group, lsp):
+for command in (check, list_rules, explain, schema, convert, spec_group, split, hours, lsp):
     main.add_command(command)
 
 

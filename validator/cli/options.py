@@ -47,6 +47,7 @@ def overrides(options: dict[str, Any]) -> Overrides:
         extend_select=_codes(options["extend_select"], "--extend-select") or frozenset(),
         fail_on=Severity.parse(options["fail_on"]) if options["fail_on"] else None,
         calling_hours=hours,
+        call_purpose=options["call_purpose"],
         now=now,
         exclude=tuple(options["exclude"]),
     )

@@ -49,11 +49,13 @@ def _interned(zones: tuple[str, ...], country_only: bool) -> RecipientZones:
 
 
 UNKNOWN = _interned((), True)
-# Lengths of the TIMEZONE_DATA prefixes longer than 4 digits, by their first 4 digits, longest first.
+# Lengths of the TIMEZONE_DATA prefixes longer than 4 digits, by their first 4 digits, longest first; and the prefixes.
 _LONGER: dict[str, tuple[int, ...]] = {}
+_UNDER: dict[str, list[str]] = {}
 for _prefix in TIMEZONE_DATA:
     if len(_prefix) > 4:
         _LONGER[_prefix[:4]] = tuple(sorted({*_LONGER.get(_prefix[:4], ()), len(_prefix)}, reverse=True))
+        _UNDER.setdefault(_prefix[:4], []).append(_prefix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,19 @@ def zones_for(number: str) -> RecipientZones | None:
 
 # First 4 digits → zones, for heads that decide the zones alone (no longer prefix, no type to ask).
 _BY_HEAD: dict[str, RecipientZones] = {}
+
+
+@cache
+def deciding_length(head: str) -> int | None:
+    """How many leading digits decide the zones of every number that starts with ``head`` (its first 4 digits).
+
+    ``None`` when a block under it asks the number's type (a mobile may ring elsewhere than
+    a fixed line of the same prefix): callers then look each number up.
+    """
+    candidates = [head[:n] for n in range(1, 5) if head[:n] in TIMEZONE_DATA] + [p for p in _UNDER.get(head, ())]
+    if any(_block(prefix).typed for prefix in candidates):
+        return None
+    return max((len(p) for p in candidates), default=len(head))
 
 
 def _country_code(prefix: str) -> int:

@@ -26,7 +26,10 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from validator.context import Context, per_document
+from validator.knowledge.locations import Location, location_of_e164
+from validator.knowledge.locations import deciding_length as place_deciding_length
 from validator.knowledge.recipient_zones import RecipientZones, zones_for
+from validator.knowledge.recipient_zones import deciding_length as zones_deciding_length
 from validator.knowledge.timezones import load_zone
 from validator.rules.window._windows import DAY, clock
 from validator.rules.window._windows import windows as usable_windows
@@ -84,21 +87,87 @@ class Recipients:
     number: str
 
 
-@per_document  # several rules ask for the same document in a row
-def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
-    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings)."""
-    groups: dict[RecipientZones, Recipients] = {}
+@dataclass(slots=True)
+class Group:
+    """Tasks whose numbers share a place and candidate zones: how many, the first one, and where they are in ``ctx.tasks``."""
+
+    location: Location | None  # ``None``: the number cannot be parsed
+    zones: RecipientZones
+    count: int
+    index: int
+    pointer: str
+    number: str
+    indexes: list[int]
+
+
+@per_document  # the calling-hours and calling-law rules, and split, ask for the same document in a row
+def groups(ctx: Context) -> dict[tuple[Location | None, RecipientZones], Group]:
+    """Tasks grouped by place and zones; numbers that are not E.164 are left out (RBV2xx reports them)."""
+    found: dict[tuple[Location | None, RecipientZones], Group] = {}
+    # Most numbers are decided by their first digits (an area code, or an exchange in the few area codes
+    # split between zones or places): one lookup per such head, not per task.
+    lengths: dict[str, int] = {}  # first 4 digits → how many decide both (0: look each number up)
+    keys: dict[str, tuple[Location | None, RecipientZones]] = {}  # "+" and the digits that decide → the key
+    by_area: dict[str, Group] = {}  # "+" and 4 digits that decide → their group: the usual case, one lookup a task
     for index, (pointer, task) in enumerate(ctx.tasks):
         number = task.get("to_number")
-        zones = zones_for(number) if isinstance(number, str) else None
-        if zones is None:
+        if not isinstance(number, str) or not is_e164(number):
             continue
-        group = groups.get(zones)
+        group = by_area.get(number[:5])
         if group is None:
-            groups[zones] = Recipients(1, index, f"{pointer}/to_number", str(number))
+            key = _key(number, lengths, keys)
+            group = found.get(key)
+            if group is None:
+                group = found[key] = Group(key[0], key[1], 0, index, f"{pointer}/to_number", number, [])
+            if lengths[number[1:5]] == 4 and key[0] is not None:
+                by_area[number[:5]] = group
+        group.count += 1
+        group.indexes.append(index)
+    return found
+
+
+def is_e164(text: str) -> bool:
+    """``E164_PATTERN.fullmatch(text)`` without the regex engine: at 100,000 tasks the pattern costs more than the grouping."""
+    digits = text[1:]
+    return 2 <= len(digits) <= 15 and text[0] == "+" and digits[0] != "0" and digits.isascii() and digits.isdigit()
+
+
+def _key(
+    number: str, lengths: dict[str, int], by_head: dict[str, tuple[Location | None, RecipientZones]]
+) -> tuple[Location | None, RecipientZones]:
+    """A number's (place, zones), from its head's entry when the head decides, and kept for the next number of that head."""
+    length = lengths.get(number[1:5])
+    if length is None:
+        length = lengths[number[1:5]] = _deciding(number[1:5]) if len(number) > 5 else 0
+    key = by_head.get(number[: length + 1]) if length else None
+    if key is None:
+        zones = zones_for(number)
+        assert zones is not None  # E.164
+        key = (location_of_e164(number), zones)
+        if length and key[0] is not None:  # an invalid number's answer is not its head's
+            by_head[number[: length + 1]] = key
+    return key
+
+
+def _deciding(head: str) -> int:
+    """Leading digits that decide both zones and place of numbers starting with ``head``; 0 when some number's type decides."""
+    zones, place = zones_deciding_length(head), place_deciding_length(head)
+    return 0 if zones is None or place is None else max(zones, place)
+
+
+@per_document
+def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
+    """Tasks grouped by the zones their E.164 ``to_number`` may be in (other spellings are RBV2xx findings)."""
+    by_zones: dict[RecipientZones, Recipients] = {}
+    for group in groups(ctx).values():
+        known = by_zones.get(group.zones)
+        if known is None:
+            by_zones[group.zones] = Recipients(group.count, group.index, group.pointer, group.number)
         else:
-            group.count += 1
-    return groups
+            known.count += group.count
+            if group.index < known.index:
+                known.index, known.pointer, known.number = group.index, group.pointer, group.number
+    return dict(sorted(by_zones.items(), key=lambda item: item[1].index))  # first-task order, as before
 
 
 def unplaced(zones: RecipientZones, start: int) -> bool:
@@ -117,8 +186,8 @@ def clock_signature(zone: str, start: int) -> tuple[int, ...]:
     info = load_zone(zone)
     if info is None:
         return ()
-    changes = _changes(info, start, start + HORIZON_DAYS * DAY)
-    return (_offset(info, start), *changes, *(_offset(info, c) for c in changes))
+    changes = offset_changes(info, start, start + HORIZON_DAYS * DAY)
+    return (utc_offset(info, start), *changes, *(utc_offset(info, c) for c in changes))
 
 
 def span(interval: Interval) -> str:
@@ -209,9 +278,9 @@ def allowed(plan: Schedule, zone: str, start: int, stop: int) -> Iterator[tuple[
     batch_zone, other = load_zone(plan.zone), load_zone(zone)
     if batch_zone is None or other is None or stop > _LAST_MINUTE:
         return
-    cuts = sorted({start, stop, *_changes(batch_zone, start, stop), *_changes(other, start, stop)})
+    cuts = sorted({start, stop, *offset_changes(batch_zone, start, stop), *offset_changes(other, start, stop)})
     for low, high in pairwise(cuts):
-        batch_offset, shift = _offset(batch_zone, low), _offset(other, low)
+        batch_offset, shift = utc_offset(batch_zone, low), utc_offset(other, low)
         wall_low, wall_high = low + batch_offset, high + batch_offset
         for day in range(wall_low // DAY, (wall_high - 1) // DAY + 1):
             if (day + _EPOCH_WEEKDAY) % 7 not in plan.days:
@@ -222,7 +291,7 @@ def allowed(plan: Schedule, zone: str, start: int, stop: int) -> Iterator[tuple[
                     yield begin - batch_offset, end - batch_offset, shift
 
 
-def _offset(zone: ZoneInfo, minute: int) -> int:
+def utc_offset(zone: ZoneInfo, minute: int) -> int:
     # Past year 9000 (a far-future --now), look 400 years earlier: the Gregorian calendar,
     # weekdays and a zone's rules repeat every 400 years, and datetime stops at 9999.
     minute -= max(0, -(-(minute - _LAST_MINUTE) // _GREGORIAN_CYCLE)) * _GREGORIAN_CYCLE
@@ -231,17 +300,17 @@ def _offset(zone: ZoneInfo, minute: int) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _changes(zone: ZoneInfo, start: int, stop: int) -> tuple[int, ...]:
+def offset_changes(zone: ZoneInfo, start: int, stop: int) -> tuple[int, ...]:
     """The minutes in ``[start, stop)`` at which the zone's UTC offset changes (checked daily, then bisected)."""
     found = []
-    previous = _offset(zone, start)
+    previous = utc_offset(zone, start)
     for probe in range(start + DAY, stop + DAY, DAY):
-        current = _offset(zone, min(probe, stop))
+        current = utc_offset(zone, min(probe, stop))
         if current != previous:
             low, high = probe - DAY, min(probe, stop)
             while high - low > 1:
                 middle = (low + high) // 2
-                low, high = (middle, high) if _offset(zone, middle) == previous else (low, middle)
+                low, high = (middle, high) if utc_offset(zone, middle) == previous else (low, middle)
             found.append(high)
             previous = current
     return tuple(found)

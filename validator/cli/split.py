@@ -1,0 +1,93 @@
+"""``retell-validate split PAYLOAD -o DIR``: one payload per group of recipients that share a legal envelope.
+
+Each part keeps its tasks exactly as they were (dynamic variables, overrides,
+metadata), in their original order, and every other field of the batch; only
+``call_time_window`` changes: in the part's own time zone, narrowed to what both
+the original windows and every member's calling-time law allow over the horizon,
+with ``day`` where the law forbids days. A part whose legal window is empty keeps
+the original window, is written to a file named ``…-no-legal-window.json`` and is
+reported: never dropped. Exit 0; 2 when the payload cannot be read or has errors
+(nothing is written).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import click
+
+from validator.cli.law_input import fail, law_options
+from validator.context import Context
+from validator.rules.calling_hours._envelope import Part, parts
+from validator.rules.calling_hours._reach import WEEKDAYS, spans
+
+
+@click.command()
+@law_options
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path), help="Directory for the parts.")
+def split(ctx: Context, output: Path) -> None:
+    """Write one payload per group of recipients that share a legal envelope, each window narrowed to what the law allows there."""
+    found = parts(ctx)
+    if found is None:
+        fail("the payload has no usable call_time_window to narrow (add one, or check it with `retell-validate check`)")
+    tasks: list[Any] = ctx.document.get("tasks", [])
+    placed = {index for part in found for index in part.indexes}
+    # Tasks no group holds (a number without any zone) keep the batch's own window, in a part of their own.
+    rest = [i for i, (pointer, _) in enumerate(ctx.tasks) if i not in placed]
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"{output}: cannot create: {exc.strerror or exc}")
+    rows = []
+    for number, part in enumerate(found, 1):
+        name = f"{number:03d}-{_slug(part.zone)}-{_slug(part.label)}{'' if part.window else '-no-legal-window'}.json"
+        window = _window(part) if part.window else ctx.document["call_time_window"]
+        _write(output / name, ctx.document, [tasks[_position(ctx, i)] for i in part.indexes], window)
+        rows.append((name, part.count, part.zone, _words(part)))
+    if rest:
+        name = f"{len(found) + 1:03d}-unplaced.json"
+        _write(output / name, ctx.document, [tasks[_position(ctx, i)] for i in rest], ctx.document["call_time_window"])
+        rows.append((name, len(rest), "unknown", "unchanged: no zone known for these numbers"))
+    widths = [max(len(str(row[c])) for row in [("file", "tasks", "zone", "window"), *rows]) for c in range(3)]
+    for row in [("file", "tasks", "zone", "window"), *rows]:
+        click.echo(f"{row[0]:<{widths[0]}}  {row[1]!s:>{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}")
+    empty = [row[0] for row in rows if row[0].endswith("-no-legal-window.json")]
+    if empty:
+        click.echo(f"warning: {len(empty)} part(s) have no legal window in the horizon; not narrowed: {', '.join(empty)}", err=True)
+
+
+def _position(ctx: Context, index: int) -> int:
+    """``ctx.tasks`` holds the tasks that are objects; its pointer says where each sits in ``tasks``."""
+    return int(ctx.tasks[index][0].rsplit("/", 1)[1])
+
+
+def _window(part: Part) -> dict[str, Any]:
+    assert part.window is not None
+    windows, days = part.window
+    narrowed: dict[str, Any] = {"timezone": part.zone, "windows": [{"start": a, "end": b} for a, b in windows]}
+    if len(days) < 7:
+        narrowed["day"] = [WEEKDAYS[d] for d in days]
+    return narrowed
+
+
+def _write(path: Path, document: dict[str, Any], tasks: list[Any], window: Any) -> None:
+    payload = {key: (tasks if key == "tasks" else window if key == "call_time_window" else value) for key, value in document.items()}
+    try:
+        path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    except OSError as exc:
+        fail(f"{path}: cannot write: {exc.strerror or exc}")
+
+
+def _words(part: Part) -> str:
+    if part.window is None:
+        return f"NONE: no minute is legal for {part.label} (original window kept; do not send as is)"
+    windows, days = part.window
+    when = "every day" if len(days) == 7 else ", ".join(WEEKDAYS[d][:3] for d in days)
+    return f"{spans(windows)} {when} ({part.label})"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9+]+", "_", text).strip("_")[:60]

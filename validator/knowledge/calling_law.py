@@ -1,0 +1,295 @@
+"""Calling-time law by jurisdiction: ``data/calling_time_law.yaml``, read once, and the holidays it refers to.
+
+Each entry is one jurisdiction's rule for one scope (telephone solicitation, all
+calls, automated calls): the local hours for weekdays, Saturday and Sunday, whether
+calls are barred on holidays, and its source. The file's header documents every
+field; every entry keeps its ``source`` (citation and address) and a ``confidence``.
+
+Public holidays come from the ``holidays`` package (country and subdivision),
+filtered to the names a statute lists (``only``) and completed by the days it adds
+(``extra``, each with its ``when`` and source). Days that are proclaimed case by
+case cannot be known in advance and are left to the user (docs/calling-hours.md).
+
+Importing ``holidays`` and building a first country costs ~0.2 s, a fifth of checking
+100,000 tasks, so the package's answers for the calendars in the table and
+:data:`SNAPSHOT_YEARS` are kept in ``data/holidays_snapshot.json``
+(``python -m validator.cli.lawdoc --holidays`` writes it; a test fails when it differs
+from the installed package). Other years ask the package itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from dateutil.easter import easter
+
+from validator.knowledge.locations import Location
+from validator.knowledge.tables import load_table
+
+Interval = tuple[int, int]
+DAY_KINDS = ("weekday", "saturday", "sunday")
+SNAPSHOT_YEARS = range(2025, 2036)
+_TIME = re.compile(r"^(\d{2}):(\d{2})$")
+_WHEN = re.compile(r"^(?:(?P<month>\d{2})-(?P<day>\d{2})|easter(?P<offset>[+-]\d+)|(?P<election>election-day(?:-even-years)?)|proclaimed)$")
+
+
+class Scope(StrEnum):
+    """Which calls an entry governs."""
+
+    SOLICITATION = "solicitation"  # telephone solicitation / telemarketing sales calls
+    ALL = "all"  # every call, whatever its purpose
+    AUTOMATED = "automated"  # calls by an automatic dialing-announcing device or with an artificial voice
+
+    def governs(self, purpose: str) -> bool:
+        """Solicitation rules say nothing about informational calls; the others govern every purpose."""
+        return self is not Scope.SOLICITATION or purpose == "solicitation"
+
+
+class Bar(StrEnum):
+    """Why a local minute is barred: its time of day, its weekday, or its date (a holiday)."""
+
+    HOURS = "hours"
+    DAY = "day"
+    HOLIDAY = "holiday"
+
+
+@dataclass(frozen=True, slots=True)
+class Allowance:
+    """The local hours allowed on one date, and what bars the rest."""
+
+    windows: tuple[Interval, ...]
+    kind: Bar
+    holiday: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extra:
+    """A day a statute counts as a holiday that the ``holidays`` package does not."""
+
+    name: str
+    when: str
+    source: str
+
+    def on(self, year: int) -> date | None:
+        """The date in ``year`` (``None`` for proclaimed days, or an election day in an odd year when only even years count)."""
+        match = _WHEN.match(self.when)
+        if match is None or self.when == "proclaimed":
+            return None
+        if match["month"]:
+            return date(year, int(match["month"]), int(match["day"]))
+        if match["offset"]:
+            sunday: date = easter(year)
+            return sunday + timedelta(days=int(match["offset"]))
+        if match["election"].endswith("even-years") and year % 2:
+            return None
+        first_monday = 1 + (7 - date(year, 11, 1).weekday()) % 7
+        return date(year, 11, first_monday + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayCalendar:
+    """The holidays a rule counts: the package's for ``country``/``subdivision``, only ``only`` if given, plus ``extra``."""
+
+    country: str
+    subdivision: str | None
+    only: frozenset[str] | None
+    extra: tuple[Extra, ...]
+
+    def name_of(self, day: date) -> str | None:
+        """The holiday's name, or ``None`` when ``day`` is not one."""
+        return _holidays(self, day.year).get(day)
+
+
+@lru_cache(maxsize=256)
+def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
+    found: dict[date, str] = {}
+    for day, names in package_holidays(calendar.country, calendar.subdivision, year).items():
+        kept = [name for name in names.split("; ") if calendar.only is None or name in calendar.only]
+        if kept:
+            found[day] = "; ".join(kept)
+    for extra in calendar.extra:
+        added = extra.on(year)
+        if added is not None:
+            found[added] = f"{found[added]}; {extra.name}" if added in found else extra.name
+    return found
+
+
+def package_holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
+    """The ``holidays`` package's holidays (names joined by "; " when several fall on one day), from the snapshot when it has them."""
+    kept = _snapshot().get(_snapshot_key(country, subdivision, year))
+    if kept is not None:
+        return {date.fromisoformat(day): name for day, name in kept.items()}
+    import holidays  # here, not at the top: see the module's docstring
+
+    return dict(holidays.country_holidays(country, subdiv=subdivision, years=year).items())
+
+
+def holiday_snapshot() -> dict[str, dict[str, str]]:
+    """What ``data/holidays_snapshot.json`` holds: the package's answer for every calendar in the table, every snapshot year."""
+    import holidays
+
+    calendars = sorted(
+        {(law.rule.calendar.country, law.rule.calendar.subdivision or "") for law in laws() if law.rule and law.rule.calendar}
+    )
+    return {
+        _snapshot_key(country, subdivision or None, year): {
+            day.isoformat(): name
+            for day, name in sorted(holidays.country_holidays(country, subdiv=subdivision or None, years=year).items())
+        }
+        for country, subdivision in calendars
+        for year in SNAPSHOT_YEARS
+    }
+
+
+def _snapshot_key(country: str, subdivision: str | None, year: int) -> str:
+    return f"{country}/{subdivision or ''}/{year}"
+
+
+@cache
+def _snapshot() -> dict[str, dict[str, str]]:
+    text = (resources.files("validator.knowledge") / "data" / "holidays_snapshot.json").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = json.loads(text)
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What an entry allows, by local date: equal rules (Florida's and Washington's) are evaluated once."""
+
+    hours: tuple[tuple[Interval, ...], tuple[Interval, ...], tuple[Interval, ...]]  # weekday, Saturday, Sunday
+    calendar: HolidayCalendar | None  # no calls on its holidays; ``None``: no holiday rule
+    effective_from: date | None = None
+    effective_until: date | None = None
+
+    def allowance(self, day: date) -> Allowance | None:
+        """The hours allowed on ``day`` (local), or ``None`` when the rule is not in force that day."""
+        if (self.effective_from and day < self.effective_from) or (self.effective_until and day > self.effective_until):
+            return None
+        windows = self.hours[max(day.weekday() - 4, 0)]  # Monday–Friday, Saturday, Sunday
+        if not windows:
+            return Allowance((), Bar.DAY)
+        holiday = self.calendar.name_of(day) if self.calendar is not None else None
+        if holiday is not None:
+            return Allowance((), Bar.HOLIDAY, holiday)
+        return Allowance(windows, Bar.HOURS)
+
+    def words(self) -> str:
+        """``08:00–20:00 every day`` or ``09:00–21:00 Monday–Saturday, 12:00–21:00 Sunday; no calls on holidays``."""
+        weekday, saturday, sunday = (_spans(h) for h in self.hours)
+        if weekday == saturday == sunday:
+            parts = [f"{weekday} every day"]
+        elif weekday == saturday:
+            parts = [f"{weekday} Monday–Saturday", f"{sunday} Sunday"]
+        elif saturday == sunday:
+            parts = [f"{weekday} Monday–Friday", f"{saturday} Saturday and Sunday"]
+        else:
+            parts = [f"{weekday} Monday–Friday", f"{saturday} Saturday", f"{sunday} Sunday"]
+        text = ", ".join(parts)
+        if self.calendar is not None:
+            text += "; no calls on holidays"
+        if self.effective_from:
+            text += f" (from {self.effective_from.isoformat()})"
+        if self.effective_until:
+            text += f" (until {self.effective_until.isoformat()})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Law:
+    """One entry of the table."""
+
+    id: str
+    name: str
+    country: str
+    subdivision: str | None
+    scope: Scope
+    rule: Rule | None  # ``None``: the law sets no calling hours
+    citation: str
+    url: str
+    confidence: str
+
+
+def _spans(windows: tuple[Interval, ...]) -> str:
+    return ", ".join(f"{a // 60:02d}:{a % 60:02d}–{b // 60:02d}:{b % 60:02d}" for a, b in windows) or "no calls"
+
+
+@cache
+def laws() -> tuple[Law, ...]:
+    """Every entry of ``data/calling_time_law.yaml``, in file order."""
+    return tuple(_law(entry) for entry in load_table("calling_time_law")["jurisdictions"])
+
+
+@lru_cache(maxsize=1024)
+def laws_for(location: Location, purpose: str) -> tuple[Law, ...]:
+    """The entries that govern calls of ``purpose`` to ``location``; every candidate place's when the place is not told."""
+    return tuple(
+        law
+        for law in laws()
+        if law.rule is not None
+        and law.scope.governs(purpose)
+        and law.country in location.countries
+        and (law.subdivision is None or location.subdivision in (None, law.subdivision))
+    )
+
+
+def _law(entry: dict[str, Any]) -> Law:
+    where = f"calling_time_law.yaml: {entry.get('id')}"
+    source = entry["source"]
+    if not source.get("citation") or not source.get("url"):
+        raise RuntimeError(f"{where}: every entry needs source.citation and source.url")
+    hours = entry["hours"]
+    rule = None
+    if hours is not None:
+        holiday_rule = entry["holidays"]
+        if holiday_rule not in ("none", "no-calls"):
+            raise RuntimeError(f"{where}: holidays must be none or no-calls, not {holiday_rule!r}")
+        rule = Rule(
+            hours=(_windows(hours["weekday"], where), _windows(hours["saturday"], where), _windows(hours["sunday"], where)),
+            calendar=_calendar(entry["holiday_calendar"], entry["country"]) if holiday_rule == "no-calls" else None,
+            effective_from=date.fromisoformat(entry["effective_from"]) if entry.get("effective_from") else None,
+            effective_until=date.fromisoformat(entry["effective_until"]) if entry.get("effective_until") else None,
+        )
+    return Law(
+        id=entry["id"],
+        name=entry["name"],
+        country=entry["country"],
+        subdivision=entry.get("subdivision"),
+        scope=Scope(entry["scope"]),
+        rule=rule,
+        citation=str(source["citation"]),
+        url=str(source["url"]),
+        confidence=entry["confidence"],
+    )
+
+
+def _windows(pairs: list[list[str]], where: str) -> tuple[Interval, ...]:
+    out = []
+    for start, end in pairs:
+        a, b = _minute(start, where), _minute(end, where)
+        if not a < b:
+            raise RuntimeError(f"{where}: window {start}-{end} is empty")
+        out.append((a, b))
+    return tuple(sorted(out))
+
+
+def _minute(text: str, where: str) -> int:
+    match = _TIME.match(text)
+    if match is None or int(match[2]) > 59 or int(match[1]) * 60 + int(match[2]) > 1440:
+        raise RuntimeError(f"{where}: {text!r} is not HH:MM")
+    return int(match[1]) * 60 + int(match[2])
+
+
+def _calendar(table: dict[str, Any], country: str) -> HolidayCalendar:
+    extras = tuple(Extra(str(e["name"]), str(e["when"]), str(e["source"])) for e in table.get("extra") or ())
+    for extra in extras:
+        if not _WHEN.match(extra.when):
+            raise RuntimeError(f"calling_time_law.yaml: {extra.name}: unknown when {extra.when!r}")
+    only = table.get("only")
+    return HolidayCalendar(table.get("country", country), table.get("subdivision"), frozenset(only) if only else None, extras)

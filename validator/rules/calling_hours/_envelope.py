@@ -1,0 +1,225 @@
+"""Legal envelopes: for each group of recipients, what the batch can ring and what the law allows, week by week.
+
+``retell-validate split`` and ``retell-validate hours`` share this. Recipients are
+parted by what decides their envelope (their candidate zones, the entries of the
+calling-time law that govern them, and whether their place is known); a part's
+clock is its zone (the batch's zone when the number may ring in several).
+
+For every local date of the horizon (every date that meets ``[start, start +
+horizon)``, whole), the minutes the batch rings (``call_time_window`` mapped onto the
+part's clock) and the minutes some rule bars (each rule on the clock of each zone it
+is judged in, mapped back) give what is safe that date. A part's narrowed window is
+the best one set of windows and weekdays inside what is safe on every date of those
+weekdays, so the rules that check a part (RBV701, RBV705–RBV708) find nothing in it.
+The policy hours (RBV701, checked over 53 weeks) are kept by the shifts between the
+part's clock and each zone over that year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from itertools import combinations
+
+from validator.context import Context
+from validator.knowledge.calling_law import Interval, Law, Rule, laws_for
+from validator.knowledge.timezones import load_zone
+from validator.rules.calling_hours._intervals import intersect, merge, subtract
+from validator.rules.calling_hours._law import zones_for_law
+from validator.rules.calling_hours._reach import (
+    HORIZON_DAYS,
+    Group,
+    Schedule,
+    allowed,
+    batch_start,
+    groups,
+    offset_changes,
+    schedule,
+    unplaced,
+    utc_offset,
+)
+from validator.rules.window._windows import DAY
+
+Week = tuple[tuple[Interval, ...], ...]  # minute-of-day intervals for Monday … Sunday
+_FULL: tuple[Interval, ...] = ((0, DAY),)
+_EPOCH_DATE = date(1970, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """Per weekday, on the part's clock: what the batch rings, what every rule allows, and what is both."""
+
+    reach: Week
+    legal: Week
+    safe: Week
+
+
+@dataclass(slots=True)
+class Part:
+    """Tasks that share one legal envelope, on one clock."""
+
+    zone: str
+    laws: tuple[Law, ...]
+    placed: bool
+    groups: list[Group]
+    envelope: Envelope
+    window: tuple[tuple[Interval, ...], tuple[int, ...]] | None  # the narrowed windows and weekdays; ``None``: no legal window
+
+    @property
+    def indexes(self) -> list[int]:
+        return sorted(index for group in self.groups for index in group.indexes)
+
+    @property
+    def count(self) -> int:
+        return sum(group.count for group in self.groups)
+
+    @property
+    def label(self) -> str:
+        """``US+US-FL``, ``US (place unknown)``: the jurisdictions whose rules shape the part."""
+        ids = "+".join(law.id for law in self.laws) or "no rules"
+        if not self.placed:
+            countries = sorted({law.country for law in self.laws})
+            return f"{'/'.join(countries) or 'anywhere'}, place unknown ({len(self.laws)} rules)"
+        return ids
+
+
+def parts(ctx: Context) -> list[Part] | None:
+    """The batch's recipients parted by legal envelope, in first-task order; ``None`` without a usable window."""
+    plan = schedule(ctx)
+    if plan is None:
+        return None
+    start, days, purpose = batch_start(ctx), ctx.settings.horizon_days, ctx.settings.call_purpose
+    found: dict[tuple[object, ...], Part] = {}
+    for (location, zones), group in groups(ctx).items():
+        governing = laws_for(location, purpose) if location is not None else ()
+        placed = location is None or location.placed
+        zone = zones.zones[0] if len(zones.zones) == 1 else plan.zone
+        policy_zones = () if unplaced(zones, start) else zones.zones
+        checks = tuple((law.rule, judged) for law in governing if law.rule for judged in zones_for_law(group, law))
+        key = (zone, policy_zones, checks, placed, tuple(law.id for law in governing))
+        part = found.get(key)
+        if part is None:
+            envelope = _envelope(plan, zone, checks, policy_zones, ctx.settings.calling_hours, start, days)
+            found[key] = Part(zone, governing, placed, [group], envelope, best_window(envelope.safe))
+        else:
+            part.groups.append(group)
+    return sorted(found.values(), key=lambda part: min(group.index for group in part.groups))
+
+
+@lru_cache(maxsize=4096)
+def _envelope(
+    plan: Schedule,
+    zone: str,
+    checks: tuple[tuple[Rule | None, str], ...],
+    policy_zones: tuple[str, ...],
+    policy: Interval,
+    start: int,
+    days: int,
+) -> Envelope:
+    lo, hi = start - DAY, start + days * DAY + DAY  # whole local dates around the horizon
+    offset = _offset_of(zone, start)
+    dates = range((start + offset) // DAY, (start + days * DAY - 1 + _offset_of(zone, start + days * DAY)) // DAY + 1)
+    rings = _by_date(_local_pieces(plan, zone, lo, hi))
+    barred: dict[int, list[Interval]] = {}
+    for rule, judged in checks:
+        if rule is not None:
+            for number, pieces in _barred(zone, judged, lo, hi, rule).items():
+                barred.setdefault(number, []).extend(pieces)
+    hours = _policy(zone, policy_zones, policy, start)
+    reach: list[list[Interval]] = [[] for _ in range(7)]
+    legal: list[tuple[Interval, ...] | None] = [None] * 7
+    safe: list[tuple[Interval, ...] | None] = [None] * 7
+    for number in dates:
+        weekday = (number + 3) % 7  # 1970-01-01 was a Thursday
+        allowed_here = intersect(subtract(_FULL, merge(barred.get(number, []))), hours)
+        ringing = merge(rings.get(number, []))
+        reach[weekday].extend(ringing)
+        legal[weekday] = allowed_here if legal[weekday] is None else intersect(legal[weekday] or (), allowed_here)
+        good = intersect(ringing, allowed_here)
+        safe[weekday] = good if safe[weekday] is None else intersect(safe[weekday] or (), good)
+    return Envelope(
+        tuple(merge(r) for r in reach),
+        tuple(w or () for w in legal),
+        tuple(w or () for w in safe),
+    )
+
+
+def best_window(safe: Week) -> tuple[tuple[Interval, ...], tuple[int, ...]] | None:
+    """The one set of windows and weekdays inside ``safe`` that allows the most minutes a week (more days on a tie)."""
+    best: tuple[int, int, tuple[Interval, ...], tuple[int, ...]] | None = None
+    usable = [day for day in range(7) if safe[day]]
+    for size in range(len(usable), 0, -1):
+        for chosen in combinations(usable, size):
+            windows = safe[chosen[0]]
+            for day in chosen[1:]:
+                windows = intersect(windows, safe[day])
+            score = sum(b - a for a, b in windows) * size
+            if windows and (best is None or (score, size) > (best[0], best[1])):
+                best = (score, size, windows, chosen)
+    return (best[2], best[3]) if best else None
+
+
+def _offset_of(zone: str, minute: int) -> int:
+    info = load_zone(zone)
+    return utc_offset(info, minute) if info is not None else 0
+
+
+def _local_pieces(plan: Schedule, zone: str, lo: int, hi: int) -> Iterator[Interval]:
+    """What ``plan`` rings in ``[lo, hi)``, as minutes on ``zone``'s clock."""
+    for begin, end, shift in allowed(plan, zone, lo, hi):
+        yield begin + shift, end + shift
+
+
+def _by_date(pieces: Iterable[Interval]) -> dict[int, list[Interval]]:
+    """Runs of local minutes cut at local midnights: date number → minute-of-day intervals."""
+    out: dict[int, list[Interval]] = {}
+    for begin, end in pieces:
+        minute = begin
+        while minute < end:
+            number, stop = minute // DAY, min(end, (minute // DAY + 1) * DAY)
+            out.setdefault(number, []).append((minute - number * DAY, stop - number * DAY))
+            minute = stop
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _barred(zone: str, judged: str, lo: int, hi: int, rule: Rule) -> dict[int, list[Interval]]:
+    """The minutes of ``[lo, hi)`` that ``rule`` bars on ``judged``'s clock, by date on ``zone``'s clock."""
+    every = Schedule(zone, _FULL, frozenset(range(7)))
+    out: list[Interval] = []
+    for begin, end, shift in allowed(every, judged, lo, hi):
+        back = _offset_of(zone, begin) - shift  # judged clock → zone clock, constant in this span
+        for number, pieces in _by_date([(begin + shift, end + shift)]).items():
+            allowance = rule.allowance(_EPOCH_DATE + timedelta(days=number))
+            if allowance is not None:
+                for piece in pieces:
+                    out.extend((number * DAY + a + back, number * DAY + b + back) for a, b in subtract((piece,), allowance.windows))
+    return _by_date(out)
+
+
+def _policy(zone: str, zones: tuple[str, ...], policy: Interval, start: int) -> tuple[Interval, ...]:
+    """Minutes of the day on ``zone``'s clock that are inside ``policy`` on every clock of ``zones``, at every shift of the year."""
+    hours = _FULL
+    info = load_zone(zone)
+    for other in zones:
+        other_info = load_zone(other)
+        if info is None or other_info is None:
+            continue
+        stop = start + HORIZON_DAYS * DAY
+        moments = {start, *offset_changes(info, start, stop), *offset_changes(other_info, start, stop)}
+        for moment in moments:
+            shift = utc_offset(other_info, moment) - utc_offset(info, moment)
+            hours = intersect(hours, _shifted(policy, -shift))
+    return hours
+
+
+def _shifted(interval: Interval, by: int) -> tuple[Interval, ...]:
+    """``interval`` moved by ``by`` minutes, wrapped around midnight."""
+    a, b = interval[0] + by, interval[1] + by
+    pieces = [(a % DAY, a % DAY + (b - a))] if b - a < DAY else [(0, DAY)]
+    out: list[Interval] = []
+    for x, y in pieces:
+        out.extend([(x, min(y, DAY)), (0, y - DAY)] if y > DAY else [(x, y)])
+    return merge(p for p in out if p[0] < p[1])

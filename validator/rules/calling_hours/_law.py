@@ -1,0 +1,201 @@
+"""The calendar a batch really runs, against the calling-time law where each recipient is.
+
+Recipients are grouped by where they are (:mod:`validator.knowledge.locations`) and
+the zones their number may ring in; each group is governed by the entries of
+:mod:`validator.knowledge.calling_law` for its place (every candidate place's when
+the number does not tell, so the strictest one decides). For each (schedule, zone,
+rule) the allowed minutes of the horizon (``horizon-days`` from the batch's start,
+across daylight-saving switches of both zones, :func:`~._reach.allowed`) are cut at
+local midnights and compared with what the rule allows that local date. Results are
+cached per (schedule, zone, rule), never per task, and equal rules (Florida's and
+Washington's 08:00–20:00) are evaluated once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+
+from validator.context import Context, per_document
+from validator.knowledge.calling_law import Bar, Interval, Law, Rule, Scope, laws, laws_for
+from validator.knowledge.locations import subdivision_names, zones_of
+from validator.rules.calling_hours._intervals import merge, subtract
+from validator.rules.calling_hours._reach import WEEKDAYS, Group, Schedule, allowed, batch_start, groups, schedule, spans, wall
+from validator.rules.window._windows import DAY
+
+_LISTED_DATES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """What a rule bars of the minutes a schedule reaches in one zone, for one reason."""
+
+    spans: tuple[Interval, ...]  # local minutes of the day
+    weekdays: frozenset[int]
+    dates: tuple[tuple[date, str | None], ...]  # local dates, with the holiday's name
+    first: int  # UTC minute of the first barred minute
+    first_local: datetime  # naive, on the zone's clock
+
+
+@lru_cache(maxsize=8192)
+def breaches(plan: Schedule, zone: str, start: int, days: int, rule: Rule) -> dict[Bar, Breach]:
+    """Every allowed minute of ``days`` days from ``start``, on ``zone``'s clock, against ``rule``."""
+    found: dict[Bar, _Found] = {}
+    for begin, end, shift in allowed(plan, zone, start, start + days * DAY):
+        minute, last = begin + shift, end + shift  # on the zone's clock
+        while minute < last:
+            midnight = minute - minute % DAY
+            stop = min(last, midnight + DAY)
+            local = wall(midnight)
+            allowance = rule.allowance(local.date())
+            if allowance is not None:
+                for a, b in subtract(((minute - midnight, stop - midnight),), allowance.windows):
+                    found.setdefault(allowance.kind, _Found()).add(a, b, local, allowance.holiday, midnight + a - shift, shift)
+            minute = stop
+    return {kind: f.breach() for kind, f in found.items()}
+
+
+@dataclass(slots=True)
+class _Found:
+    spans: set[Interval] = field(default_factory=set)
+    weekdays: set[int] = field(default_factory=set)
+    dates: dict[date, str | None] = field(default_factory=dict)
+    first: tuple[int, int] | None = None  # UTC minute, its shift
+
+    def add(self, a: int, b: int, local: datetime, holiday: str | None, utc: int, shift: int) -> None:
+        self.spans.add((a, b))
+        self.weekdays.add(local.weekday())
+        self.dates[local.date()] = holiday
+        if self.first is None or utc < self.first[0]:
+            self.first = (utc, shift)
+
+    def breach(self) -> Breach:
+        assert self.first is not None
+        utc, shift = self.first
+        return Breach(merge(self.spans), frozenset(self.weekdays), tuple(sorted(self.dates.items())), utc, wall(utc + shift))
+
+
+@dataclass(slots=True)
+class Offence:
+    """One law, one reason: what the batch reaches that the law bars, over every group it governs."""
+
+    law: Law
+    kind: Bar
+    groups: dict[int, Group] = field(default_factory=dict)  # by first task index
+    spans: set[Interval] = field(default_factory=set)
+    weekdays: set[int] = field(default_factory=set)
+    dates: dict[date, str | None] = field(default_factory=dict)
+    first: tuple[int, str, datetime] | None = None  # UTC minute, zone, local time
+
+    def add(self, group: Group, zone: str, breach: Breach) -> None:
+        self.groups[group.index] = group
+        self.spans.update(breach.spans)
+        self.weekdays.update(breach.weekdays)
+        self.dates.update(breach.dates)
+        if self.first is None or breach.first < self.first[0]:
+            self.first = (breach.first, zone, breach.first_local)
+
+
+@per_document
+def offences(ctx: Context) -> list[Offence]:
+    """Every (law, reason) the batch's calendar offends, in table order."""
+    plan = schedule(ctx)
+    if plan is None:
+        return []
+    start, days, purpose = batch_start(ctx), ctx.settings.horizon_days, ctx.settings.call_purpose
+    found: dict[tuple[str, Bar], Offence] = {}
+    for (location, _), group in groups(ctx).items():
+        for law in laws_for(location, purpose) if location is not None else ():
+            assert law.rule is not None  # laws_for keeps only entries that set hours
+            for zone in zones_for_law(group, law):
+                for kind, breach in breaches(plan, zone, start, days, law.rule).items():
+                    found.setdefault((law.id, kind), Offence(law, kind)).add(group, zone, breach)
+    order = {law_id: n for n, law_id in enumerate(dict.fromkeys(key[0] for key in found))}
+    return sorted(found.values(), key=lambda o: (order[o.law.id], list(Bar).index(o.kind)))
+
+
+def zones_for_law(group: Group, law: Law) -> tuple[str, ...]:
+    """The zones to judge a group by under a law: a number that does not tell its place, on the clocks of the law's place."""
+    if group.location is None or group.location.placed or law.country not in subdivision_names():
+        return group.zones.zones
+    return zones_of(law.country, law.subdivision) or group.zones.zones
+
+
+_SCOPE_WORDS = {Scope.SOLICITATION: "telephone solicitation calls", Scope.ALL: "calls", Scope.AUTOMATED: "automated calls"}
+
+
+def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]:
+    """``(pointer, message, hint)`` for one law's offences (one or several reasons), counted once per task."""
+    if not found:
+        return
+    law = found[0].law
+    plan = schedule(ctx)
+    assert plan is not None and law.rule is not None
+    members = {index: group for offence in found for index, group in offence.groups.items()}
+    first_group = members[min(members)]
+    count = sum(group.count for group in members.values())
+    reasons = "; ".join(_reason(offence) for offence in found)
+    first = min((o.first for o in found if o.first is not None), key=lambda f: f[0])
+    unplaced = [(group, group.location) for group in members.values() if group.location is not None and not group.location.placed]
+    note = ""
+    if unplaced:
+        n = sum(group.count for group, _ in unplaced)
+        note = (
+            f"; {n} of them ring at a place the number does not tell (first {unplaced[0][0].number}, {unplaced[0][1].name}): "
+            "judged by the strictest place they could be"
+        )
+    message = (
+        f"{law.name}: {_SCOPE_WORDS[law.scope]} only {law.rule.words()}, local time ({law.citation}); "
+        f"call_time_window ({plan.words()}) reaches these recipients {reasons}, first {first[2]:%a %Y-%m-%d %H:%M} {first[1]}: "
+        f"{count} task{'s' if count != 1 else ''} (first {first_group.number}){note}"
+    )
+    hint = (
+        "run `retell-validate split` to write one payload per legal envelope (or narrow call_time_window for these recipients); "
+        + ('if these calls are not telephone solicitations, set call-purpose = "informational"' if law.scope is Scope.SOLICITATION else "")
+    ).rstrip("; ")
+    yield first_group.pointer, message, hint
+
+
+def _reason(offence: Offence) -> str:
+    if offence.kind is Bar.HOURS:
+        return f"at {spans(merge(offence.spans))} local time on {_days(offence.weekdays)}"
+    listed = sorted(offence.dates.items())
+    if offence.kind is Bar.DAY:
+        shown = ", ".join(f"{d:%a %Y-%m-%d}" for d, _ in listed[:_LISTED_DATES])
+        return f"on {_days(offence.weekdays)}, when it allows no calls ({shown}{_more(listed)})"
+    shown = ", ".join(f"{d:%a %Y-%m-%d} ({name})" for d, name in listed[:_LISTED_DATES])
+    return f"on holidays, when it allows no calls: {shown}{_more(listed)}"
+
+
+def _more(listed: list[tuple[date, str | None]]) -> str:
+    return f" and {len(listed) - _LISTED_DATES} more" if len(listed) > _LISTED_DATES else ""
+
+
+def _days(weekdays: set[int]) -> str:
+    if len(weekdays) == 7:
+        return "every day"
+    return ", ".join(WEEKDAYS[d] for d in sorted(weekdays))
+
+
+def jurisdictions(*, automated: bool, kind: Bar | None = None) -> str:
+    """The entries a rule checks, as a block for its documentation (``explain``, docs/rules.md); sources in docs/calling-hours.md."""
+    lines = []
+    for law in laws():
+        rule = law.rule
+        if rule is None or (law.scope is Scope.AUTOMATED) != automated:
+            continue
+        if (kind is Bar.DAY and all(rule.hours)) or (kind is Bar.HOLIDAY and rule.calendar is None):
+            continue
+        lines.append(f"    {law.id:<17} {law.name}: {rule.words()} ({law.citation})")
+    return "\n\nJurisdictions checked (validator/knowledge/data/calling_time_law.yaml)::\n\n" + "\n".join(lines) + "\n"
+
+
+def law_offences(ctx: Context, *, automated: bool, kind: Bar | None = None) -> Iterator[list[Offence]]:
+    """Offences grouped by law: automated-call laws, or the others for one reason."""
+    by_law: dict[str, list[Offence]] = {}
+    for offence in offences(ctx):
+        if (offence.law.scope is Scope.AUTOMATED) == automated and (kind is None or offence.kind is kind):
+            by_law.setdefault(offence.law.id, []).append(offence)
+    yield from by_law.values()

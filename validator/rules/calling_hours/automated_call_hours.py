@@ -1,0 +1,42 @@
+"""The call windows reach recipients outside the hours their jurisdiction allows automated calls.
+
+Why it matters: several states limit calls placed by an automatic dialing and
+announcing device, whatever the purpose: Nevada 09:00–21:00 (NRS 597.814),
+Oklahoma 09:00–21:00, California 09:00–21:00, Maine weekdays 09:00–17:00, Alabama
+08:00–20:00 and never on Sundays or holidays. A Retell agent dials automatically
+and speaks with an artificial voice (the FCC treats AI-generated voices as
+artificial, FCC 24-17), so these rules are checked for every batch, informational
+ones included; ignore RBV708 if counsel reads your calls otherwise. One finding per
+jurisdiction covering hours, weekdays and holidays together, over the batch's
+calendar (``trigger_timestamp`` or ``--now``, ``horizon-days``), at the first such
+task's ``to_number``.
+
+Fails (a Nevada number at 08:00 its time)::
+
+    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 480, "end": 1200}]},
+    "tasks": [{"to_number": "+17025550123"}]
+
+Passes::
+
+    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 540, "end": 1200}]},
+    "tasks": [{"to_number": "+17025550123"}]
+"""
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.rules import Kind
+from validator.rules.calling_hours._law import jurisdictions, law_offences, report
+
+CODE = "RBV708"
+NAME = "automated-call-hours"
+SEVERITY = Severity.WARNING
+KIND = Kind.DOCUMENT
+__doc__ = (__doc__ or "") + jurisdictions(automated=True)  # the table the rule checks, from the data file
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for found in law_offences(ctx, automated=True):
+        for pointer, message, hint in report(ctx, found):
+            yield ctx.finding(pointer, message, hint)

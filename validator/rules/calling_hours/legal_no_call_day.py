@@ -1,0 +1,44 @@
+"""The call windows reach recipients on a weekday their jurisdiction allows no calls.
+
+Why it matters: some places bar solicitation calls on whole days: Louisiana,
+Alabama, Mississippi, Utah and Rhode Island on Sundays, Australia on Sundays,
+France and Spain at weekends. The weekday is the recipient's own: a Saturday
+21:00 Los Angeles window is Sunday morning in Europe. Checked over the batch's
+calendar (``trigger_timestamp`` or ``--now``, ``horizon-days``), in each
+recipient's zone, across daylight saving. One finding per jurisdiction: the rule
+and its citation, the weekdays and dates reached, how many tasks, the first
+example, at the first such task's ``to_number``. Silent for solicitation-only rules
+when ``call-purpose = "informational"``; ``day`` in ``call_time_window`` (or
+``retell-validate split``) keeps the batch off those days.
+
+Fails (a Louisiana number on Sunday)::
+
+    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}]},
+    "tasks": [{"to_number": "+15045550123"}]
+
+Passes::
+
+    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}],
+                         "day": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]},
+    "tasks": [{"to_number": "+15045550123"}]
+"""
+
+from collections.abc import Iterator
+
+from validator.context import Context
+from validator.diagnostics import Finding, Severity
+from validator.knowledge.calling_law import Bar
+from validator.rules import Kind
+from validator.rules.calling_hours._law import jurisdictions, law_offences, report
+
+CODE = "RBV706"
+NAME = "legal-no-call-day"
+SEVERITY = Severity.WARNING
+KIND = Kind.DOCUMENT
+__doc__ = (__doc__ or "") + jurisdictions(automated=False, kind=Bar.DAY)  # the table the rule checks, from the data file
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for found in law_offences(ctx, automated=False, kind=Bar.DAY):
+        for pointer, message, hint in report(ctx, found):
+            yield ctx.finding(pointer, message, hint)
