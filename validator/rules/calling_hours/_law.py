@@ -79,10 +79,15 @@ class _Found:
 
 @dataclass(slots=True)
 class Offence:
-    """One law, one reason: what the batch reaches that the law bars, over every group it governs."""
+    """One law, one reason: what the batch reaches that the law bars, over every group it governs.
+
+    For recipients whose number does not tell where it rings, one offence per group and reason
+    gathers every law of every place they could be (``laws``): they are judged by the strictest.
+    """
 
     law: Law
     kind: Bar
+    laws: dict[str, Law] = field(default_factory=dict)  # unplaced recipients: every law that bars them
     groups: dict[int, Group] = field(default_factory=dict)  # by first task index
     spans: set[Interval] = field(default_factory=set)
     weekdays: set[int] = field(default_factory=set)
@@ -109,11 +114,18 @@ def offences(ctx: Context) -> list[Offence]:
     for (location, _), group in groups(ctx).items():
         for law in laws_for(location, purpose) if location is not None else ():
             assert law.rule is not None  # laws_for keeps only entries that set hours
+            # A number that does not tell its place: one offence per group and reason, all its places' laws in it.
+            key = law.id if location is None or location.placed else f"{_UNPLACED}{group.index}:{law.scope is Scope.AUTOMATED}"
             for zone in zones_for_law(group, law):
                 for kind, breach in breaches(plan, zone, start, days, law.rule).items():
-                    found.setdefault((law.id, kind), Offence(law, kind)).add(group, zone, breach)
-    order = {law_id: n for n, law_id in enumerate(dict.fromkeys(key[0] for key in found))}
-    return sorted(found.values(), key=lambda o: (order[o.law.id], list(Bar).index(o.kind)))
+                    offence = found.setdefault((key, kind), Offence(law, kind))
+                    offence.laws.setdefault(law.id, law)
+                    offence.add(group, zone, breach)
+    order = {key: n for n, key in enumerate(dict.fromkeys(key[0] for key in found))}
+    return [found[key] for key in sorted(found, key=lambda k: (k[0].startswith(_UNPLACED), order[k[0]], list(Bar).index(k[1])))]
+
+
+_UNPLACED = "unplaced:"
 
 
 def zones_for_law(group: Group, law: Law) -> tuple[str, ...]:
@@ -130,6 +142,9 @@ def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]
     """``(pointer, message, hint)`` for one law's offences (one or several reasons), counted once per task."""
     if not found:
         return
+    if not _placed(found[0]):
+        yield _report_unplaced(ctx, found)
+        return
     law = found[0].law
     plan = schedule(ctx)
     assert plan is not None and law.rule is not None
@@ -138,24 +153,41 @@ def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]
     count = sum(group.count for group in members.values())
     reasons = "; ".join(_reason(offence) for offence in found)
     first = min((o.first for o in found if o.first is not None), key=lambda f: f[0])
-    unplaced = [(group, group.location) for group in members.values() if group.location is not None and not group.location.placed]
-    note = ""
-    if unplaced:
-        n = sum(group.count for group, _ in unplaced)
-        note = (
-            f"; {n} of them ring at a place the number does not tell (first {unplaced[0][0].number}, {unplaced[0][1].name}): "
-            "judged by the strictest place they could be"
-        )
     message = (
         f"{law.name}: {_SCOPE_WORDS[law.scope]} only {law.rule.words()}, local time ({law.citation}); "
         f"call_time_window ({plan.words()}) reaches these recipients {reasons}, first {first[2]:%a %Y-%m-%d %H:%M} {first[1]}: "
-        f"{count} task{'s' if count != 1 else ''} (first {first_group.number}){note}"
+        f"{count} task{'s' if count != 1 else ''} (first {first_group.number})"
     )
-    hint = (
+    yield first_group.pointer, message, _hint(law.scope)
+
+
+def _report_unplaced(ctx: Context, found: list[Offence]) -> tuple[str, str, str]:
+    """One finding for recipients whose number does not tell its place: judged by the strictest place they could be."""
+    plan = schedule(ctx)
+    assert plan is not None
+    [group] = {index: group for offence in found for index, group in offence.groups.items()}.values()
+    location = group.location
+    assert location is not None
+    laws_seen = {law_id: law for offence in found for law_id, law in offence.laws.items()}
+    named = "; ".join(f"{law.name} {law.rule.words() if law.rule else ''} ({law.citation})" for law in list(laws_seen.values())[:3])
+    more = f"; and {len(laws_seen) - 3} more" if len(laws_seen) > 3 else ""
+    reasons = "; ".join(_reason(offence) for offence in found)
+    first = min((o.first for o in found if o.first is not None), key=lambda f: f[0])
+    scope = found[0].law.scope
+    message = (
+        f"{group.count} task{'s' if group.count != 1 else ''} whose number does not tell where it rings (first {group.number}: "
+        f"{location.name}) judged by the strictest place it could be: call_time_window ({plan.words()}) reaches them {reasons}, "
+        f"first {first[2]:%a %Y-%m-%d %H:%M} {first[1]}, which the law on {_SCOPE_WORDS[scope]} bars in {len(laws_seen)} of those places "
+        f"({named}{more})"
+    )
+    return group.pointer, message, _hint(scope)
+
+
+def _hint(scope: Scope) -> str:
+    return (
         "run `retell-validate split` to write one payload per legal envelope (or narrow call_time_window for these recipients); "
-        + ('if these calls are not telephone solicitations, set call-purpose = "informational"' if law.scope is Scope.SOLICITATION else "")
+        + ('if these calls are not telephone solicitations, set call-purpose = "informational"' if scope is Scope.SOLICITATION else "")
     ).rstrip("; ")
-    yield first_group.pointer, message, hint
 
 
 def _reason(offence: Offence) -> str:
@@ -197,5 +229,10 @@ def law_offences(ctx: Context, *, automated: bool, kind: Bar | None = None) -> I
     by_law: dict[str, list[Offence]] = {}
     for offence in offences(ctx):
         if (offence.law.scope is Scope.AUTOMATED) == automated and (kind is None or offence.kind is kind):
-            by_law.setdefault(offence.law.id, []).append(offence)
+            key = offence.law.id if len(offence.laws) == 1 and _placed(offence) else f"{_UNPLACED}{min(offence.groups)}"
+            by_law.setdefault(key, []).append(offence)
     yield from by_law.values()
+
+
+def _placed(offence: Offence) -> bool:
+    return all(group.location is None or group.location.placed for group in offence.groups.values())
