@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,12 @@ def test_only_payloads_with_nothing_recognised_exits_0_without_warning(mixed: Pa
     result = check("--only-payloads", "package.json", "prices.csv")
     assert result.exit_code == 0
     assert result.stderr == ""
+
+
+def test_only_payloads_does_not_block_on_a_fifo_named_on_the_command_line(tmp_path: Path) -> None:
+    """Recognition opens files as regular files only: a FIFO is reported (exit 2), never waited on."""
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(main, ["check", "--only-payloads", str(fifo)])
+    assert result.exit_code == 2
+    assert "a FIFO; only regular files are read" in result.stderr

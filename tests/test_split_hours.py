@@ -220,3 +220,25 @@ def test_hours_refuses_a_payload_without_a_window_or_with_errors(tmp_path: Path)
     assert result.exit_code == 2 and "no usable call_time_window" in result.output
     invalid = {"from_number": "+14157774444", "tasks": [{"to_number": 5}], "call_time_window": {"windows": [{"start": 0, "end": 60}]}}
     assert invoke("hours", str(write(tmp_path, invalid)), "--now", FIXED_NOW).exit_code == 2
+
+
+def test_split_refuses_a_folder_that_holds_files_and_publishes_parts_all_at_once(tmp_path: Path) -> None:
+    """A part left from an earlier run beside the new ones would be sent too: split writes only into a new or empty folder."""
+    payload = {
+        "from_number": "+14157774444",
+        "tasks": [{"to_number": "+13055550123"}, {"to_number": "+14045550123"}],
+        "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 480, "end": 1260}]},
+    }
+    batch = write(tmp_path, payload)
+    out = tmp_path / "parts"
+    out.mkdir()
+    (out / "001-old-part.json").write_text("{}", encoding="utf-8")
+    refused = invoke("split", str(batch), "-o", str(out), "--now", FIXED_NOW)
+    assert refused.exit_code == 2 and "not an empty directory" in refused.output
+    assert [p.name for p in out.iterdir()] == ["001-old-part.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["batch.json", "parts"]  # no staging folder left behind
+    (out / "001-old-part.json").unlink()
+    written = invoke("split", str(batch), "-o", str(out), "--now", FIXED_NOW)  # near miss: an empty folder is fine
+    assert written.exit_code == 0, written.output
+    assert sorted(p.name for p in out.iterdir()) == ["001-America_New_York-US+US_FL.json", "002-America_New_York-US.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["batch.json", "parts"]

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from validator.files import open_regular
 from validator.readers import InputFormat, format_for_path
 from validator.readers.recognize import is_payload
 
@@ -74,7 +75,7 @@ def looks_like_payload(file: Path, forced: InputFormat | None = None) -> bool:
     Unreadable files are checked so that the error is reported, never passed over.
     """
     try:
-        with file.open("rb") as stream:
+        with open_regular(file) as stream:  # a FIFO named on the command line must not block the run
             head = stream.read(RECOGNITION_PREFIX)
     except OSError:
         return True

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -37,20 +39,18 @@ def split(ctx: Context, output: Path) -> None:
     placed = {index for part in found for index in part.indexes}
     # Tasks no group holds (a number without any zone) keep the batch's own window, in a part of their own.
     rest = [i for i, (pointer, _) in enumerate(ctx.tasks) if i not in placed]
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        fail(f"{output}: cannot create: {exc.strerror or exc}")
+    staging = _staging(output)  # parts appear in OUTPUT all at once, and never beside an earlier run's
     rows = []
     for number, part in enumerate(found, 1):
         name = f"{number:03d}-{_slug(part.zone)}-{_slug(part.label)}{'' if part.window else '-no-legal-window'}.json"
         window = _window(part) if part.window else ctx.document["call_time_window"]
-        _write(output / name, ctx.document, [tasks[_position(ctx, i)] for i in part.indexes], window)
+        _write(staging / name, ctx.document, [tasks[_position(ctx, i)] for i in part.indexes], window)
         rows.append((name, part.count, part.zone, _words(part)))
     if rest:
         name = f"{len(found) + 1:03d}-unplaced.json"
-        _write(output / name, ctx.document, [tasks[_position(ctx, i)] for i in rest], ctx.document["call_time_window"])
+        _write(staging / name, ctx.document, [tasks[_position(ctx, i)] for i in rest], ctx.document["call_time_window"])
         rows.append((name, len(rest), "unknown", "unchanged: no zone known for these numbers"))
+    _publish(staging, output)
     widths = [max(len(str(row[c])) for row in [("file", "tasks", "zone", "window"), *rows]) for c in range(3)]
     for row in [("file", "tasks", "zone", "window"), *rows]:
         click.echo(f"{row[0]:<{widths[0]}}  {row[1]!s:>{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}")
@@ -73,12 +73,37 @@ def _window(part: Part) -> dict[str, Any]:
     return narrowed
 
 
+def _staging(output: Path) -> Path:
+    """A new folder beside OUTPUT to write the parts into; OUTPUT must be new or empty.
+
+    Parts left from an earlier run beside the new ones would be sent too, calling recipients twice.
+    """
+    try:
+        if output.exists() and (not output.is_dir() or any(output.iterdir())):
+            fail(f"{output}: not an empty directory; split writes into a new or empty one (so no earlier part is sent again)")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    except OSError as exc:
+        fail(f"{output}: cannot create: {exc.strerror or exc}")
+
+
+def _publish(staging: Path, output: Path) -> None:
+    try:
+        if output.exists():
+            output.rmdir()  # empty, checked before writing
+        staging.rename(output)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        fail(f"{output}: cannot create: {exc.strerror or exc}")
+
+
 def _write(path: Path, document: dict[str, Any], tasks: list[Any], window: Any) -> None:
     payload = {key: (tasks if key == "tasks" else window if key == "call_time_window" else value) for key, value in document.items()}
     try:
         path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     except OSError as exc:
-        fail(f"{path}: cannot write: {exc.strerror or exc}")
+        shutil.rmtree(path.parent, ignore_errors=True)
+        fail(f"{path.name}: cannot write: {exc.strerror or exc}")
 
 
 def _words(part: Part) -> str:
