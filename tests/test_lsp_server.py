@@ -26,8 +26,10 @@ def server() -> PayloadServer:
 
 
 def _open(server: PayloadServer, path: Path, text: str, language: str = "json") -> str:
+    """Open a document, and check it as the worker does after the debounce (requests answer from that check)."""
     uri = path.as_uri()
     server.open(uri, text, language)
+    server.analysis(uri)
     return uri
 
 
@@ -177,8 +179,29 @@ def test_quick_fix_is_a_minimal_edit_and_removes_the_error(server: PayloadServer
         for a in server.code_actions(uri, types.Range(types.Position(0, 0), types.Position(0, 0)))
         if a.kind != types.CodeActionKind.QuickFix
     ]
-    assert fix_all.kind == "source.fixAll.retell-validate" and fix_all.edit is not None and fix_all.edit.changes is not None
-    assert fix_all.edit.changes[uri][0].new_text == (ROOT / "fixtures/fix/safe/phone-and-days.after.yaml").read_text()
+    assert fix_all.kind == "source.fixAll.retell-validate" and fix_all.edit is None  # computed only when chosen
+    resolved = server.resolve_fix_all(fix_all)
+    assert resolved.edit is not None and resolved.edit.changes is not None
+    assert resolved.edit.changes[uri][0].new_text == (ROOT / "fixtures/fix/safe/phone-and-days.after.yaml").read_text()
+
+
+def test_requests_never_check_on_the_protocol_thread(server: PayloadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Code actions, hover and completion come with keystrokes: they answer from the last check, or wait for the next one."""
+    text = '{"from_number": "14157774444", "tasks": [{"to_number": "+12137774445"}]}'
+    uri = _open(server, tmp_path / "b.json", text)
+    server.diagnostics(uri)  # what the worker does after the debounce
+    changed = text.replace("+12137774445", "+1213777444")
+    server.update(uri, changed)
+
+    def no_check(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a request ran a check")
+
+    monkeypatch.setattr("validator.lsp.server.analyse", no_check)
+    assert server.code_actions(uri, types.Range(types.Position(0, 0), types.Position(0, 80))) == []  # stale: the client asks again
+    hover = server.hover(uri, types.Position(0, changed.index("from_number") + 2))
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.value.startswith("**from_number**")  # the spec's words, from recognition alone
+    assert server.completion(uri, types.Position(0, 1)) != []
 
 
 def test_unsafe_fix_has_its_own_title(server: PayloadServer, tmp_path: Path) -> None:

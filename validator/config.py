@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -26,7 +27,9 @@ from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
 from validator.files import read_regular
 from validator.settings import CALL_PURPOSES, DEFAULT_CALLING_HOURS, DEFAULT_HORIZON_DAYS, Settings, parse_now, time_range
+from validator.spec.load import Spec, SpecError
 from validator.spec.tools import did_you_mean
+from validator.spec.user import load_user_spec
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
 TOOL_TABLE = "retell-validate"
@@ -240,6 +243,16 @@ class ConfigFinder:
 def _has_tool_table(path: Path) -> bool:
     """Our table is there; a broken pyproject.toml counts when it mentions us, so its error is shown."""
     try:
+        info = path.stat()
+    except OSError:
+        return False
+    # Asked for every file the language server re-checks: a pyproject.toml is parsed again only when it changed.
+    return _has_tool_table_as_of(path, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=256)
+def _has_tool_table_as_of(path: Path, mtime_ns: int, size: int) -> bool:
+    try:
         text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
         return _tool_table(tomllib.loads(text)) is not None
     except (OSError, UnicodeDecodeError):
@@ -324,3 +337,16 @@ def _now(value: Any, where: str) -> datetime:
         return parse_now(value if isinstance(value, datetime | int) and not isinstance(value, bool) else _string(value, where))
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from None
+
+
+def configured_spec(config: Config) -> Spec:
+    """The configuration's ``spec`` (validated like ``--spec``), else the bundled spec; SpecError names the configuration.
+
+    The one reading of ``spec`` for every entry point: check, spec, split, hours, the language server, the SDK guard.
+    """
+    if config.spec is None:
+        return load_user_spec(None)
+    try:
+        return load_user_spec(config.spec)
+    except SpecError as exc:
+        raise SpecError(f"{config.path}: spec: {exc}") from None

@@ -37,7 +37,7 @@ except ImportError as exc:
     raise ImportError(f"validator.retell needs retell-sdk>=6.0 ({exc}): pip install 'retell-batch-validator[retell]'") from exc
 
 from validator.api import Now, validate
-from validator.config import Config, load_config
+from validator.config import Config, configured_spec, load_config
 from validator.diagnostics import Report, Severity
 from validator.reporters import RenderOptions, shown, tally
 from validator.reporters.text import format_diagnostic
@@ -98,7 +98,7 @@ class _Policy:
         if isinstance(spec, Spec):
             self.spec = spec
         else:
-            self.spec = load_user_spec(spec if spec is not None else loaded.spec)
+            self.spec = load_user_spec(spec) if spec is not None else configured_spec(loaded)
         self.now, self.on_warning = now, on_warning
 
     def report(self, arguments: Mapping[str, Any]) -> tuple[Report, dict[str, Any]]:

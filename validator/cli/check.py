@@ -22,8 +22,8 @@ from validator.cli.outputs import parse_report_targets, write_report, write_repo
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.progress import Progress
 from validator.cli.source import SourceLines
-from validator.cli.spec import configured_spec, spec_option
-from validator.config import ConfigError, ConfigFinder, Overrides
+from validator.cli.spec import spec_option
+from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
 from validator.diagnostics import Report, Severity
 from validator.fix.apply import FixRefused
 from validator.readers import FORMAT_NAMES, READERS, format_for_path

@@ -17,14 +17,14 @@ from typing import Any, NoReturn
 import click
 
 from validator.api import CheckOptions, check_file, printable_path
-from validator.config import ConfigError, ConfigFinder, Overrides
+from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
 from validator.context import Context
 from validator.diagnostics import Severity
 from validator.document import Document
 from validator.readers import format_for_path
 from validator.reporters import RenderOptions, get_renderer
 from validator.settings import CALL_PURPOSES, parse_now
-from validator.spec.load import SpecError, load_spec
+from validator.spec.load import SpecError
 
 EXIT_USAGE = 2
 
@@ -54,8 +54,9 @@ def load_checked(payload: Path, now_text: str | None, call_purpose: str | None, 
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--now") from None
     try:
-        settings = ConfigFinder(config_path).for_path(payload).settings_for(payload, Overrides(now=now, call_purpose=call_purpose))
-        spec = load_spec()
+        config = ConfigFinder(config_path).for_path(payload)
+        settings = config.settings_for(payload, Overrides(now=now, call_purpose=call_purpose))
+        spec = configured_spec(config)
     except (ConfigError, SpecError) as exc:
         fail(str(exc))
     name = printable_path(payload)

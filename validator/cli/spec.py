@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from validator.cli.spec_coverage import render_markdown, render_text
-from validator.config import Config, ConfigError, ConfigFinder
+from validator.config import ConfigError, ConfigFinder, configured_spec
 from validator.engine.coverage import ledger
 from validator.spec.diff import diff_specs
 from validator.spec.export import DRAFTS, Draft, export_schema
@@ -39,16 +39,6 @@ def spec_option(command: F) -> F:
         callback=lambda _ctx, _param, value: None if value is None else _load(value, "--spec"),
         help="Check against this OpenAPI document (e.g. a newer Retell spec) instead of `spec` in the configuration, or the bundled one.",
     )(command)
-
-
-def configured_spec(config: Config) -> Spec:
-    """The configuration's ``spec`` (validated like ``--spec``), else the bundled spec. Raises SpecError naming the configuration."""
-    if config.spec is None:
-        return load_user_spec(None)
-    try:
-        return load_user_spec(config.spec)
-    except SpecError as exc:
-        raise SpecError(f"{config.path}: spec: {exc}") from None
 
 
 def _spec_for_cwd(given: Spec | None) -> Spec:

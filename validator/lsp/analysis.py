@@ -9,22 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from validator.api import validate_text
-from validator.config import Config, ConfigError, find_config, load_config
+from validator.config import Config, ConfigError, configured_spec, find_config, load_config
 from validator.diagnostics import Diagnostic
-from validator.engine.registry import rules_by_code
 from validator.lsp.positions import reader_lines
 from validator.readers import InputFormat, format_for_path
 from validator.readers.recognize import is_payload
 from validator.settings import Settings
-from validator.spec.load import Spec
+from validator.spec.load import Spec, SpecError
 
-# Where the rules are documented; each rule is an anchor in it (Rule.url_fragment).
 LANGUAGE_FORMATS: dict[str, InputFormat] = {"json": "json", "jsonc": "json", "yaml": "yaml", "csv": "csv"}
-
-
-def rule_url(code: str) -> str | None:
-    rule = rules_by_code().get(code)
-    return rule.url if rule else None
 
 
 def document_format(path: Path | None, language_id: str | None) -> InputFormat | None:
@@ -83,14 +76,21 @@ class Configs:
         self._loaded.clear()
 
 
+def payload_format(text: str, path: Path | None, language_id: str | None) -> InputFormat | None:
+    """The document's format when it is a batch-call payload (recognised by content), else ``None``: no check needed."""
+    fmt = document_format(path, language_id)
+    return fmt if fmt is not None and is_payload(text, fmt) else None
+
+
 def analyse(text: str, path: Path | None, language_id: str | None, *, configs: Configs, spec: Spec, folder: Path) -> Analysis:
     """Check ``text`` (the editor's copy of the document at ``path``; ``folder`` locates the configuration of an unsaved one)."""
-    fmt = document_format(path, language_id)
-    if fmt is None or not is_payload(text, fmt):
+    fmt = payload_format(text, path, language_id)
+    if fmt is None:
         return Analysis(text, None)
     try:
         config = configs.for_path(path if path is not None else folder)
-    except ConfigError as exc:
+        spec = configured_spec(config) if config.spec is not None else spec  # as `check` reads it
+    except (ConfigError, SpecError) as exc:
         return Analysis(text, fmt, config_error=f"configuration error, nothing checked: {exc}")
     if path is not None and config.excludes(path):
         return Analysis(text, None)

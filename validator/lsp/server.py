@@ -24,15 +24,16 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from validator import __version__
-from validator.diagnostics import Severity
+from validator.diagnostics import Severity, rule_url
 from validator.engine.registry import rules_by_code
 from validator.fix.apply import fix_edits, fix_text
 from validator.lsp import schema_help
-from validator.lsp.analysis import Analysis, Configs, Located, analyse, rule_url
+from validator.lsp.analysis import Analysis, Configs, Located, analyse, payload_format
 from validator.lsp.cursor import Place, place_at
 from validator.lsp.positions import Encoding, LspText
+from validator.readers import InputFormat
 from validator.spec.load import Spec, load_spec
+from validator.version import __version__
 
 DEBOUNCE_SECONDS = 0.2
 SOURCE = "retell-validate"
@@ -73,16 +74,21 @@ class PayloadServer(LanguageServer):
             self.documents[uri] = (text, self.documents[uri][1])
 
     def analysis(self, uri: str) -> Analysis:
-        """The current text checked (synchronously): what a check publishes, and what code actions work on."""
+        """The current text checked (synchronously, on the worker thread): what a check publishes."""
         text, language_id = self.documents.get(uri, ("", ""))
         cached = self.analyses.get(uri)
         if cached is not None and cached.text == text:
             return cached
-        path = Path(fs_path) if uri.startswith("file:") and (fs_path := to_fs_path(uri)) else None
         root = self.workspace.root_path if self._initialized() else None
-        result = analyse(text, path, language_id, configs=self.configs, spec=self.spec, folder=Path(root or Path.cwd()))
+        result = analyse(text, _path(uri), language_id, configs=self.configs, spec=self.spec, folder=Path(root or Path.cwd()))
         self.analyses[uri] = result
         return result
+
+    def current(self, uri: str) -> Analysis | None:
+        """The last check, if it is of the text the editor has now. Requests never check on the protocol thread:
+        code actions, hover and completion come with every keystroke and cursor move, and a check takes up to a second."""
+        cached = self.analyses.get(uri)
+        return cached if cached is not None and cached.text == self.documents.get(uri, ("", ""))[0] else None
 
     def diagnostics(self, uri: str) -> list[types.Diagnostic]:
         result = self.analysis(uri)
@@ -130,8 +136,8 @@ class PayloadServer(LanguageServer):
     # -- code actions ------------------------------------------------------------------------------------------
 
     def code_actions(self, uri: str, wanted: types.Range) -> list[types.CodeAction]:
-        result = self.analysis(uri)
-        if result.format is None:
+        result = self.current(uri)  # stale or not yet checked: nothing now; the client asks again once diagnostics arrive
+        if result is None or result.format is None:
             return []
         lsp = LspText(result.text, self.encoding())
         low, high = lsp.offset(wanted.start.line, wanted.start.character), lsp.offset(wanted.end.line, wanted.end.character)
@@ -140,7 +146,7 @@ class PayloadServer(LanguageServer):
             fix = found.diagnostic.fix
             if fix is None or found.start > high or found.end < low:
                 continue
-            edits = fix_edits(result.text, result.format, found.diagnostic)
+            edits = fix_edits(result.text, result.format, found.diagnostic)  # one fix, one parse: cheap beside a check
             if edits is None:
                 continue
             title = f"{found.diagnostic.code}: {fix.title}" if fix.safe else f"Apply unsafe fix: {found.diagnostic.code}: {fix.title}"
@@ -154,25 +160,35 @@ class PayloadServer(LanguageServer):
                 )
             )
         if result.settings is not None and any(f.diagnostic.fix is not None and f.diagnostic.fix.safe for f in result.findings):
-            outcome = fix_text(result.text, result.format, file=None, settings=result.settings, spec=self.spec, unsafe=False)
-            if outcome.changed:
-                whole = types.TextEdit(_range(lsp, 0, len(result.text)), outcome.after)
-                kind = f"{types.CodeActionKind.SourceFixAll.value}.retell-validate"
-                actions.append(
-                    types.CodeAction(title="retell-validate: apply all safe fixes", kind=kind, edit=_workspace_edit(uri, [whole]))
-                )
+            # Fixing everything re-checks after each pass: computed only when chosen (codeAction/resolve).
+            kind = f"{types.CodeActionKind.SourceFixAll.value}.retell-validate"
+            actions.append(types.CodeAction(title="retell-validate: apply all safe fixes", kind=kind, data={"uri": uri}))
         return actions
+
+    def resolve_fix_all(self, action: types.CodeAction) -> types.CodeAction:
+        """The edit of "apply all safe fixes", for the text the editor has now (none when it changed since)."""
+        uri = action.data.get("uri") if isinstance(action.data, dict) else None
+        result = self.current(uri) if isinstance(uri, str) else None
+        if uri is None or result is None or result.format is None or result.settings is None:
+            return action
+        outcome = fix_text(result.text, result.format, file=None, settings=result.settings, spec=self.spec, unsafe=False)
+        if outcome.changed:
+            whole = types.TextEdit(_range(LspText(result.text, self.encoding()), 0, len(result.text)), outcome.after)
+            action.edit = _workspace_edit(uri, [whole])
+        return action
 
     # -- hover and completion ----------------------------------------------------------------------------------
 
     def hover(self, uri: str, position: types.Position) -> types.Hover | None:
-        result = self.analysis(uri)
-        if result.format is None:
+        text, fmt = self.payload(uri)
+        if fmt is None:
             return None
-        lsp = LspText(result.text, self.encoding())
+        lsp = LspText(text, self.encoding())
         offset = lsp.offset(position.line, position.character)
-        parts = [_rule_help(found) for found in result.findings if found.start <= offset <= found.end and found.end > found.start]
-        place = place_at(result.text, offset, result.format)
+        result = self.current(uri)  # findings of the text as it is now, if checked yet
+        findings = result.findings if result is not None else ()
+        parts = [_rule_help(found) for found in findings if found.start <= offset <= found.end and found.end > found.start]
+        place = place_at(text, offset, fmt)
         if place is not None and place.name is not None and place.token is not None:
             schema = schema_help.editor_schema(self.spec)
             required = place.role == "key" and schema_help.required_at(schema, place.container, place.name)
@@ -184,14 +200,18 @@ class PayloadServer(LanguageServer):
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)))
 
+    def payload(self, uri: str) -> tuple[str, InputFormat | None]:
+        """The editor's text and its format when it is a payload: recognition only, no check."""
+        text, language_id = self.documents.get(uri, ("", ""))
+        return text, payload_format(text, _path(uri), language_id)
+
     def completion(self, uri: str, position: types.Position) -> list[types.CompletionItem]:
-        result = self.analysis(uri)
-        fmt = result.format
+        text, fmt = self.payload(uri)
         if fmt not in ("json", "yaml"):
             return []
-        lsp = LspText(result.text, self.encoding())
+        lsp = LspText(text, self.encoding())
         offset = lsp.offset(position.line, position.character)
-        place = place_at(result.text, offset, fmt)
+        place = place_at(text, offset, fmt)
         if place is None:
             return []
         schema = schema_help.editor_schema(self.spec)
@@ -208,15 +228,19 @@ class PayloadServer(LanguageServer):
         return _value_items(lsp, place, schema_help.values_at(nodes), fmt)
 
 
+def _path(uri: str) -> Path | None:
+    return Path(fs_path) if uri.startswith("file:") and (fs_path := to_fs_path(uri)) else None
+
+
 def lsp_diagnostic(lsp: LspText, found: Located) -> types.Diagnostic:
     d = found.diagnostic
-    url = rule_url(d.code)
+    url = rule_url(d.code, d.name)
     return types.Diagnostic(
         range=_range(lsp, found.start, found.end),
         message=d.message + (f"\n{d.hint}" if d.hint else ""),
         severity=_SEVERITIES[d.severity],
         code=d.code,
-        code_description=types.CodeDescription(href=url) if url else None,
+        code_description=types.CodeDescription(href=url),
         source=SOURCE,
         data={"pointer": d.pointer, "name": d.name},
     )
@@ -234,8 +258,7 @@ def _rule_help(found: Located) -> str:
     rule = rules_by_code().get(found.diagnostic.code)
     if rule is None:
         return found.diagnostic.message
-    url = rule_url(rule.code)
-    return f"**{rule.code} {rule.name}** ({found.diagnostic.severity})\n\n{rule.doc}" + (f"\n\n[Documentation]({url})" if url else "")
+    return f"**{rule.code} {rule.name}** ({found.diagnostic.severity})\n\n{rule.doc}\n\n[Documentation]({rule.url})"
 
 
 def _replace_range(lsp: LspText, place: Place) -> types.Range | None:
@@ -334,10 +357,16 @@ def build_server(spec: Spec | None = None) -> PayloadServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]),
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll], resolve_provider=True
+        ),
     )
     def code_action(ls: PayloadServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         return ls.code_actions(params.text_document.uri, params.range)
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    def code_action_resolve(ls: PayloadServer, action: types.CodeAction) -> types.CodeAction:
+        return ls.resolve_fix_all(action)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: PayloadServer, params: types.HoverParams) -> types.Hover | None:
