@@ -57,6 +57,7 @@ class _Run:
         self.reports: list[Report] = []
         self.failed = False
         self._said: set[str] = set()
+        self._checked: set[Path] = set()
 
     def error(self, message: str) -> None:
         self.failed = True
@@ -74,9 +75,10 @@ class _Run:
             self.error(problem)
         if not files and not problems and not Path(raw).exists():
             self.error(f"{raw}: {'no file matches this pattern' if glob.has_magic(raw) else 'no such file or directory'}")
-        seen = {Path(r.file).absolute() for r in self.reports if r.file}
         for file in files:
-            if file.absolute() not in seen:
+            absolute = file.absolute()
+            if absolute not in self._checked:  # named twice, or by a path and a glob: checked once
+                self._checked.add(absolute)
                 self.check_file(file)
 
     def check_stdin(self) -> None:

@@ -10,14 +10,13 @@ read or has errors.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import click
 
 from validator.cli.law_input import fail, law_options
+from validator.cli.options import use_color
 from validator.context import Context
 from validator.rules.calling_hours._envelope import Envelope, Part, parts
 from validator.rules.calling_hours._intervals import intersect, subtract
@@ -51,7 +50,7 @@ def hours(ctx: Context, svg_path: Path | None, color: str) -> None:
     found = parts(ctx)
     if found is None:
         fail("the payload has no usable call_time_window (calls may ring at any hour: see `retell-validate check`)")
-    colored = color == "always" or (color == "auto" and not os.environ.get("NO_COLOR") and sys.stdout.isatty())
+    colored = use_color(color)
     for part in found:
         click.echo(_terminal(part, colored), color=colored)
     click.echo("legend: " + "; ".join(f"{char!r} {words}" for char, _, _, words in STATES.values()))

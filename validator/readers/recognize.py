@@ -18,15 +18,15 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
+from validator.readers import InputFormat, sniff_format
 from validator.readers.csv.header import looks_like_phone
 from validator.readers.csv.source import sniff_delimiter
 
 ROOT_KEYS = frozenset({"from_number", "tasks", "call_time_window"})
-Format = Literal["json", "yaml", "csv"]
 
 # A JSON token, tolerantly: a string (possibly unterminated: it stops at the line's end), punctuation, or a bare word.
 JSON_TOKEN = re.compile(r'"(?:[^"\\\r\n]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+')
@@ -39,11 +39,11 @@ _YAML_ROOT_KEY = re.compile(
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def is_payload(source: str | bytes | Any, format: Format | None = None) -> bool:
+def is_payload(source: str | bytes | Any, format: InputFormat | None = None) -> bool:
     """Whether ``source`` (text, bytes or already-parsed data) is a batch-call payload.
 
-    ``format`` says how to read text; without it, text starting with ``{`` or ``[`` is
-    JSON and anything else YAML (a CSV must be named as such).
+    ``format`` says how to read text; without it, it is sniffed as the readers sniff it
+    (:func:`validator.readers.sniff_format`; a CSV must be named as such).
     """
     if isinstance(source, bytes):
         source = source.decode("utf-8-sig", errors="replace")
@@ -53,7 +53,7 @@ def is_payload(source: str | bytes | Any, format: Format | None = None) -> bool:
     if format == "csv":
         return _csv_has_phone_column(text)
     if format is None:
-        format = "json" if text.lstrip()[:1] in ("{", "[") else "yaml"
+        format = sniff_format(text)
     keys = json_root_keys(text) if format == "json" else _yaml_root_keys(text)
     return any(key in ROOT_KEYS for key in keys)
 
