@@ -57,21 +57,25 @@ def _longest_prefix(code: str, prefixes: frozenset[str]) -> int:
     return best
 
 
-_TIME_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def time_of_day(text: str) -> int | None:
+    """``"HH:MM"`` → minutes after local midnight (``24:00`` is 1440); ``None`` when not a time of day.
+
+    The one reader of that notation: ``calling-hours``, the CSV ``--window`` option, the calling-time law table.
+    """
+    match = _TIME.match(text)
+    if match is None or int(match[2]) > 59 or int(match[1]) * 60 + int(match[2]) > 1440:
+        return None
+    return int(match[1]) * 60 + int(match[2])
 
 
 def time_range(text: str) -> tuple[int, int] | None:
-    """``"HH:MM-HH:MM"`` → minutes after local midnight (``24:00`` is 1440); ``None`` when not two times of day.
-
-    The one reader of that notation: ``calling-hours`` and the CSV ``--window`` option.
-    """
-    match = _TIME_RANGE.match(text)
-    if match is None:
-        return None
-    h1, m1, h2, m2 = (int(g) for g in match.groups())
-    if m1 > 59 or m2 > 59 or h1 * 60 + m1 > 1440 or h2 * 60 + m2 > 1440:
-        return None
-    return h1 * 60 + m1, h2 * 60 + m2
+    """``"HH:MM-HH:MM"`` → two :func:`time_of_day` minutes; ``None`` when not two times of day."""
+    start, sep, end = text.partition("-")
+    low, high = time_of_day(start), time_of_day(end) if sep else None
+    return (low, high) if low is not None and high is not None else None
 
 
 def parse_now(value: datetime | int | str) -> datetime:

@@ -32,11 +32,11 @@ from dateutil.easter import easter
 
 from validator.knowledge.locations import Location
 from validator.knowledge.tables import load_table
+from validator.settings import time_of_day
 
 Interval = tuple[int, int]
 DAY_KINDS = ("weekday", "saturday", "sunday")
 SNAPSHOT_YEARS = range(2025, 2036)
-_TIME = re.compile(r"^(\d{2}):(\d{2})$")
 _WHEN = re.compile(r"^(?:(?P<month>\d{2})-(?P<day>\d{2})|easter(?P<offset>[+-]\d+)|(?P<election>election-day(?:-even-years)?)|proclaimed)$")
 
 
@@ -280,10 +280,10 @@ def _windows(pairs: list[list[str]], where: str) -> tuple[Interval, ...]:
 
 
 def _minute(text: str, where: str) -> int:
-    match = _TIME.match(text)
-    if match is None or int(match[2]) > 59 or int(match[1]) * 60 + int(match[2]) > 1440:
+    minute = time_of_day(text)
+    if minute is None:
         raise RuntimeError(f"{where}: {text!r} is not HH:MM")
-    return int(match[1]) * 60 + int(match[2])
+    return minute
 
 
 def _calendar(table: dict[str, Any], country: str) -> HolidayCalendar:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from validator.pointer import unescape
+from validator.pointer import tokens
 from validator.spec.load import REQUEST_POINTER, Spec
 from validator.spec.prose import Location, Prose, Range, prose_constraints, sentences
 
@@ -89,8 +89,8 @@ def _walk(openapi: Mapping[str, Any], node: Any, location: Location, active: fro
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/") and ref not in active:
         target: Any = openapi
-        for part in ref[2:].split("/"):
-            target = target.get(unescape(part)) if isinstance(target, dict) else None
+        for part in tokens(ref[1:]):
+            target = target.get(part) if isinstance(target, dict) else None
         yield from _walk(openapi, target, location, active | {ref})
     for name, sub in (node.get("properties") or {}).items():
         yield from _walk(openapi, sub, (*location, name), active)

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from validator.files import read_regular
-from validator.pointer import unescape
+from validator.pointer import tokens
 
 MAX_SPEC_BYTES = 64 * 1024 * 1024  # Retell's whole OpenAPI document is well under 1 MB
 SPEC_FILENAME = "create-batch-call.openapi.yaml"
@@ -158,8 +158,7 @@ class _Converter:
         if ref in self._active:
             raise SpecError(f"recursive $ref {ref!r} is not supported")
         node: Any = self._openapi
-        for part in ref[2:].split("/"):
-            part = unescape(part)
+        for part in tokens(ref[1:]):  # "#/components/..." is a pointer after its "#"
             if not isinstance(node, dict) or part not in node:
                 raise SpecError(f"unresolvable $ref {ref!r}")
             node = node[part]

@@ -31,6 +31,7 @@ from validator.knowledge.locations import deciding_length as place_deciding_leng
 from validator.knowledge.recipient_zones import RecipientZones, zones_for
 from validator.knowledge.recipient_zones import deciding_length as zones_deciding_length
 from validator.knowledge.timezones import load_zone
+from validator.rules.calling_hours._intervals import Interval, merge, subtract
 from validator.rules.window._windows import DAY, clock
 from validator.rules.window._windows import windows as usable_windows
 from validator.spec.load import Spec
@@ -41,8 +42,6 @@ _EPOCH = datetime(1970, 1, 1)
 _EPOCH_WEEKDAY = 3  # 1970-01-01 was a Thursday
 _GREGORIAN_CYCLE = 146_097 * 24 * 60  # minutes in 400 years
 _LAST_MINUTE = int((datetime(9000, 1, 1, tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()) // 60
-
-Interval = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,8 +263,8 @@ def reach(plan: Schedule, zone: str, start: int, limit: Interval) -> Reach:
         outside = _first_outside(local_begin, local_end, limit)
         if outside is not None and (first is None or outside < first):
             first = outside
-    merged = _merge(covered)
-    return Reach(merged, _minus(merged, limit), wall(first) if first is not None else None)
+    merged = merge(covered)
+    return Reach(merged, subtract(merged, (limit,)), wall(first) if first is not None else None)
 
 
 def first_allowed(plan: Schedule, moment: int) -> int | None:
@@ -339,21 +338,3 @@ def _first_outside(begin: int, end: int, limit: Interval) -> int | None:
             return minute
         minute += high - of_day
     return None
-
-
-def _merge(intervals: set[Interval]) -> tuple[Interval, ...]:
-    out: list[Interval] = []
-    for a, b in sorted(intervals):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return tuple(out)
-
-
-def _minus(intervals: tuple[Interval, ...], limit: Interval) -> tuple[Interval, ...]:
-    low, high = limit
-    out: list[Interval] = []
-    for a, b in intervals:
-        out.extend(piece for piece in ((a, min(b, low)), (max(a, high), b)) if piece[0] < piece[1])
-    return tuple(out)

@@ -35,6 +35,7 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.tables import load_table
 from validator.pointer import join as pointer_join
+from validator.pointer import tokens
 from validator.rules import Kind
 from validator.rules.tasks._variables import FIELD, tasks_word
 
@@ -61,7 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     # Batches repeat the same override: its placeholders are found once per distinct text.
     seen: dict[str, list[tuple[str, list[str]]]] = {}
     for pointer, override in ctx.agent_overrides:
-        task = ctx.document["tasks"][int(pointer.split("/")[2])]
+        task = ctx.document["tasks"][int(tokens(pointer)[1])]  # pointer = /tasks/N/agent_override
         variables = task.get(FIELD)
         defined = variables.keys() if isinstance(variables, dict) else ()
         missing_here: set[str] = set()
@@ -79,10 +80,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 tagged_count[name] = tagged_count.get(name, 0) + 1
     for name, where in first_use.items():
         count = tasks_using[name]
-        task_index = int(where.split("/")[2])
+        first_task = int(tokens(where)[1])  # where = /tasks/N/agent_override/…
         more = f"; {tasks_word(count)} use it without setting it" if count > 1 else ""
         message = (
-            f"{{{{{name}}}}} is used in {ctx.task_ref(task_index)}'s agent_override, but the task's {FIELD} does not set `{name}`{more}"
+            f"{{{{{name}}}}} is used in {ctx.task_ref(first_task)}'s agent_override, but the task's {FIELD} does not set `{name}`{more}"
         )
         hint = f"add `{name}` to {FIELD}, or give it a default on the agent"
         tags = list(tags_using.get(name, ()))
