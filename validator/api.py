@@ -22,7 +22,7 @@ from validator.engine.csv import CsvOptions, check_csv
 from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
-from validator.files import open_regular
+from validator.files import FileTooLarge, open_regular, read_regular
 from validator.readers import READERS, InputFormat, codes, format_for_path, read_text, sniff_format
 from validator.readers.decode import decode
 from validator.readers.python import read_python
@@ -164,8 +164,8 @@ def check_file(path: str | Path, options: CheckOptions, *, on_document: Document
     path = Path(path)
     options = replace(options, format=options.format or format_for_path(path))
     name = printable_path(path)
-    with open_regular(path) as stream:
-        if options.format == "csv":  # streamed: a contact list may have a million rows
+    if options.format == "csv":  # streamed: a contact list may have a million rows
+        with open_regular(path) as stream:
             return check_csv(
                 stream,
                 file=name,
@@ -174,12 +174,11 @@ def check_file(path: str | Path, options: CheckOptions, *, on_document: Document
                 options=options.csv,
                 subjects=options.subjects,
             )
-        size = os.fstat(stream.fileno()).st_size
-        limit = byte_limit(options.max_bytes, options.format)  # unknown format: check_text applies the sniffed one
-        if limit is not None and size > limit:
-            document = Document(None, options.format or "json", [codes.payload_too_large(size, limit)])
-            return check_document(document, file=name, spec=options.spec or load_spec(), settings=options.settings)
-        data = stream.read()
+    try:  # unknown format: the largest limit here, and check_text applies the sniffed format's
+        data = read_regular(path, byte_limit(options.max_bytes, options.format))
+    except FileTooLarge as exc:
+        document = Document(None, options.format or "json", [codes.payload_too_large(exc.size, exc.limit)])
+        return check_document(document, file=name, spec=options.spec or load_spec(), settings=options.settings)
     return check_text(data, options, file=name, on_document=on_document)
 
 

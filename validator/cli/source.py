@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from validator.files import read_regular
+
+MAX_SOURCE_BYTES = 256 * 1024 * 1024  # a file checked a moment ago; more means it was swapped for something else
+
 
 class SourceLines:
     """A line of an input by its report name; standard input is kept as read, files are read on first use."""
@@ -20,7 +24,7 @@ class SourceLines:
             return None
         if name not in self._lines:
             try:
-                self._lines[name] = _split(Path(name).read_bytes())
+                self._lines[name] = _split(read_regular(Path(name), MAX_SOURCE_BYTES))
             except OSError:
                 self._lines[name] = []  # changed or gone since the check: no frame, not an error
         lines = self._lines[name]

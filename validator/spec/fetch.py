@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from validator.files import read_regular
 from validator.spec.load import Spec, SpecError
 from validator.spec.source import source_header
 from validator.spec.user import load_user_spec
@@ -43,8 +44,8 @@ class Fetched:
 def fetch_spec(output: Path, url: str = DEFAULT_URL, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Fetched:
     """Download ``url``, extract and check its OpenAPI document, and write it to ``output`` with a ``# source:`` line."""
     text = source_header(url) + extract_openapi(download(url, timeout=timeout, max_bytes=max_bytes), url)
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        if output.read_text(encoding="utf-8") == text:
+    with contextlib.suppress(OSError, UnicodeDecodeError):  # a FIFO or a huge file at OUTPUT: not "unchanged"
+        if read_regular(output, len(text.encode("utf-8"))).decode("utf-8") == text:
             return Fetched(_checked(output, url), changed=False)
     return Fetched(_write_checked(output, text, url), changed=True)
 
