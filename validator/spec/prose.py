@@ -448,3 +448,11 @@ def _number(text: str) -> float:
 
 def _show(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def default_zone(spec: Spec) -> str | None:
+    """The zone the spec's prose says applies when ``call_time_window.timezone`` is omitted ("Defaults to … if omitted")."""
+    schema = spec.component_schemas.get("CallTimeWindow", {})
+    prose = schema.get("properties", {}).get("timezone", {}).get("description", "")
+    match = re.search(r"Defaults to (\S+?) if omitted", prose if isinstance(prose, str) else "")
+    return match.group(1) if match else None

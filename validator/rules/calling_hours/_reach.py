@@ -17,7 +17,6 @@ cached per (schedule, zone, start), never per task.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -34,7 +33,7 @@ from validator.knowledge.timezones import load_zone
 from validator.rules.calling_hours._intervals import Interval, merge, subtract
 from validator.rules.window._windows import DAY, clock
 from validator.rules.window._windows import windows as usable_windows
-from validator.spec.load import Spec
+from validator.spec.prose import default_zone
 
 HORIZON_DAYS = 53 * 7
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # datetime.weekday() order
@@ -199,14 +198,6 @@ def spans(intervals: tuple[Interval, ...]) -> str:
     if len(parts) > 1 and parts[0][0] == 0 and parts[-1][1] == DAY:
         parts = [(parts[-1][0], parts[0][1]), *parts[1:-1]]
     return ", ".join(span(i) for i in parts)
-
-
-def default_zone(spec: Spec) -> str | None:
-    """The zone the spec says applies when ``call_time_window.timezone`` is omitted."""
-    schema = spec.component_schemas.get("CallTimeWindow", {})
-    prose = schema.get("properties", {}).get("timezone", {}).get("description", "")
-    match = re.search(r"Defaults to (\S+?) if omitted", prose if isinstance(prose, str) else "")
-    return match.group(1) if match else None
 
 
 def schedule(ctx: Context) -> Schedule | None:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
-from validator.rules.calling_hours._reach import default_zone
+from validator.spec.prose import default_zone
 
 CODE = "RBV309"
 NAME = "window-timezone-default"
