@@ -123,3 +123,20 @@ def _nodes(schema: Any) -> list[dict[str, Any]]:
         elif isinstance(node, list):
             stack.extend(node)
     return out
+
+
+def test_the_export_closes_the_objects_the_api_closes_and_keeps_free_form_ones_open() -> None:
+    """Where RBV111 reports an unknown key, an editor using the exported schema marks it too; metadata and variables stay open."""
+    validator = jsonschema.Draft7Validator(export_schema(load_spec()))
+    good = {
+        "from_number": "+14157774444",
+        "tasks": [{"to_number": "+12137774445", "metadata": {"any": {"thing": 1}}, "retell_llm_dynamic_variables": {"first_name": "Ann"}}],
+    }
+    assert list(validator.iter_errors(good)) == []
+    typo_at_root = {**good, "trigger_timestamps": 1}
+    [error] = validator.iter_errors(typo_at_root)
+    assert (error.validator, list(error.absolute_path), error.validator_value) == ("additionalProperties", [], False)
+    typo_in_task = {**good, "tasks": [{"to_numbr": "+12137774445", "to_number": "+12137774445"}]}
+    [error] = validator.iter_errors(typo_in_task)
+    assert (error.validator, list(error.absolute_path)) == ("additionalProperties", ["tasks", 0])
+    assert "to_numbr" in error.message

@@ -4,8 +4,12 @@ Derived from the loaded spec's request schema (``$ref``s already inlined,
 OpenAPI ``nullable`` already turned into JSON Schema): it keeps descriptions,
 enums and defaults, and adds ``markdownDescription`` (VS Code renders it on
 hover) and the ranges the descriptions state in prose ("Value ranging from
-[0,2]", read by :mod:`validator.spec.prose`) as ``minimum``/``maximum``. Draft-07 is the default because every editor supports it; the
-converted schema uses no keyword that draft-07 lacks, which is checked.
+[0,2]", read by :mod:`validator.spec.prose`) as ``minimum``/``maximum``. Objects
+with listed properties are closed (``additionalProperties: false``) where RBV111
+reports unknown keys, so an editor marks ``trigger_timestamps`` as it types;
+free-form objects (``metadata``, dynamic variables) stay open. Draft-07 is the
+default because every editor supports it; the converted schema uses no keyword
+that draft-07 lacks, which is checked.
 """
 
 from __future__ import annotations
@@ -42,7 +46,12 @@ def export_schema(spec: Spec, draft: Draft = "07") -> Schema:
     """A JSON Schema document for the create-batch-call request body of ``spec``."""
     body = copy.deepcopy(spec.request_schema)
     _add_prose_ranges(body, spec)
-    for location, node in iter_object_schemas(body):
+    nodes = list(iter_object_schemas(body))
+    # An allOf part closed on its own would refuse its siblings' properties (draft-07 has no unevaluatedProperties).
+    parts = {id(part) for _, node in nodes for part in node.get("allOf", ())}
+    for location, node in nodes:
+        if "properties" in node and "additionalProperties" not in node and id(node) not in parts:
+            node["additionalProperties"] = False  # what RBV111 reports as an unknown key
         if draft == "07":
             newer = _NEWER_KEYWORDS.intersection(node)
             if newer:
