@@ -99,17 +99,28 @@ def geocode_snapshot() -> dict[str, object]:
     return {"phonenumbers": phonenumbers.__version__, "descriptions": _needed(_all_nanp_descriptions())}
 
 
+@cache
+def _places() -> dict[str, tuple[str, str]]:
+    """A state's or province's name, or its postal code, → (country, code)."""
+    places = {name: (country, code) for country, names in subdivision_names().items() for name, code in names.items()}
+    places.update({code: (country, code) for country, names in subdivision_names().items() for code in names.values()})
+    return places
+
+
+def _place_of(description: str) -> tuple[str, str] | None:
+    """The subdivision a geocoder description ends with ("Miami, FL", "Florida"), if the table names it."""
+    return _places().get(description.rsplit(", ", 1)[-1])
+
+
 def _needed(descriptions: dict[str, str]) -> dict[str, str]:
     """Every prefix of the heads (``1NPA``) whose entries name several places; only the head's own entry elsewhere.
 
     Where the head's entry and every longer one name the same place, the longer ones cannot change
     a number's place: dropping them keeps the answers and leaves ~3% of the data to load.
     """
-    codes = {name: code for names in subdivision_names().values() for name, code in names.items()}
-    places: dict[str, set[str]] = {}
+    places: dict[str, set[object]] = {}
     for prefix, description in descriptions.items():
-        place = description.rsplit(", ", 1)[-1]
-        places.setdefault(prefix[:4], set()).add(codes.get(place, place))
+        places.setdefault(prefix[:4], set()).add(_place_of(description) or description.rsplit(", ", 1)[-1])
     uniform = {head for head, found in places.items() if head in descriptions and len(found) == 1}
     return {prefix: text for prefix, text in descriptions.items() if prefix[:4] not in uniform or len(prefix) == 4}
 
@@ -134,7 +145,6 @@ def _all_nanp_descriptions() -> dict[str, str]:
     return found
 
 
-_LONGEST: dict[str, int] = {}  # +1 head (``1NPA``) → how many digits decide the place; filled on first use
 _FOUND: dict[str, Location] = {}
 
 
@@ -150,12 +160,7 @@ def location_of_e164(number: str) -> Location | None:
     Canadian area codes are wholly geographic or wholly not, so the number's type adds
     nothing); elsewhere the region, told by the first digits (+44 1481 is Guernsey).
     """
-    if number[1] == "1":
-        if not _LONGEST:
-            _LONGEST.update(_deciding_lengths())
-        head = number[: _LONGEST.get(number[1:5], 4) + 1]
-    else:
-        head = number[:6]
+    head = number[: _deciding_lengths().get(number[1:5], 4) + 1] if number[1] == "1" else number[:6]
     found = _FOUND.get(head)
     if found is None:
         found = _locate(number)
@@ -168,11 +173,10 @@ def deciding_length(head: str) -> int | None:
     """How many leading digits decide the place of every number starting with ``head`` (4 digits); ``None`` outside +1."""
     if head[0] != "1":
         return None
-    if not _LONGEST:
-        _LONGEST.update(_deciding_lengths())
-    return _LONGEST.get(head, 4)
+    return _deciding_lengths().get(head, 4)
 
 
+@cache
 def _deciding_lengths() -> dict[str, int]:
     """For each +1 head (``1NPA``), how many digits decide the place: 4 when only the head's own entry is kept
     (:func:`_needed`: nearly every area code), else the longest prefix under it (201: a few exchanges say NY)."""
@@ -192,11 +196,9 @@ def _locate(number: str) -> Location | None:
     description = ""
     if number[1] == "1":  # a US state or Canadian province is told by the geocoder's words alone, valid number or not
         description = _describe(number)
-        place = description.rsplit(", ", 1)[-1]
-        for country, names in subdivision_names().items():
-            code = names.get(place) or (place if place in names.values() else None)
-            if code is not None:
-                return _interned(country, code, (country,), subdivision_name(country, code))
+        place = _place_of(description)
+        if place is not None:
+            return _interned(place[0], place[1], (place[0],), subdivision_name(*place))
     try:
         region = phonenumbers.region_code_for_number(phonenumbers.parse(number, None))
     except NumberParseException:
@@ -227,11 +229,9 @@ def zones_of(country: str, subdivision: str | None) -> tuple[str, ...]:
 @cache
 def _place_zones() -> dict[tuple[str, str | None], tuple[str, ...]]:
     """Zones by (country, subdivision) and by (country, None): the places of each +1 head (``1NPA``), then the zones under it."""
-    places = {name: (country, code) for country, names in subdivision_names().items() for name, code in names.items()}
-    places.update({code: (country, code) for country, names in subdivision_names().items() for code in names.values()})
     heads: dict[str, set[tuple[str, str]]] = {}
     for prefix, description in nanp_descriptions().items():
-        place = places.get(description.rsplit(", ", 1)[-1])
+        place = _place_of(description)
         if place is not None:
             heads.setdefault(prefix[:4], set()).add(place)
     found: dict[tuple[str, str | None], set[str]] = {}
