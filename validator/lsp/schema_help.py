@@ -9,13 +9,13 @@ are followed, and their keys and values offered together.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from validator.spec.export import export_schema
 from validator.spec.load import Schema, Spec
-from validator.spec.tools import describe_schema, enum_values, schema_types
+from validator.spec.tools import branches, describe_schema, enum_values, schema_types
 
 _CONSTRAINTS = (
     ("minimum", "minimum"),
@@ -34,15 +34,6 @@ _CONSTRAINTS = (
 @cache
 def editor_schema(spec: Spec) -> Schema:
     return export_schema(spec)
-
-
-def branches(node: Schema) -> Iterator[Schema]:
-    """A node and its alternatives, recursively."""
-    yield node
-    for key in ("oneOf", "anyOf", "allOf"):
-        for sub in node.get(key, ()):
-            if isinstance(sub, dict):
-                yield from branches(sub)
 
 
 def nodes_at(schema: Schema, path: Sequence[str]) -> list[Schema]:

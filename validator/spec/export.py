@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from validator.spec.load import Schema, Spec, SpecError, iter_object_schemas
 from validator.spec.prose import Location, prose_constraints
+from validator.spec.tools import branches
 
 Draft = Literal["07", "2020-12"]
 DRAFTS: dict[Draft, str] = {
@@ -81,21 +82,13 @@ def _add_prose_ranges(body: Schema, spec: Spec) -> None:
 
 def _nodes_at(node: Schema, location: Location) -> Iterator[Schema]:
     """The schema nodes (alternatives included) at a prose location such as ``("tasks", "*", "name")``."""
-    for branch in _branches(node):
+    for branch in branches(node):
         if not location:
             yield branch
             continue
         sub = branch.get("items") if location[0] == "*" else branch.get("properties", {}).get(location[0])
         if isinstance(sub, dict):
             yield from _nodes_at(sub, location[1:])
-
-
-def _branches(node: Schema) -> Iterator[Schema]:
-    yield node
-    for key in ("oneOf", "anyOf", "allOf"):
-        for sub in node.get(key, ()):
-            if isinstance(sub, dict):
-                yield from _branches(sub)
 
 
 def _numeric(node: Schema) -> bool:

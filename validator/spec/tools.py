@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from validator.json_values import preview, type_name
@@ -194,3 +194,12 @@ def validator_for(schema: Schema) -> Any:
 
 def branch_is_valid(schema: Schema, value: Any) -> bool:
     return bool(validator_for(schema).is_valid(value))
+
+
+def branches(node: Schema) -> Iterator[Schema]:
+    """A schema node and its alternatives and parts (oneOf, anyOf, allOf), recursively."""
+    yield node
+    for key in ("oneOf", "anyOf", "allOf"):
+        for sub in node.get(key, ()):
+            if isinstance(sub, dict):
+                yield from branches(sub)
