@@ -16,15 +16,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, TypedDict, Unpack
 
-from validator.diagnostics import Finding, Report
-from validator.document import Document, Issue, Span
+from validator.diagnostics import Report
+from validator.document import Document, Issue
 from validator.engine.csv import CsvOptions, check_csv
 from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
 from validator.files import FileTooLarge, open_regular, read_regular
 from validator.readers import READERS, InputFormat, codes, format_for_path, read_text, sniff_format
-from validator.readers.decode import decode
+from validator.readers.decode import decode, unencodable
 from validator.readers.python import read_python
 from validator.settings import Settings, parse_now
 from validator.spec.load import Spec, load_spec
@@ -193,20 +193,8 @@ def _decoded(text: str | bytes, max_bytes: int | None) -> tuple[str | None, list
     if max_bytes is not None and size > max_bytes:
         return None, [codes.payload_too_large(size, max_bytes)]
     if isinstance(text, str):
-        unencodable = [] if text.isascii() else _unencodable(text)
-        if unencodable or not text.startswith("\ufeff"):
-            return (None if unencodable else text), unencodable
+        surrogates = [] if text.isascii() else unencodable(text)
+        if surrogates or not text.startswith("\ufeff"):
+            return (None if surrogates else text), surrogates
         text = text.encode("utf-8")
     return decode(text)
-
-
-def _unencodable(text: str) -> list[Issue]:
-    """Text handed in as ``str`` may hold lone surrogates, which no UTF-8 payload can."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        line = text.count("\n", 0, exc.start) + 1
-        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
-        message = f"cannot encode the text as UTF-8: unpaired surrogate U+{ord(text[exc.start]):04X}"
-        return [Issue(codes.ENCODING_ERROR, Finding("", message, "pass text that is valid Unicode"), Span(line, column))]
-    return []

@@ -39,8 +39,7 @@ def decode(data: bytes) -> tuple[str | None, list[Issue]]:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         before = data[: exc.start].decode(encoding, errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
+        line, column = _position(before, len(before))
         what = "binary data" if _looks_binary(data) else f"invalid {encoding.upper()} byte {data[exc.start]:#04x}"
         issues.append(
             Issue(
@@ -121,3 +120,18 @@ def scrub(text: str) -> str:
 
 def _looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:1024] or data.startswith(b"\x89PNG")
+
+
+def unencodable(text: str) -> list[Issue]:
+    """Text handed in as ``str`` may hold lone surrogates, which no UTF-8 payload can."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        message = f"cannot encode the text as UTF-8: unpaired surrogate U+{ord(text[exc.start]):04X}"
+        return [Issue(codes.ENCODING_ERROR, Finding("", message, "pass text that is valid Unicode"), Span(*_position(text, exc.start)))]
+    return []
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of one offset (no index of every line for a single position)."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
