@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from validator.api import validate_text
+from validator.api import CheckOptions, check_text, validate_text
 from validator.diagnostics import Diagnostic, Fix, Report
 from validator.document import Document, LineIndex
 from validator.files import read_regular
@@ -98,12 +98,14 @@ def fix_text(text: str, format: InputFormat | None = None, *, file: str | None, 
         return FixOutcome(validate_text(text, kind, file=file, settings=settings, spec=spec), text, text, 0, 0)
     applied = 0
     problems: dict[str, str] = {}
+    options = CheckOptions(settings=settings, spec=spec, format=kind)
     for attempt in range(MAX_PASSES + 1):
-        report = validate_text(bom + body, kind, file=file, settings=settings, spec=spec)
+        documents: list[Document] = []  # the check's own parse: the plans need no second one
+        report = check_text(bom + body, options, file=file, on_document=documents.append)
         wanted = _wanted(report.diagnostics, unsafe)
-        if not wanted or attempt == MAX_PASSES:
+        if not wanted or not documents or attempt == MAX_PASSES:
             break
-        document = _read(body, kind)
+        document = documents[0]
         plans = _plans(document, body, kind, wanted)
         problems.update((p.pointer, f"{p.pointer}: {p.fix.title}: {p.problem}") for p in plans if p.problem)
         chosen = _non_overlapping(p for p in plans if not p.problem)
