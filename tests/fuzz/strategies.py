@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from validator.config import KEYS
 from validator.spec.load import load_spec
 
 MAX_DEPTH = 6
@@ -255,19 +256,7 @@ SEEDS: list[tuple[str, bytes]] = [
 ]
 
 # Configuration files: a value of every TOML kind for every key, and keys we do not know.
-_CONFIG_KEYS = [
-    "select",
-    "ignore",
-    "extend-select",
-    "per-file-ignores",
-    "severity",
-    "fail-on",
-    "calling-hours",
-    "now",
-    "exclude",
-    "tool",
-    "x",
-]
+_CONFIG_KEYS = [*KEYS, "tool", "x"]
 _CONFIG_VALUES = [
     '"ALL"',
     '["RBV1"]',
