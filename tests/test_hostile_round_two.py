@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.helpers import FIXED_NOW
+from validator import validate_text
 from validator.cli.main import main
 from validator.readers import InputFormat
 
@@ -304,3 +305,18 @@ def test_spec_on_a_fifo_or_device_is_refused_without_blocking(tmp_path: Path, ta
     assert done.returncode == 2
     assert f"cannot read spec {Path(tmp_path / target) if target == 'fifo' else target}" in done.stderr
     assert message in done.stderr
+
+
+def test_findings_under_a_value_a_duplicate_key_replaced_are_not_reported_at_a_place_the_data_lacks() -> None:
+    """Found by the coverage-guided run: the data keeps the last `tasks`, so nothing may point into the first."""
+    text = 'from_number: "+14157774444"\ntasks:\n  - to_number: "+12137774445"\n    !u x: 1\ntasks:\n  - to_number: "+12137774446"\n'
+    report = validate_text(text, "yaml", now=FIXED_NOW)
+    assert [(d.code, d.severity.value, d.pointer, d.line) for d in report.diagnostics if d.code.startswith("RBV0")] == [
+        ("RBV016", "error", "/tasks", 5)
+    ]
+    near_miss = text.replace('tasks:\n  - to_number: "+12137774446"\n', "")  # written once: its tag is reported where it is
+    found = validate_text(near_miss, "yaml", now=FIXED_NOW).diagnostics
+    assert sorted((d.code, d.pointer) for d in found if d.code in ("RBV010", "RBV013")) == [
+        ("RBV010", "/tasks/0/null"),
+        ("RBV013", "/tasks/0/null"),
+    ]

@@ -253,6 +253,8 @@ SEEDS: list[tuple[str, bytes]] = [
         ).encode(),
     ),
     ("json", b'{"from_number": "+14157774444", "trigger_timestamp": ' + b"9" * 400 + b', "tasks": [{"to_number": "12"}]}'),
+    # atheris: a finding under a value that a duplicate key replaced pointed at what the data does not hold
+    ("yaml", b'tasks:\n  - to_number: "+12137774445"\n    !u x: 1\ntasks:\n  - to_number: "+12137774446"\n'),
 ]
 
 # Configuration files: a value of every TOML kind for every key, and keys we do not know.

@@ -276,7 +276,8 @@ def read_yaml(text: str) -> Document:
     if notes.conversions or notes.node_issues:
         pointers = _node_pointers(root, notes.key_names)
         for node, code, finding, target in notes.node_issues:
-            doc.issues.append(Issue(code, Finding(pointers.get(id(node), ""), finding.message, finding.hint, target)))
+            if id(node) in pointers:  # else under a value a duplicate key replaced: the data holds none of it
+                doc.issues.append(Issue(code, Finding(pointers[id(node)], finding.message, finding.hint, target)))
         for node, what, hint in notes.conversions:
             found = pointers.get(id(node))
             if found is not None:
@@ -447,7 +448,11 @@ def _key_token(key_node: Node, key_names: dict[int, str]) -> str | None:
 
 
 def _node_pointers(root: Node, key_names: dict[int, str]) -> dict[int, str]:
-    """id(node) → JSON pointer for every node (keys too), first path wins."""
+    """id(node) → JSON pointer for every node the data holds (keys too), first path wins.
+
+    A key given twice keeps only its last value, as the data does: nodes under the values it
+    replaced are in no pointer's way (their findings would name what the data does not hold).
+    """
     out: dict[int, str] = {}
     stack: list[tuple[Node, str]] = [(root, "")]
     while stack:
@@ -456,11 +461,13 @@ def _node_pointers(root: Node, key_names: dict[int, str]) -> dict[int, str]:
             continue
         out[id(node)] = ptr
         if isinstance(node, MappingNode):
+            kept: dict[str, tuple[Node, str]] = {}
             for key_node, value_node in node.value:
                 token = _key_token(key_node, key_names)
                 child = pointer_join(ptr, "?" if token is None else token)
                 out.setdefault(id(key_node), child)
-                stack.append((value_node, child))
+                kept[child] = (value_node, child)  # the last occurrence wins
+            stack.extend(kept.values())
         elif isinstance(node, SequenceNode):
             stack.extend((item, f"{ptr}/{i}") for i, item in enumerate(node.value))
     return out
