@@ -320,3 +320,24 @@ def test_findings_under_a_value_a_duplicate_key_replaced_are_not_reported_at_a_p
         ("RBV010", "/tasks/0/null"),
         ("RBV013", "/tasks/0/null"),
     ]
+
+
+def test_a_superscript_digit_is_a_tag_finding_not_a_failed_rule() -> None:
+    """Found by the 1,000,000-input run: "²".isdigit() is True, int("²") raises."""
+    payload = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445", "override_agent_version": "²"}]}'
+    [d] = [d for d in validate_text(payload, "json", now=FIXED_NOW).diagnostics if d.code in ("RBV000", "RBV501")]
+    assert (d.code, d.pointer) == ("RBV501", "/tasks/0/override_agent_version")
+    assert "which is not a valid tag" in d.message
+    near_miss = payload.replace('"²"', '"3"')  # ASCII digits in a string: the number-as-string finding
+    [d] = [d for d in validate_text(near_miss, "json", now=FIXED_NOW).diagnostics if d.code == "RBV501"]
+    assert "a version number must be a JSON number" in d.message
+
+
+def test_a_finding_at_the_end_of_a_yaml_text_without_a_final_line_break_stays_inside_the_file() -> None:
+    """Found by the 1,000,000-input run: libyaml marks an empty node at the end on a line past the text."""
+    text = "from_number: '+14157774444'\ntasks:\n- to_number: '+12137774445'\n  custom_sip_headers:\n    ? "
+    [d] = [d for d in validate_text(text, "yaml", now=FIXED_NOW).diagnostics if d.code == "RBV102" and "custom_sip" in d.pointer]
+    assert (d.pointer, d.line, d.column, d.end_line, d.end_column) == ("/tasks/0/custom_sip_headers/null", 5, 7, 5, 7)
+    ended = text + "\n"  # near miss: with the line break, the empty node's (empty) last line exists
+    [d] = [d for d in validate_text(ended, "yaml", now=FIXED_NOW).diagnostics if d.code == "RBV102" and "custom_sip" in d.pointer]
+    assert (d.line, d.column) == (6, 1)

@@ -87,7 +87,7 @@ def parse_now(value: datetime | int | str) -> datetime:
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
     raw = str(value).strip()
     try:
-        if raw.lstrip("-").isdigit():
+        if raw.isascii() and raw.lstrip("-").isdigit():
             return datetime.fromtimestamp(int(raw) / 1000, tz=UTC)
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
     except (ValueError, OverflowError, OSError):  # OverflowError/OSError: epoch milliseconds past year 9999

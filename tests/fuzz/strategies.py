@@ -255,6 +255,9 @@ SEEDS: list[tuple[str, bytes]] = [
     ("json", b'{"from_number": "+14157774444", "trigger_timestamp": ' + b"9" * 400 + b', "tasks": [{"to_number": "12"}]}'),
     # atheris: a finding under a value that a duplicate key replaced pointed at what the data does not hold
     ("yaml", b'tasks:\n  - to_number: "+12137774445"\n    !u x: 1\ntasks:\n  - to_number: "+12137774446"\n'),
+    # the 1,000,000-input run: "²".isdigit() but int("²") fails; an empty node at the end of a text with no final line break
+    ("json", b'{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445", "override_agent_version": "\xc2\xb2"}]}'),
+    ("yaml", b"from_number: '+12137774445'\ntasks:\n- to_number: '+442071838750'\n  custom_sip_headers:\n    ? "),
 ]
 
 # Configuration files: a value of every TOML kind for every key, and keys we do not know.

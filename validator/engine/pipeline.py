@@ -89,7 +89,7 @@ def _subject(data: Any, pointer: str) -> str | None:
     for token in tokens(pointer):
         if isinstance(node, dict):
             node = node.get(token, _MISSING)
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        elif isinstance(node, list) and token.isascii() and token.isdigit() and int(token) < len(node):
             node = node[int(token)]
         else:
             return None

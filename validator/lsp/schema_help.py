@@ -48,7 +48,7 @@ def nodes_at(schema: Schema, path: Sequence[str]) -> list[Schema]:
                     found.append(properties[token])
                 elif isinstance(branch.get("additionalProperties"), dict):
                     found.append(branch["additionalProperties"])
-                if token.isdigit() and isinstance(branch.get("items"), dict):
+                if token.isascii() and token.isdigit() and isinstance(branch.get("items"), dict):
                     found.append(branch["items"])
         nodes = found
     return nodes

@@ -267,7 +267,9 @@ def read_yaml(text: str) -> Document:
         issue = codes.duplicate_key("", key, not same_value(before, after))
         notes.node_issues.append((key_node, issue.code, issue.finding, "key"))
     duplicates = bool(notes.duplicates)
-    locator = YamlLocator(root, notes.key_names, in_document_order="*" not in text and "<<" not in text and not duplicates)
+    locator = YamlLocator(
+        root, notes.key_names, in_document_order="*" not in text and "<<" not in text and not duplicates, end=_unterminated_end(text)
+    )
     doc = Document(data, "yaml", locator=locator)
     if "\\u" in text or "\\U" in text:  # double-quoted escapes can spell unpaired surrogates
         doc.data, unpaired = replace_surrogates(data)
@@ -398,6 +400,18 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
     return None
 
 
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # what libyaml counts as a line break
+
+
+def _unterminated_end(text: str) -> Span | None:
+    """Where a text that does not end with a line break ends (1-based), else ``None``: nothing to clamp."""
+    if not text or _LINE_BREAK.match(text[-1]):
+        return None
+    breaks = list(_LINE_BREAK.finditer(text))
+    start = breaks[-1].end() if breaks else 0
+    return Span(len(breaks) + 1, len(text) - start + 1)
+
+
 def _mark_span(node: Node) -> Span:
     end = node.end_mark
     last = node
@@ -476,9 +490,11 @@ def _node_pointers(root: Node, key_names: dict[int, str]) -> dict[int, str]:
 class YamlLocator:
     """Pointer → node marks, walking only the path of each requested pointer."""
 
-    def __init__(self, root: Node, key_names: dict[int, str], *, in_document_order: bool = False) -> None:
+    def __init__(self, root: Node, key_names: dict[int, str], *, in_document_order: bool = False, end: Span | None = None) -> None:
         self._root = root
         self._key_names = key_names
+        # The end of a text without a final line break: libyaml marks an empty node there on a line past it.
+        self._end = end
         # Whether the data's order is the text's (see validator.engine.document_order).
         self.in_document_order = in_document_order
         # id(mapping node) → its members by key, built on first use (see _index).
@@ -490,7 +506,11 @@ class YamlLocator:
             found = self._find(pointer)
             if found is not None:
                 node, key_node = found
-                out[(pointer, target)] = _mark_span(key_node if target == "key" and key_node is not None else node)
+                span = _mark_span(key_node if target == "key" and key_node is not None else node)
+                end = self._end
+                if end is not None and (span.end_line or span.line) > end.line:
+                    span = Span(*min((span.line, span.column), (end.line, end.column)), end.line, end.column)
+                out[(pointer, target)] = span
         return out
 
     def _find(self, pointer: str) -> tuple[Node, Node | None] | None:
@@ -504,7 +524,7 @@ class YamlLocator:
                 if match is None:
                     return None
                 key_node, node = match
-            elif isinstance(node, SequenceNode) and token.isdigit() and int(token) < len(node.value):
+            elif isinstance(node, SequenceNode) and token.isascii() and token.isdigit() and int(token) < len(node.value):
                 key_node, node = None, node.value[int(token)]
             else:
                 return None

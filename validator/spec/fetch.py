@@ -67,10 +67,10 @@ def download(url: str, *, timeout: float, max_bytes: int) -> str:
         # A fresh opener: its ProxyHandler reads the environment now (urlopen's global opener keeps the first one it saw).
         with urllib.request.build_opener().open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > max_bytes:
+            if length.isascii() and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"{url}: the page is {int(length):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
             body = _read_limited(response.read1, url, max_bytes, deadline)
-            if length.isdigit() and len(body) < int(length):
+            if length.isascii() and length.isdigit() and len(body) < int(length):
                 raise FetchError(f"{url}: the connection closed after {len(body):,} of {int(length):,} bytes: the page is truncated")
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset() or "utf-8"

@@ -114,7 +114,7 @@ def _tag(text: str, grammar: _Grammar) -> Finding:
             f"use {number}",
             Fix(number, safe=False, title=f"use version {number}"),
         )
-    if text.strip().isdigit():
+    if text.strip().isascii() and text.strip().isdigit():  # "²".isdigit() is True, int("²") fails
         number = int(text.strip())
         return _finding(
             f"is the string {preview(text)}, but a version number must be a JSON number",
