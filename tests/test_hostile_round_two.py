@@ -341,3 +341,25 @@ def test_a_finding_at_the_end_of_a_yaml_text_without_a_final_line_break_stays_in
     ended = text + "\n"  # near miss: with the line break, the empty node's (empty) last line exists
     [d] = [d for d in validate_text(ended, "yaml", now=FIXED_NOW).diagnostics if d.code == "RBV102" and "custom_sip" in d.pointer]
     assert (d.line, d.column) == (6, 1)
+
+
+def test_an_unclosed_ipv6_bracket_in_a_url_is_a_finding_not_a_failed_rule() -> None:
+    """Found by the coverage-guided run: urllib raises ValueError for "http://[abc"."""
+    payload = {
+        "from_number": "+14157774444",
+        "tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_url": "https://[abc/x"}}}],
+    }
+    found = [
+        (d.code, d.pointer, d.message)
+        for d in validate_text(json.dumps(payload), "json", now=FIXED_NOW).diagnostics
+        if d.code.startswith(("RBV000", "RBV51", "RBV52"))
+    ]
+    assert found == [
+        (
+            "RBV518",
+            "/tasks/0/agent_override/agent/webhook_url",
+            '`webhook_url` "https://[abc/x" has an invalid IPv6 host (a [ without its ]); expected an absolute https:// URL',
+        )
+    ]
+    closed = json.dumps(payload).replace("[abc", "[2001:db8::1]")  # near miss: a well-formed IPv6 host
+    assert [d.code for d in validate_text(closed, "json", now=FIXED_NOW).diagnostics if d.code.startswith(("RBV000", "RBV518"))] == []

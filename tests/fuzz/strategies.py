@@ -258,6 +258,11 @@ SEEDS: list[tuple[str, bytes]] = [
     # the 1,000,000-input run: "²".isdigit() but int("²") fails; an empty node at the end of a text with no final line break
     ("json", b'{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445", "override_agent_version": "\xc2\xb2"}]}'),
     ("yaml", b"from_number: '+12137774445'\ntasks:\n- to_number: '+442071838750'\n  custom_sip_headers:\n    ? "),
+    # atheris: urlsplit raises on an unclosed IPv6 bracket
+    (
+        "json",
+        b'{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_url": "http://[abc/x"}}}]}',
+    ),
 ]
 
 # Configuration files: a value of every TOML kind for every key, and keys we do not know.

@@ -53,7 +53,10 @@ def parse(pointer: str, text: str, schemes: tuple[str, ...]) -> Url:
         return Url(pointer, text, None, "has whitespace around it")
     if any(c.isspace() for c in text):
         return Url(pointer, text, None, "contains whitespace")
-    url = urlsplit(text)
+    try:
+        url = urlsplit(text)
+    except ValueError:  # "http://[abc": an unclosed IPv6 bracket
+        return Url(pointer, text, None, "has an invalid IPv6 host (a [ without its ])")
     if not url.scheme or "://" not in text:
         return Url(pointer, text, None, f"has no {schemes[0]}:// in front")
     if url.scheme.lower() not in schemes:
