@@ -115,3 +115,19 @@ def test_the_check_step_passes_fail_on_and_config(tmp_path: Path) -> None:
     missing, _ = run_check_step(tmp_path, paths="p.json", config="missing.toml")
     assert missing.returncode == 2
     assert "missing.toml" in missing.stderr
+
+
+def test_the_check_step_passes_over_files_that_are_no_payloads_by_default(tmp_path: Path) -> None:
+    """paths: "." walks the repository: package.json and an app's YAML are no payloads, as for the pre-commit hook."""
+    (tmp_path / "package.json").write_text('{"name": "app", "version": "1.0.0"}\n')
+    (tmp_path / "app.yaml").write_text("server:\n  port: 8080\n")
+    (tmp_path / "march.yaml").write_text(BAD)
+    result, _ = run_check_step(tmp_path, format="text")
+    assert result.returncode == 1, result.stderr
+    assert [line.split(":")[0] for line in result.stdout.splitlines() if ": RBV" in line] == ["march.yaml"]
+    everything, _ = run_check_step(tmp_path, format="text", **{"only-payloads": "false"})  # near miss: every file checked
+    assert sorted({line.split(":")[0] for line in everything.stdout.splitlines() if ": RBV" in line}) == [
+        "app.yaml",
+        "march.yaml",
+        "package.json",
+    ]
