@@ -13,6 +13,8 @@ from tests.helpers import FIXED_NOW
 from validator.cli.main import main
 from validator.readers.recognize import is_payload
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def check(*args: str) -> Result:
     return CliRunner().invoke(main, ["check", "--now", FIXED_NOW, "--format", "json", *args])
@@ -86,3 +88,26 @@ def test_only_payloads_does_not_block_on_a_fifo_named_on_the_command_line(tmp_pa
     result = CliRunner().invoke(main, ["check", "--only-payloads", str(fifo)])
     assert result.exit_code == 2
     assert "a FIFO; only regular files are read" in result.stderr
+
+
+def test_recognition_reads_utf16_payloads_and_never_raises() -> None:
+    """A UTF-16 payload is a payload (the check then says the API reads UTF-8 only): never passed over silently."""
+    payload = '{"from_number": "+14157774444", "tasks": []}'
+    assert is_payload(payload.encode("utf-16"), "json")
+    assert is_payload(("phone number,first_name\r\n+12137774445,Ann\r\n").encode("utf-16"), "csv")
+    assert is_payload((ROOT / "fixtures/csv/excel-unicode-text.csv").read_bytes(), "csv")
+    assert is_payload(b'"phone\x00number"\r\n', "csv")  # a header the csv module cannot read: checked, not passed over
+    assert not is_payload('{"name": "app"}'.encode("utf-16"), "json")  # near miss: UTF-16, but no payload keys
+
+
+def test_only_payloads_over_the_bundled_fixtures_checks_every_payload() -> None:
+    result = CliRunner().invoke(main, ["check", "--only-payloads", "--format", "json", str(ROOT / "fixtures"), "--now", FIXED_NOW])
+    assert result.exit_code == 1, result.output
+    checked = {Path(name).name for name in json.loads(result.stdout)["files"]}
+    assert "excel-unicode-text.csv" in checked  # the UTF-16 contact list is recognised and checked
+    assert {"sheets-no-phone-column.csv", "xlsx-renamed.csv"}.isdisjoint(checked)  # no phone column; a workbook
+    assert not [name for name in checked if name.endswith(".expected.json")]  # the golden files are lists, no payloads
+    walked = {  # fixtures/.retell-validate.toml excludes the golden files and the --fix pairs
+        p.name for p in (ROOT / "fixtures").rglob("*") if p.suffix in (".json", ".yaml", ".csv") and "fix" not in p.parts[-3:-1]
+    }
+    assert checked == {name for name in walked if not name.endswith(".expected.json")} - {"sheets-no-phone-column.csv", "xlsx-renamed.csv"}

@@ -103,9 +103,9 @@ class _Run:
         except ConfigError as exc:
             self.error(f"{exc} (the files it applies to were not checked)")
             return
-        if config.excludes(file, self.overrides) or (self.only_payloads and not looks_like_payload(file, self.options.format)):
-            return
         try:
+            if config.excludes(file, self.overrides) or (self.only_payloads and not looks_like_payload(file, self.options.format)):
+                return
             options = replace(self.options, settings=config.settings_for(file, self.overrides))
             self.reports.append(self.session.check_file(file, options) if self.session else check_file(file, options))
         except FixRefused as exc:

@@ -11,7 +11,7 @@ from validator.document import Issue, LineIndex, Span
 from validator.pointer import join as pointer_join
 from validator.readers import codes
 
-_BOMS = (
+BOMS = (  # (mark, codec, name); UTF-32 before UTF-16, whose mark begins UTF-32's
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
     (codecs.BOM_UTF8, "utf-8", "UTF-8"),
@@ -24,7 +24,7 @@ def decode(data: bytes) -> tuple[str | None, list[Issue]]:
     """Bytes → text. A UTF-8 BOM is a warning (RBV004); a UTF-16 or UTF-32 file is decoded but is an RBV007 error, as is undecodable input."""
     issues: list[Issue] = []
     encoding = "utf-8"
-    for bom, name, label in _BOMS:
+    for bom, name, label in BOMS:
         if data.startswith(bom):
             data = data[len(bom) :]
             encoding = name

@@ -25,6 +25,7 @@ import yaml
 from validator.readers import InputFormat, sniff_format
 from validator.readers.csv.header import looks_like_phone
 from validator.readers.csv.source import sniff_delimiter
+from validator.readers.decode import BOMS
 
 ROOT_KEYS = frozenset({"from_number", "tasks", "call_time_window"})
 
@@ -46,7 +47,7 @@ def is_payload(source: str | bytes | Any, format: InputFormat | None = None) -> 
     (:func:`validator.readers.sniff_format`; a CSV must be named as such).
     """
     if isinstance(source, bytes):
-        source = source.decode("utf-8-sig", errors="replace")
+        source = _text_of(source)
     if not isinstance(source, str):
         return isinstance(source, Mapping) and not ROOT_KEYS.isdisjoint(source)
     text = source.removeprefix("\ufeff")
@@ -130,7 +131,22 @@ def _yaml_root_keys(text: str) -> Iterable[str]:
 
 
 def _csv_has_phone_column(text: str) -> bool:
-    """Whether the header row names a phone column (``phone number`` or a lookalike the CSV rules point out)."""
+    """Whether the header row names a phone column (``phone number`` or a lookalike the CSV rules point out).
+
+    A header the csv module cannot read counts as a payload: checked, its problem is reported, never passed over.
+    """
     first_line = text.split("\n", 1)[0]
-    header = next(csv.reader(text.splitlines()[:50] or [""], delimiter=sniff_delimiter(first_line)), [])
+    try:
+        header = next(csv.reader(text.splitlines()[:50] or [""], delimiter=sniff_delimiter(first_line)), [])
+    except csv.Error:
+        return True
     return any(looks_like_phone(cell) for cell in header if cell.strip())
+
+
+def _text_of(data: bytes) -> str:
+    """Bytes as text the way the readers decode them: a BOM names UTF-8, UTF-16 or UTF-32 (a UTF-16 payload is
+    still a payload, and the check says the API reads UTF-8 only); anything else is UTF-8, damage replaced."""
+    for mark, codec, _ in BOMS:
+        if data.startswith(mark):
+            return data[len(mark) :].decode(codec, errors="replace")
+    return data.decode("utf-8", errors="replace")
