@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,30 @@ def test_machine_formats_never_show_progress(slow_terminal: Path, format: str) -
 def test_a_piped_stderr_never_shows_progress(slow_terminal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(progress, "stderr_is_terminal", lambda: False)
     assert "checking:" not in check(".").stderr
+
+
+def test_the_ticker_redraws_while_one_large_file_is_checked() -> None:
+    """A million tasks in one file take seconds: the line moves between files too, naming the file and the tasks read."""
+    stream = io.StringIO()
+    bar = Progress(True, stream, FakeClock(0.6))
+    bar.tasks_read(1_000_000)
+    bar.checking("big.json")
+    bar.start()
+    deadline = time.monotonic() + 5
+    while "now big.json" not in stream.getvalue() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    bar.finish()
+    assert "\r\x1b[Kchecking: 0 files done, 1,000,000 tasks read; now big.json (" in stream.getvalue()
+    assert stream.getvalue().endswith("\r\x1b[K")  # erased, and the ticker stopped before the report
+
+
+def test_a_disabled_progress_starts_no_ticker() -> None:
+    bar = Progress(False, io.StringIO(), FakeClock(5.0))
+    bar.start()
+    assert bar._ticker is None
+    bar.finish()
+
+
+def test_the_cli_counts_the_tasks_it_reads(slow_terminal: Path) -> None:
+    result = check(".")
+    assert "checking: 10 files done, 10 tasks read" in result.stderr

@@ -25,6 +25,7 @@ from validator.cli.source import SourceLines
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
 from validator.diagnostics import Report, Severity
+from validator.document import Document
 from validator.fix.apply import FixRefused
 from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
@@ -97,6 +98,11 @@ class _Run:
         self.sources.add(name, data)
         self.reports.append(self.session.check_stdin(data, options, name) if self.session else check_text(data, options, file=name))
 
+    def _count_tasks(self, document: Document) -> None:
+        tasks = document.data.get("tasks") if isinstance(document.data, dict) else None
+        if isinstance(tasks, list):
+            self.progress.tasks_read(len(tasks))
+
     def check_file(self, file: Path) -> None:
         try:
             config = self.finder.for_path(file)
@@ -107,7 +113,11 @@ class _Run:
             if config.excludes(file, self.overrides) or (self.only_payloads and not looks_like_payload(file, self.options.format)):
                 return
             options = replace(self.options, settings=config.settings_for(file, self.overrides))
-            self.reports.append(self.session.check_file(file, options) if self.session else check_file(file, options))
+            self.progress.checking(str(file))
+            if self.session:
+                self.reports.append(self.session.check_file(file, options))
+            else:
+                self.reports.append(check_file(file, options, on_document=self._count_tasks))
         except FixRefused as exc:
             self.error(str(exc))
         except OSError as exc:
@@ -265,6 +275,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     if options["show_source"]:
         shown = replace(shown, source_line=run.sources)
     run.progress = Progress.for_run(options["output_format"])
+    run.progress.start()
     for raw in paths:
         run.check_path(raw)
     run.progress.finish()
