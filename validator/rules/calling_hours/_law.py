@@ -19,6 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from validator.context import Context, per_document
+from validator.diagnostics import Finding
 from validator.knowledge.calling_law import Bar, Interval, Law, Rule, Scope, laws, laws_for
 from validator.knowledge.locations import subdivision_names, zones_of
 from validator.rules.calling_hours._intervals import merge, subtract
@@ -236,3 +237,10 @@ def law_offences(ctx: Context, *, automated: bool, kind: Bar | None = None) -> I
 
 def _placed(offence: Offence) -> bool:
     return all(group.location is None or group.location.placed for group in offence.groups.values())
+
+
+def findings(ctx: Context, *, automated: bool, kind: Bar | None = None) -> Iterator[Finding]:
+    """A law rule's findings: one per law (or per unplaced group) it checks, for one reason or, automated, every reason."""
+    for found in law_offences(ctx, automated=automated, kind=kind):
+        for pointer, message, hint in report(ctx, found):
+            yield ctx.finding(pointer, message, hint)

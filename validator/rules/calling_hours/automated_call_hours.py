@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
-from validator.rules.calling_hours._law import jurisdictions, law_offences, report
+from validator.rules.calling_hours._law import findings, jurisdictions
 
 CODE = "RBV708"
 NAME = "automated-call-hours"
@@ -37,6 +37,4 @@ __doc__ = (__doc__ or "") + jurisdictions(automated=True)  # the table the rule 
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for found in law_offences(ctx, automated=True):
-        for pointer, message, hint in report(ctx, found):
-            yield ctx.finding(pointer, message, hint)
+    return findings(ctx, automated=True)

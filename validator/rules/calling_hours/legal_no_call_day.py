@@ -29,7 +29,7 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.calling_law import Bar
 from validator.rules import Kind
-from validator.rules.calling_hours._law import jurisdictions, law_offences, report
+from validator.rules.calling_hours._law import findings, jurisdictions
 
 CODE = "RBV706"
 NAME = "legal-no-call-day"
@@ -39,6 +39,4 @@ __doc__ = (__doc__ or "") + jurisdictions(automated=False, kind=Bar.DAY)  # the 
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for found in law_offences(ctx, automated=False, kind=Bar.DAY):
-        for pointer, message, hint in report(ctx, found):
-            yield ctx.finding(pointer, message, hint)
+    return findings(ctx, automated=False, kind=Bar.DAY)
