@@ -34,12 +34,12 @@ from payloads import make_payload  # noqa: E402
 from phonenumbers import PhoneNumberFormat, PhoneNumberType  # noqa: E402
 from phonenumbers import timezone as tz  # noqa: E402
 
+from validator.calling import reach as calling_hours  # noqa: E402
 from validator.context import Context  # noqa: E402
 from validator.engine.registry import rules_by_code  # noqa: E402
 from validator.knowledge import recipient_zones  # noqa: E402
-from validator.rules.calling_hours import _reach as calling_hours  # noqa: E402
+from validator.openapi.load import load_spec  # noqa: E402
 from validator.settings import Settings, parse_now  # noqa: E402
-from validator.spec.load import load_spec  # noqa: E402
 
 CODES = ("RBV701", "RBV702", "RBV703", "RBV704")
 NOW = "2026-06-01T12:00:00Z"

@@ -26,8 +26,8 @@ from payloads import make_payload  # noqa: E402
 from validator.context import Context  # noqa: E402
 from validator.engine.registry import Rule, semantic_rules  # noqa: E402
 from validator.knowledge.phones import analyze  # noqa: E402
+from validator.openapi.load import load_spec  # noqa: E402
 from validator.settings import Settings, parse_now  # noqa: E402
-from validator.spec.load import load_spec  # noqa: E402
 
 
 def run(rules: list[Rule], ctx: Context) -> dict[str, tuple[float, int]]:

@@ -90,7 +90,7 @@ def child(kind: str, path: str) -> float:
     if kind == "python-jsonschema":
         from jsonschema import Draft202012Validator
 
-        from validator.spec.load import load_spec
+        from validator.openapi.load import load_spec
 
         document = _load_json(path)
         validator = Draft202012Validator(load_spec().request_schema)  # built once, as check-jsonschema does
@@ -98,7 +98,7 @@ def child(kind: str, path: str) -> float:
     if kind == "jsonschema-rs":
         import jsonschema_rs
 
-        from validator.spec.load import load_spec
+        from validator.openapi.load import load_spec
 
         document = _load_json(path)
         rs = jsonschema_rs.Draft202012Validator(load_spec().request_schema)

@@ -17,10 +17,10 @@ from click.testing import CliRunner
 
 from validator import Report, validate_text
 from validator.cli.main import main
+from validator.openapi.load import load_spec
+from validator.openapi.source import describe_spec
 from validator.reporters import RenderOptions, get_renderer, shown
 from validator.reporters.statistics import render_statistics
-from validator.spec.load import load_spec
-from validator.spec.source import describe_spec
 
 from .helpers import FIXED_NOW
 

@@ -17,12 +17,14 @@ from phonenumbers import geocoder
 
 from tests.helpers import check, one, seed
 from validator import Diagnostic, Settings
+from validator.calling.law_table import Law, Scope, holiday_snapshot, laws
+from validator.calling.recipients import groups, is_e164
+from validator.calling.windows import clock
 from validator.cli.lawdoc import DOC, GEOCODES, SNAPSHOT, render_table, with_table
 from validator.cli.main import main
 from validator.config import ConfigError, load_config
 from validator.context import Context
 from validator.diagnostics import Severity
-from validator.knowledge.calling_law import Law, Scope, holiday_snapshot, laws
 from validator.knowledge.locations import (
     _all_nanp_descriptions,
     geocode_snapshot,
@@ -33,9 +35,7 @@ from validator.knowledge.locations import (
 )
 from validator.knowledge.phones import E164_PATTERN
 from validator.knowledge.recipient_zones import zones_for
-from validator.rules.calling_hours._reach import groups, is_e164
-from validator.rules.window._windows import clock
-from validator.spec.load import load_spec
+from validator.openapi.load import load_spec
 
 FLORIDA, LOUISIANA, NEVADA, TOLL_FREE = "+13055550123", "+15045550123", "+17025550123", "+18005550199"
 WEEKDAY_FOR_KIND = {0: "Wednesday", 1: "Saturday", 2: "Sunday"}

@@ -139,7 +139,7 @@ def test_installed_wheel_works_outside_the_repo(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "batch.json:1:17: RBV102" in result.stdout
     where = subprocess.run(
-        [str(python), "-c", "import validator.spec.load as s; print(s.bundled_spec_path())"],
+        [str(python), "-c", "import validator.openapi.load as s; print(s.bundled_spec_path())"],
         cwd=elsewhere,
         capture_output=True,
         text=True,

@@ -27,9 +27,9 @@ from validator.engine import pipeline as engine
 from validator.engine import registry
 from validator.fix import apply as fixes
 from validator.fix.apply import FixOutcome, fix_text
+from validator.openapi.load import load_spec
 from validator.rules import Kind
 from validator.settings import Settings, parse_now
-from validator.spec.load import load_spec
 
 Wanted = list[tuple[str, Any, bool]]  # pointer, new value (or current → new value, None when content), safe
 SETTINGS = Settings(select=frozenset({"RBV999"}), now=parse_now(FIXED_NOW))  # real rules' fixes are in test_fix_golden

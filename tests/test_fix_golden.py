@@ -16,9 +16,9 @@ import pytest
 
 from tests.helpers import FIXED_NOW
 from validator.fix.apply import FixOutcome, fix_text
+from validator.openapi.load import load_spec
 from validator.readers import format_for_path
 from validator.settings import Settings, parse_now
-from validator.spec.load import load_spec
 
 PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "fix"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from validator.diagnostics import DOCS_BASE, Diagnostic, Report, Severity
+from validator.openapi.load import load_spec
+from validator.openapi.source import describe_spec
 from validator.reporters import RenderOptions
 from validator.reporters.json_format import SCHEMA_VERSION, render
-from validator.spec.load import load_spec
-from validator.spec.source import describe_spec
 
 TRICKY = ['he said "no", {ok}: ,\n},\n{', "tab\there \\ back", "é 中 \u2028 \x00 \x1f", "", "}", "],\n["]
 

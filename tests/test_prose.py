@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from validator.spec.load import Spec, load_spec
-from validator.spec.prose import Range, prose_constraints
+from validator.openapi.load import Spec, load_spec
+from validator.openapi.prose import Range, prose_constraints
 
 AGENT = ("tasks", "*", "agent_override", "agent")
 LLM = ("tasks", "*", "agent_override", "retell_llm")

@@ -26,9 +26,9 @@ from tests.helpers import FIXED_NOW
 from tests.local_http import LocalServer, Reply, serve
 from validator import Report, Settings, validate
 from validator.diagnostics import Severity
+from validator.openapi.load import bundled_spec_path
+from validator.openapi.user import load_user_spec
 from validator.retell import PayloadRejected, check_create_batch_call, guard
-from validator.spec.load import bundled_spec_path
-from validator.spec.user import load_user_spec
 
 RESPONSE = json.dumps(
     {"batch_call_id": "batch_1", "name": "x", "from_number": "+14157774444", "scheduled_timestamp": 1, "total_task_count": 1}

@@ -11,8 +11,8 @@ import pytest
 
 from tests.helpers import check, check_text, one, only, pointers, with_agent, with_task
 from validator import Severity
+from validator.openapi.load import load_spec
 from validator.rules.agent._voices import provider_of_voice, providers, spec_voice_models
-from validator.spec.load import load_spec
 
 AO = "/tasks/0/agent_override"
 AGENT = f"{AO}/agent"

@@ -12,7 +12,7 @@ from tests.helpers import check, one, only, seed, with_agent, with_task
 from validator import Settings, Severity
 from validator.diagnostics import Fix
 from validator.fix.apply import fix_file
-from validator.spec.load import load_spec
+from validator.openapi.load import load_spec
 
 AO = "/tasks/0/agent_override"
 AGENT = f"{AO}/agent"

@@ -13,8 +13,8 @@ from validator import Settings
 from validator.diagnostics import Fix
 from validator.fix.apply import fix_file
 from validator.knowledge.timezones import is_zone, legacy_reason, suggest
-from validator.spec.load import load_spec
-from validator.spec.tools import did_you_mean
+from validator.openapi.load import load_spec
+from validator.openapi.tools import did_you_mean
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from tests.helpers import FIXED_NOW, SEED
 from validator import validate_file
 from validator.cli.main import main
-from validator.spec.export import DRAFTS, export_schema
-from validator.spec.load import SpecError, bundled_spec_path, load_spec
+from validator.openapi.export import DRAFTS, export_schema
+from validator.openapi.load import SpecError, bundled_spec_path, load_spec
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from validator.engine.schema_pass import explain, schema_errors
-from validator.spec.load import load_spec
+from validator.openapi.load import load_spec
 
 FULL = json.loads((Path(__file__).resolve().parent.parent / "fixtures" / "clean" / "full-featured.json").read_text())
 

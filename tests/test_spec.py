@@ -5,7 +5,7 @@ from __future__ import annotations
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_openapi
 
-from validator.spec.load import bundled_spec_path, iter_object_schemas, load_spec
+from validator.openapi.load import bundled_spec_path, iter_object_schemas, load_spec
 
 
 def test_bundled_spec_is_valid_openapi() -> None:

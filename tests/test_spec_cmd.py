@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from tests.helpers import FIXED_NOW
 from validator.cli.main import main
-from validator.spec.load import bundled_spec_path, load_spec
+from validator.openapi.load import bundled_spec_path, load_spec
 
 BUNDLED = bundled_spec_path().read_text(encoding="utf-8")
 FUNDAY = json.dumps(

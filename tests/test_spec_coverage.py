@@ -12,8 +12,8 @@ from validator.cli.main import main
 from validator.cli.spec_coverage import COMMAND, render_markdown
 from validator.engine.coverage import ledger, stale_declarations
 from validator.engine.registry import all_rules
-from validator.spec.coverage import Sentence, all_sentences, states_constraint
-from validator.spec.load import bundled_spec_path, load_spec
+from validator.openapi.coverage import Sentence, all_sentences, states_constraint
+from validator.openapi.load import bundled_spec_path, load_spec
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "spec-coverage.md"
 

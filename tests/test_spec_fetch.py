@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from tests.helpers import FIXED_NOW
 from tests.local_http import Reply, closed_port, serve, silent_listener
 from validator.cli.main import main
-from validator.spec.fetch import DEFAULT_URL, FetchError, extract_openapi
-from validator.spec.load import bundled_spec_path
+from validator.openapi.fetch import DEFAULT_URL, FetchError, extract_openapi
+from validator.openapi.load import bundled_spec_path
 
 BUNDLED = bundled_spec_path().read_text(encoding="utf-8")
 SPEC_YAML = BUNDLED.split("\n", 1)[1]  # without the `# source:` line

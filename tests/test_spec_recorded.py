@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from tests.helpers import FIXED_NOW
 from tests.test_reporters import schema_errors
 from validator.cli.main import main
-from validator.spec.load import bundled_spec_path, load_spec
+from validator.openapi.load import bundled_spec_path, load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = "fixtures/invalid/ci-error-and-warning.yaml"

@@ -7,8 +7,8 @@
 
 from validator.api import validate, validate_file, validate_text
 from validator.diagnostics import Diagnostic, Finding, Report, Severity
+from validator.openapi.load import Spec, load_spec
 from validator.settings import Settings
-from validator.spec.load import Spec, load_spec
 from validator.version import __version__
 
 __all__ = [

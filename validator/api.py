@@ -23,11 +23,11 @@ from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
 from validator.files import FileTooLarge, open_regular, read_regular
+from validator.openapi.load import Spec, load_spec
 from validator.readers import READERS, InputFormat, codes, format_for_path, read_text, sniff_format
 from validator.readers.decode import decode, unencodable
 from validator.readers.python import read_python
 from validator.settings import Settings, parse_now
-from validator.spec.load import Spec, load_spec
 
 Now = datetime | int | str | None
 DocumentSink = Callable[[Document], None]

@@ -26,10 +26,10 @@ from typing import Any
 from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
 from validator.files import read_regular
+from validator.openapi.load import Spec, SpecError
+from validator.openapi.tools import did_you_mean
+from validator.openapi.user import load_user_spec
 from validator.settings import CALL_PURPOSES, DEFAULT_CALLING_HOURS, DEFAULT_HORIZON_DAYS, Settings, parse_now, time_range
-from validator.spec.load import Spec, SpecError
-from validator.spec.tools import did_you_mean
-from validator.spec.user import load_user_spec
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
 TOOL_TABLE = "retell-validate"

@@ -13,8 +13,8 @@ from functools import cached_property, wraps
 from typing import Any, TypeVar
 
 from validator.diagnostics import Finding, Fix
+from validator.openapi.load import Spec
 from validator.settings import Settings
-from validator.spec.load import Spec
 
 JSON = Any
 

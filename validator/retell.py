@@ -39,11 +39,11 @@ except ImportError as exc:
 from validator.api import Now, validate
 from validator.config import Config, configured_spec, load_config
 from validator.diagnostics import Report, Severity
+from validator.openapi.load import Spec
+from validator.openapi.user import load_user_spec
 from validator.reporters import RenderOptions, shown, tally
 from validator.reporters.text import format_diagnostic
 from validator.settings import Settings
-from validator.spec.load import Spec
-from validator.spec.user import load_user_spec
 
 __all__ = ["PayloadRejected", "check_create_batch_call", "guard"]
 

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import strategies as st
 
 from validator.config import KEYS
-from validator.spec.load import load_spec
+from validator.openapi.load import load_spec
 
 MAX_DEPTH = 6
 PHONES = ["+14157774444", "+12137774445", "+442071838750", "+1415777", "14157774444", "+1 415 777 4444", ""]

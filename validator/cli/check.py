@@ -27,11 +27,11 @@ from validator.config import ConfigError, ConfigFinder, Overrides, configured_sp
 from validator.diagnostics import Report, Severity
 from validator.document import Document
 from validator.fix.apply import FixRefused
+from validator.openapi.load import SpecError
 from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
 from validator.settings import CALL_PURPOSES
-from validator.spec.load import SpecError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

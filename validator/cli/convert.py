@@ -23,9 +23,9 @@ from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report
 from validator.engine.csv import CsvOptions, check_csv
 from validator.files import open_regular
+from validator.openapi.load import load_spec
 from validator.reporters import RenderOptions, get_renderer
 from validator.settings import Settings, parse_now
-from validator.spec.load import load_spec
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SHOWN_DIAGNOSTICS = 50  # per run on stderr; the check command lists them all

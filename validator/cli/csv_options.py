@@ -15,8 +15,8 @@ from typing import Any
 import click
 
 from validator.engine.csv import CsvOptions
+from validator.openapi.load import load_spec
 from validator.settings import parse_now, time_range
-from validator.spec.load import load_spec
 
 _DELIMITERS = {",": ",", ";": ";", "tab": "\t", "|": "|"}
 _BATCH_OPTIONS = ("from_number", "name", "window", "timezone", "days", "trigger")

@@ -17,8 +17,8 @@ from validator.api import CheckOptions, byte_limit, check_file
 from validator.diagnostics import Report
 from validator.files import FileTooLarge
 from validator.fix.apply import FixOutcome, fix_bytes, fix_file, fixable_counts
+from validator.openapi.load import load_spec
 from validator.readers import format_for_path
-from validator.spec.load import load_spec
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -15,12 +15,12 @@ from xml.sax.saxutils import escape
 
 import click
 
+from validator.calling.envelope import Envelope, Part, parts
+from validator.calling.intervals import intersect, subtract
+from validator.calling.reach import WEEKDAYS
 from validator.cli.law_input import fail, law_options
 from validator.cli.options import use_color
 from validator.context import Context
-from validator.rules.calling_hours._envelope import Envelope, Part, parts
-from validator.rules.calling_hours._intervals import intersect, subtract
-from validator.rules.calling_hours._reach import WEEKDAYS
 
 # State of one hour: (terminal character, colour, SVG fill, legend)
 STATES = {

@@ -21,10 +21,10 @@ from validator.config import ConfigError, ConfigFinder, Overrides, configured_sp
 from validator.context import Context
 from validator.diagnostics import Severity
 from validator.document import Document
+from validator.openapi.load import SpecError
 from validator.readers import format_for_path
 from validator.reporters import RenderOptions, get_renderer
 from validator.settings import CALL_PURPOSES, parse_now
-from validator.spec.load import SpecError
 
 EXIT_USAGE = 2
 

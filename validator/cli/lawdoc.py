@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from validator.knowledge.calling_law import holiday_snapshot, laws
+from validator.calling.law_table import holiday_snapshot, laws
 from validator.knowledge.locations import geocode_snapshot
 
 START, END = "<!-- law-table:start (python -m validator.cli.lawdoc --write) -->", "<!-- law-table:end -->"

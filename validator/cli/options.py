@@ -12,10 +12,10 @@ import click
 from validator.config import ConfigError, Overrides, parse_calling_hours, parse_codes
 from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
+from validator.openapi.load import Spec
+from validator.openapi.source import describe_spec
 from validator.reporters import RenderOptions
 from validator.settings import parse_now
-from validator.spec.load import Spec
-from validator.spec.source import describe_spec
 from validator.version import __version__
 
 DEFAULT_MAX_DIAGNOSTICS = 200

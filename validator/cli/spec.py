@@ -13,12 +13,12 @@ import click
 from validator.cli.spec_coverage import render_markdown, render_text
 from validator.config import ConfigError, ConfigFinder, configured_spec
 from validator.engine.coverage import ledger
-from validator.spec.diff import diff_specs
-from validator.spec.export import DRAFTS, Draft, export_schema
-from validator.spec.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, DEFAULT_URL, FetchError, fetch_spec
-from validator.spec.load import Spec, SpecError
-from validator.spec.source import describe_spec
-from validator.spec.user import load_user_spec
+from validator.openapi.diff import diff_specs
+from validator.openapi.export import DRAFTS, Draft, export_schema
+from validator.openapi.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, DEFAULT_URL, FetchError, fetch_spec
+from validator.openapi.load import Spec, SpecError
+from validator.openapi.source import describe_spec
+from validator.openapi.user import load_user_spec
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -11,7 +11,7 @@ import sys
 
 from validator.engine.coverage import Row, ledger, stale_declarations
 from validator.engine.registry import rules_by_code
-from validator.spec.load import Spec, load_spec
+from validator.openapi.load import Spec, load_spec
 
 COMMAND = "python -m validator.cli.spec_coverage > docs/spec-coverage.md"
 

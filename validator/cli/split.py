@@ -21,10 +21,10 @@ from typing import Any
 
 import click
 
+from validator.calling.envelope import Part, parts
+from validator.calling.reach import WEEKDAYS, spans
 from validator.cli.law_input import fail, law_options
 from validator.context import Context
-from validator.rules.calling_hours._envelope import Part, parts
-from validator.rules.calling_hours._reach import WEEKDAYS, spans
 
 
 @click.command()

@@ -3,7 +3,7 @@
 A sentence is checked by a rule when the rule declares it (``SPEC_SENTENCES``: a
 field path and a fragment of the sentence) or when it reads that kind of
 constraint from the prose (``SPEC_PROSE``, e.g. every "Only applicable when …"
-sentence :mod:`validator.spec.prose` turns into a prerequisite). Sentences no
+sentence :mod:`validator.openapi.prose` turns into a prerequisite). Sentences no
 rule can check offline are listed, with the reason, in
 ``validator/knowledge/data/spec_coverage.yaml``. A sentence with neither is
 *unchecked*: a newer spec's new constraints show up as such
@@ -18,8 +18,8 @@ from typing import Any
 
 from validator.engine.registry import Rule, all_rules
 from validator.knowledge.tables import load_table
-from validator.spec.coverage import Sentence, all_sentences, prose_sentences, states_constraint
-from validator.spec.load import Spec
+from validator.openapi.coverage import Sentence, all_sentences, prose_sentences, states_constraint
+from validator.openapi.load import Spec
 
 
 @dataclass(frozen=True)

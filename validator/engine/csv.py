@@ -31,9 +31,9 @@ from validator.diagnostics import Diagnostic, Report
 from validator.document import Document
 from validator.engine.pipeline import check_document
 from validator.engine.registry import rules_by_code
+from validator.openapi.load import Spec
 from validator.readers.csv.contacts import ContactList, read_contacts
 from validator.settings import Settings
-from validator.spec.load import Spec
 
 CHUNK_ROWS = 20_000
 _TASK_POINTER = re.compile(r"^/tasks/(\d+)")

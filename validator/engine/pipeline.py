@@ -19,10 +19,10 @@ from validator.engine.document_order import DocumentOrder
 from validator.engine.registry import rules_by_code, semantic_rules
 from validator.engine.schema_pass import schema_issues
 from validator.json_values import preview, quote
+from validator.openapi.load import Spec
 from validator.pointer import tokens
 from validator.rules.input import internal_error
 from validator.settings import Settings
-from validator.spec.load import Spec
 
 # A backstop for a rule that quotes input without json_values.quote: no finding grows with the input.
 MAX_MESSAGE = 1_000

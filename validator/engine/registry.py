@@ -17,7 +17,7 @@ What a rule enforces of the spec's prose is declared beside it, for the
 coverage ledger (:mod:`validator.engine.coverage`): ``SPEC_SENTENCES`` lists
 ``(field path, sentence fragment)`` pairs (``"tasks.*.agent_override.agent.timezone"``,
 ``"IANA timezone"``), and ``SPEC_PROSE`` names the kinds of constraints read by
-:mod:`validator.spec.prose` that the rule checks (``("prerequisites",)``).
+:mod:`validator.openapi.prose` that the rule checks (``("prerequisites",)``).
 
 Nothing else lists rules: adding a module adds a rule.
 """

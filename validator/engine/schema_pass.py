@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from validator.document import Issue
 from validator.engine.registry import Rule, get_rule, schema_rule_for_keyword
+from validator.openapi.load import Schema, Spec
+from validator.openapi.tools import validator_for
 from validator.pointer import unescape
-from validator.spec.load import Schema, Spec
-from validator.spec.tools import validator_for
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError

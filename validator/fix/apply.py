@@ -36,11 +36,11 @@ from validator.api import CheckOptions, check_text, validate_text
 from validator.diagnostics import Diagnostic, Fix, Report
 from validator.document import Document, LineIndex
 from validator.files import read_regular
+from validator.openapi.load import Spec
 from validator.pointer import join as pointer_join
 from validator.pointer import tokens
 from validator.readers import READERS, InputFormat, format_for_path, read_text, sniff_format
 from validator.settings import Settings
-from validator.spec.load import Spec
 
 MAX_PASSES = 8
 _BOM = "\ufeff"

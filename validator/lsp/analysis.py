@@ -12,10 +12,10 @@ from validator.api import validate_text
 from validator.config import Config, ConfigError, configured_spec, find_config, load_config
 from validator.diagnostics import Diagnostic
 from validator.lsp.positions import reader_lines
+from validator.openapi.load import Spec, SpecError
 from validator.readers import InputFormat, format_for_path
 from validator.readers.recognize import is_payload
 from validator.settings import Settings
-from validator.spec.load import Spec, SpecError
 
 LANGUAGE_FORMATS: dict[str, InputFormat] = {"json": "json", "jsonc": "json", "yaml": "yaml", "csv": "csv"}
 

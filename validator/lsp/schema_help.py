@@ -1,6 +1,6 @@
 """What the spec says about a place in the payload: for hover (description, constraints) and completion (keys, enums).
 
-Reads the exported JSON Schema (:func:`validator.spec.export.export_schema`), which
+Reads the exported JSON Schema (:func:`validator.openapi.export.export_schema`), which
 carries the spec's descriptions and the ranges it states only in prose. A path
 may lead into several alternatives (``oneOf``/``anyOf``/``allOf``): all of them
 are followed, and their keys and values offered together.
@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from validator.spec.export import export_schema
-from validator.spec.load import Schema, Spec
-from validator.spec.tools import branches, describe_schema, enum_values, schema_types
+from validator.openapi.export import export_schema
+from validator.openapi.load import Schema, Spec
+from validator.openapi.tools import branches, describe_schema, enum_values, schema_types
 
 _CONSTRAINTS = (
     ("minimum", "minimum"),

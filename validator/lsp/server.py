@@ -31,8 +31,8 @@ from validator.lsp import schema_help
 from validator.lsp.analysis import Analysis, Configs, Located, analyse, payload_format
 from validator.lsp.cursor import Place, place_at
 from validator.lsp.positions import Encoding, LspText
+from validator.openapi.load import Spec, load_spec
 from validator.readers import InputFormat
-from validator.spec.load import Spec, load_spec
 from validator.version import __version__
 
 DEBOUNCE_SECONDS = 0.2

@@ -1,6 +1,6 @@
 """Helpers for the agent-override rules (RBV5xx): find a spec location in every override.
 
-Prose constraints (:mod:`validator.spec.prose`) are keyed by document paths such as
+Prose constraints (:mod:`validator.openapi.prose`) are keyed by document paths such as
 ``("tasks", "*", "agent_override", "agent", "custom_stt_config", "endpointing_ms")``.
 These helpers walk only ``ctx.override_sections(...)``, never every task.
 """
@@ -13,10 +13,10 @@ from typing import Any, TypeGuard
 
 from validator.context import Context
 from validator.json_values import is_finite_number
+from validator.openapi.load import Spec
+from validator.openapi.prose import Location, Range, prose_constraints
+from validator.openapi.tools import discriminator_tags
 from validator.pointer import join as pointer_join
-from validator.spec.load import Spec
-from validator.spec.prose import Location, Range, prose_constraints
-from validator.spec.tools import discriminator_tags
 
 OVERRIDE: Location = ("tasks", "*", "agent_override")
 

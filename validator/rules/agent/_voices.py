@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from validator.knowledge.tables import load_table
-from validator.spec.load import Spec
+from validator.openapi.load import Spec
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,9 @@ from typing import Any
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import is_finite_number, preview, type_name
+from validator.openapi.load import Spec
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
-from validator.spec.load import Spec
 
 CODE = "RBV501"
 NAME = "agent-version-reference"

@@ -6,7 +6,7 @@ ranging from [0,2]", ``end_call_after_silence_ms`` "The minimum value allowed
 is 10,000 ms", ``max_call_duration_ms`` up to 7,200,000, ``reminder_trigger_ms``
 "Must be a positive number", and so on. The API rejects such values or the call
 misbehaves, yet a schema validator lets them through. The ranges are read from
-the spec's descriptions (:mod:`validator.spec.prose`). Ranges the schema itself
+the spec's descriptions (:mod:`validator.openapi.prose`). Ranges the schema itself
 enforces are left to RBV104; bounds only implied by a unit (a duration "in
 milliseconds" that states no range) are RBV530's, a warning.
 
@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
+from validator.openapi.prose import Range
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import label, outside_prose_ranges
-from validator.spec.prose import Range
 
 CODE = "RBV504"
 NAME = "documented-range"

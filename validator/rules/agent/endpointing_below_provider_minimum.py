@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
+from validator.openapi.prose import prose_constraints
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import in_override, is_number, label, override_values
-from validator.spec.prose import prose_constraints
 
 CODE = "RBV505"
 NAME = "endpointing-below-provider-minimum"

@@ -24,10 +24,10 @@ from functools import cache
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
+from validator.openapi.load import Spec
+from validator.openapi.prose import Location, schema_nodes
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import in_override, override_values, values_at
-from validator.spec.load import Spec
-from validator.spec.prose import Location, schema_nodes
 
 CODE = "RBV528"
 NAME = "id-whitespace"

@@ -26,12 +26,12 @@ from functools import cache
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
+from validator.openapi.load import Spec
+from validator.openapi.prose import Location, schema_nodes
+from validator.openapi.tools import schema_types
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import in_override, label, override_values
-from validator.spec.load import Spec
-from validator.spec.prose import Location, schema_nodes
-from validator.spec.tools import schema_types
 
 CODE = "RBV526"
 NAME = "repeated-list-item"

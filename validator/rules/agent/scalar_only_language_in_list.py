@@ -25,10 +25,10 @@ from typing import Any
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
+from validator.openapi.load import Spec
+from validator.openapi.tools import enum_values
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
-from validator.spec.load import Spec
-from validator.spec.tools import enum_values
 
 CODE = "RBV509"
 NAME = "scalar-only-language-in-list"

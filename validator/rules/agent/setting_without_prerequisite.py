@@ -29,9 +29,9 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
+from validator.openapi.prose import prose_constraints
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import OVERRIDE, in_override, label, override_values
-from validator.spec.prose import prose_constraints
 
 CODE = "RBV508"
 NAME = "setting-without-prerequisite"

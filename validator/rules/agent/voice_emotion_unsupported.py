@@ -24,10 +24,10 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
+from validator.openapi.prose import prose_constraints
 from validator.rules import Kind
 from validator.rules.agent._agent_fields import in_override, label, override_values
 from validator.rules.agent._voices import provider_of_voice, providers
-from validator.spec.prose import prose_constraints
 
 CODE = "RBV511"
 NAME = "voice-emotion-unsupported"

@@ -26,10 +26,10 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
+from validator.openapi.tools import enum_list
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
 from validator.rules.agent._voices import provider_of_model, provider_of_voice, spec_voice_models
-from validator.spec.tools import enum_list
 
 CODE = "RBV513"
 NAME = "voice-model-provider"

@@ -24,10 +24,10 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.law import findings, jurisdictions
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
-from validator.rules.calling_hours._law import findings, jurisdictions
 
 CODE = "RBV708"
 NAME = "automated-call-hours"

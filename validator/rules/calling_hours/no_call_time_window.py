@@ -20,10 +20,11 @@ Passes::
 from collections import Counter
 from collections.abc import Iterator
 
+from validator.calling.reach import batch_start, unplaced
+from validator.calling.recipients import recipients
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
-from validator.rules.calling_hours._reach import batch_start, recipients, unplaced
 
 CODE = "RBV702"
 NAME = "no-call-time-window"

@@ -26,21 +26,11 @@ Passes::
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from validator.calling.reach import Reach, batch_start, clock_signature, reach, schedule, span, spans, unplaced
+from validator.calling.recipients import Recipients, recipients
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
-from validator.rules.calling_hours._reach import (
-    Reach,
-    Recipients,
-    batch_start,
-    clock_signature,
-    reach,
-    recipients,
-    schedule,
-    span,
-    spans,
-    unplaced,
-)
 
 CODE = "RBV701"
 NAME = "outside-calling-hours"

@@ -31,11 +31,11 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.law import findings, jurisdictions
+from validator.calling.law_table import Bar
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.knowledge.calling_law import Bar
 from validator.rules import Kind
-from validator.rules.calling_hours._law import findings, jurisdictions
 
 CODE = "RBV705"
 NAME = "outside-legal-hours"

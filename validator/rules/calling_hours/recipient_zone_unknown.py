@@ -20,11 +20,12 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.reach import batch_start, schedule, several_clocks, unplaced
+from validator.calling.recipients import Recipients, recipients
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.recipient_zones import RecipientZones
 from validator.rules import Kind
-from validator.rules.calling_hours._reach import Recipients, batch_start, recipients, schedule, several_clocks, unplaced
 
 CODE = "RBV703"
 NAME = "recipient-zone-unknown"

@@ -21,11 +21,11 @@ Passes::
 from collections.abc import Iterator
 from datetime import datetime
 
+from validator.calling.reach import first_allowed, minute_of, schedule, trigger_minute
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.timezones import load_zone
 from validator.rules import Kind
-from validator.rules.calling_hours._reach import first_allowed, minute_of, schedule, trigger_minute
 
 CODE = "RBV704"
 NAME = "trigger-outside-windows"

@@ -18,9 +18,9 @@ from typing import Any
 
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
+from validator.openapi.tools import did_you_mean, error_pointer
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
-from validator.spec.tools import did_you_mean, error_pointer
 
 CODE = "RBV110"
 NAME = "closed-object"

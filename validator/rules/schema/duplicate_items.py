@@ -17,8 +17,8 @@ from typing import Any
 
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
+from validator.openapi.tools import error_pointer, field_label
 from validator.rules import Kind
-from validator.spec.tools import error_pointer, field_label
 
 CODE = "RBV109"
 NAME = "duplicate-items"

@@ -22,8 +22,8 @@ from typing import Any
 
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
+from validator.openapi.tools import did_you_mean, enum_list, error_pointer, field_label
 from validator.rules import Kind
-from validator.spec.tools import did_you_mean, enum_list, error_pointer, field_label
 
 CODE = "RBV103"
 NAME = "enum-value"

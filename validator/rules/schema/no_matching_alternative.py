@@ -22,8 +22,8 @@ from typing import Any
 from validator.diagnostics import Finding, Severity
 from validator.document import Issue
 from validator.json_values import preview, type_name
+from validator.openapi.tools import describe_schema, discriminator_tags, enum_list, error_pointer, field_label, pick_branch
 from validator.rules import Kind
-from validator.spec.tools import describe_schema, discriminator_tags, enum_list, error_pointer, field_label, pick_branch
 
 CODE = "RBV107"
 NAME = "no-matching-alternative"

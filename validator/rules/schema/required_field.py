@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.diagnostics import Finding, Severity
+from validator.openapi.tools import error_pointer, first_sentence
 from validator.rules import Kind
-from validator.spec.tools import error_pointer, first_sentence
 
 CODE = "RBV101"
 NAME = "required-field"

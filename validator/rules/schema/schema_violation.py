@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.diagnostics import Finding, Severity
+from validator.openapi.tools import error_pointer
 from validator.rules import Kind
-from validator.spec.tools import error_pointer
 
 CODE = "RBV199"
 NAME = "schema-violation"

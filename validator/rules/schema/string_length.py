@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.diagnostics import Finding, Severity
+from validator.openapi.tools import error_pointer, field_label
 from validator.rules import Kind
-from validator.spec.tools import error_pointer, field_label
 
 CODE = "RBV105"
 NAME = "string-length"

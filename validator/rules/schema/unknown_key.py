@@ -21,10 +21,10 @@ from typing import Any
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
+from validator.openapi.load import Schema, iter_object_schemas
+from validator.openapi.tools import branch_is_valid, did_you_mean, pick_branch
 from validator.pointer import join as pointer_join
 from validator.rules import Kind
-from validator.spec.load import Schema, iter_object_schemas
-from validator.spec.tools import branch_is_valid, did_you_mean, pick_branch
 
 CODE = "RBV111"
 NAME = "unknown-key"

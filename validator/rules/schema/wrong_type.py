@@ -19,8 +19,8 @@ from typing import Any
 
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview, type_name
+from validator.openapi.tools import error_pointer, field_label
 from validator.rules import Kind
-from validator.spec.tools import error_pointer, field_label
 
 CODE = "RBV102"
 NAME = "wrong-type"

@@ -30,9 +30,9 @@ from typing import Any
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
+from validator.openapi.tools import did_you_mean
 from validator.rules import Kind
 from validator.rules.tasks._variables import FIELD, task_index, tasks_word, variables, variables_pointer
-from validator.spec.tools import did_you_mean
 
 CODE = "RBV602"
 NAME = "tasks-variable-missing"

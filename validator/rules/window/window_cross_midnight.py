@@ -21,11 +21,11 @@ Passes::
 from collections.abc import Iterator
 from typing import Any
 
+from validator.calling.windows import DAY, WINDOWS, Window, windows
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.rules import Kind
-from validator.rules.window._windows import DAY, WINDOWS, Window, windows
 
 CODE = "RBV301"
 NAME = "window-cross-midnight"

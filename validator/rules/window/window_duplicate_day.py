@@ -15,10 +15,10 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.windows import window_field
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.rules import Kind
-from validator.rules.window._windows import window_field
 
 CODE = "RBV307"
 NAME = "window-duplicate-day"

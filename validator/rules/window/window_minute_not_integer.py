@@ -16,11 +16,11 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.windows import WINDOWS, minute, raw_windows, whole
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.rules import Kind
-from validator.rules.window._windows import WINDOWS, minute, raw_windows, whole
 
 CODE = "RBV303"
 NAME = "window-minute-not-integer"

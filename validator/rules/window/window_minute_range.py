@@ -17,10 +17,10 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.windows import DAY, WINDOWS, minute, raw_windows
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
-from validator.rules.window._windows import DAY, WINDOWS, minute, raw_windows
 
 CODE = "RBV302"
 NAME = "window-minute-range"

@@ -17,10 +17,10 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.windows import Window, clock, windows
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Kind
-from validator.rules.window._windows import Window, clock, windows
 
 CODE = "RBV304"
 NAME = "window-overlap"

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.openapi.prose import default_zone
 from validator.rules import Kind
-from validator.spec.prose import default_zone
 
 CODE = "RBV309"
 NAME = "window-timezone-default"

@@ -19,11 +19,11 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.windows import window_field
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.timezones import ZoneSuggestion, abbreviation, legacy_reason
 from validator.rules import Kind
-from validator.rules.window._windows import window_field
 
 CODE = "RBV306"
 NAME = "window-timezone-legacy"

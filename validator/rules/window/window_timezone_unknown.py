@@ -19,12 +19,12 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.windows import window_field
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.knowledge.timezones import unknown_zone
 from validator.rules import Kind
-from validator.rules.window._windows import window_field
 
 CODE = "RBV305"
 NAME = "window-timezone-unknown"

@@ -17,10 +17,10 @@ Passes::
 
 from collections.abc import Iterator
 
+from validator.calling.windows import windows
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.rules import Kind
-from validator.rules.window._windows import windows
 
 CODE = "RBV308"
 NAME = "window-too-short"

@@ -23,24 +23,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
 
+from validator.calling.intervals import intersect, merge, subtract
+from validator.calling.law import zones_for_law
+from validator.calling.law_table import Interval, Law, Rule, laws_for
+from validator.calling.reach import REACH_DAYS, Schedule, allowed, batch_start, offset_changes, schedule, unplaced, utc_offset
+from validator.calling.recipients import Group, groups
+from validator.calling.windows import DAY
 from validator.context import Context
-from validator.knowledge.calling_law import Interval, Law, Rule, laws_for
 from validator.knowledge.timezones import load_zone
-from validator.rules.calling_hours._intervals import intersect, merge, subtract
-from validator.rules.calling_hours._law import zones_for_law
-from validator.rules.calling_hours._reach import (
-    HORIZON_DAYS,
-    Group,
-    Schedule,
-    allowed,
-    batch_start,
-    groups,
-    offset_changes,
-    schedule,
-    unplaced,
-    utc_offset,
-)
-from validator.rules.window._windows import DAY
 
 Week = tuple[tuple[Interval, ...], ...]  # minute-of-day intervals for Monday … Sunday
 _FULL: tuple[Interval, ...] = ((0, DAY),)
@@ -207,7 +197,7 @@ def _policy(zone: str, zones: tuple[str, ...], policy: Interval, start: int) -> 
         other_info = load_zone(other)
         if info is None or other_info is None:
             continue
-        stop = start + HORIZON_DAYS * DAY
+        stop = start + REACH_DAYS * DAY
         moments = {start, *offset_changes(info, start, stop), *offset_changes(other_info, start, stop)}
         for moment in moments:
             shift = utc_offset(other_info, moment) - utc_offset(info, moment)

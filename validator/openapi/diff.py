@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from validator.spec.load import Schema, Spec
+from validator.openapi.load import Schema, Spec
 
 
 @dataclass(frozen=True, order=True)

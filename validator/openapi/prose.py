@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from validator.spec.load import Schema, Spec
-from validator.spec.tools import enum_values
+from validator.openapi.load import Schema, Spec
+from validator.openapi.tools import enum_values
 
 Location = tuple[str, ...]
 

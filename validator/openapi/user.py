@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from validator.spec.load import Spec, SpecError, load_spec
+from validator.openapi.load import Spec, SpecError, load_spec
 
 
 def load_user_spec(path: str | Path | None) -> Spec:

@@ -2,7 +2,7 @@
 
 Recipients are grouped by where they are (:mod:`validator.knowledge.locations`) and
 the zones their number may ring in; each group is governed by the entries of
-:mod:`validator.knowledge.calling_law` for its place (every candidate place's when
+:mod:`validator.calling.law_table` for its place (every candidate place's when
 the number does not tell, so the strictest one decides). For each (schedule, zone,
 rule) the allowed minutes of the horizon (``horizon-days`` from the batch's start,
 across daylight-saving switches of both zones, :func:`~._reach.allowed`) are cut at
@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
+from validator.calling.intervals import merge, subtract
+from validator.calling.law_table import Bar, Interval, Law, Rule, Scope, laws, laws_for
+from validator.calling.reach import WEEKDAYS, Schedule, allowed, batch_start, schedule, spans, wall
+from validator.calling.recipients import Group, groups
+from validator.calling.windows import DAY
 from validator.context import Context, per_document
 from validator.diagnostics import Finding
-from validator.knowledge.calling_law import Bar, Interval, Law, Rule, Scope, laws, laws_for
 from validator.knowledge.locations import subdivision_names, zones_of
-from validator.rules.calling_hours._intervals import merge, subtract
-from validator.rules.calling_hours._reach import WEEKDAYS, Group, Schedule, allowed, batch_start, groups, schedule, spans, wall
-from validator.rules.window._windows import DAY
 
 _LISTED_DATES = 4
 

@@ -4,7 +4,7 @@ Derived from the loaded spec's request schema (``$ref``s already inlined,
 OpenAPI ``nullable`` already turned into JSON Schema): it keeps descriptions,
 enums and defaults, and adds ``markdownDescription`` (VS Code renders it on
 hover) and the ranges the descriptions state in prose ("Value ranging from
-[0,2]", read by :mod:`validator.spec.prose`) as ``minimum``/``maximum``. Objects
+[0,2]", read by :mod:`validator.openapi.prose`) as ``minimum``/``maximum``. Objects
 with listed properties are closed (``additionalProperties: false``) where RBV111
 reports unknown keys, so an editor marks ``trigger_timestamps`` as it types;
 free-form objects (``metadata``, dynamic variables) stay open. Draft-07 is the
@@ -18,9 +18,9 @@ import copy
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from validator.spec.load import Schema, Spec, SpecError, iter_object_schemas
-from validator.spec.prose import Location, prose_constraints
-from validator.spec.tools import branches
+from validator.openapi.load import Schema, Spec, SpecError, iter_object_schemas
+from validator.openapi.prose import Location, prose_constraints
+from validator.openapi.tools import branches
 
 Draft = Literal["07", "2020-12"]
 DRAFTS: dict[Draft, str] = {

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from validator.files import read_regular
-from validator.spec.load import Spec, SpecError
-from validator.spec.source import source_header
-from validator.spec.user import load_user_spec
+from validator.openapi.load import Spec, SpecError
+from validator.openapi.source import source_header
+from validator.openapi.user import load_user_spec
 from validator.version import __version__
 
 DEFAULT_URL = "https://docs.retellai.com/api-references/create-batch-call.md"

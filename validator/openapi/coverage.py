@@ -15,9 +15,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from validator.openapi.load import REQUEST_POINTER, Spec
+from validator.openapi.prose import Location, Prose, Range, prose_constraints, sentences
 from validator.pointer import tokens
-from validator.spec.load import REQUEST_POINTER, Spec
-from validator.spec.prose import Location, Prose, Range, prose_constraints, sentences
 
 # Words that make a sentence a constraint: a bound, a condition, an exclusion, something ignored.
 CONSTRAINT = re.compile(
@@ -53,9 +53,9 @@ def states_constraint(sentence: Sentence) -> bool:
 
 
 def prose_sentences(spec: Spec) -> dict[str, list[tuple[str, str]]]:
-    """``(field, text)`` of the constraints :mod:`validator.spec.prose` reads, by the kind a rule declares in ``SPEC_PROSE``.
+    """``(field, text)`` of the constraints :mod:`validator.openapi.prose` reads, by the kind a rule declares in ``SPEC_PROSE``.
 
-    Kinds: the :class:`~validator.spec.prose.Prose` fields (``prerequisites``, ``ranges`` …),
+    Kinds: the :class:`~validator.openapi.prose.Prose` fields (``prerequisites``, ``ranges`` …),
     ``stated_unchecked_by_schema`` / ``implied_unchecked_by_schema``: the ranges left
     to check once the schema's own bounds are removed, stated in words or implied by a unit,
     and ``checked_by_schema``: the stated ranges whose every bound the schema enforces.

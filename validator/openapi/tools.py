@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from validator.json_values import preview, type_name
+from validator.openapi.load import Schema
 from validator.pointer import join
-from validator.spec.load import Schema
 
 
 def schema_types(schema: Schema) -> set[str] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from validator.spec.load import Spec, bundled_spec_path
+from validator.openapi.load import Spec, bundled_spec_path
 
 SOURCE_COMMENT = "# source: "
 
