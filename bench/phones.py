@@ -4,7 +4,7 @@
     python bench/phones.py --numbers 10000  # quick look
 
 Verdicts (valid, region, country code, E.164 form) must be identical for every number
-(tests/test_phone_fast_path.py runs a sample of the same comparison), and so must number types
+(tests/knowledge/test_phone_fast_path.py runs a sample of the same comparison), and so must number types
 (validator.knowledge.numbering.number_type, used for time zones); other spellings must
 read as analyze() reads them with phonenumbers alone. Times are per number on the first
 20,000 of each set, uncached (analyze's per-process cache is bypassed), best of three.
@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from payloads import make_payload  # noqa: E402
 
-from tests.phone_differential import e164_numbers, fast_verdict, slow_analyze, spellings, type_differs, verdict  # noqa: E402
+from tests.knowledge.phone_differential import e164_numbers, fast_verdict, slow_analyze, spellings, type_differs, verdict  # noqa: E402
 from validator.knowledge.numbering import valid_e164  # noqa: E402
 from validator.knowledge.phones import analyze  # noqa: E402
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 from validator import Diagnostic, Report, Settings, validate, validate_text
+
+ROOT = Path(__file__).resolve().parents[1]  # the repository: fixtures/, docs/, spec/
 
 FIXED_NOW = "2026-06-01T12:00:00Z"
 

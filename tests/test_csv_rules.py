@@ -6,15 +6,13 @@ tools write them); the larger cases are the files in fixtures/csv/.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.helpers import FIXED_NOW, one, only
+from tests.helpers import FIXED_NOW, ROOT, one, only
 from validator import Report, validate_file, validate_text
 from validator.engine.csv import CsvOptions
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
+FIXTURES = ROOT / "fixtures" / "csv"
 HEADER = b"phone number,first_name\r\n"
 
 

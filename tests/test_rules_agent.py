@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers import check, check_text, one, only, pointers, with_agent, with_task
+from tests.helpers import ROOT, check, check_text, one, only, pointers, with_agent, with_task
 from validator import Severity
 from validator.openapi.load import load_spec
 from validator.rules.agent._voices import provider_of_voice, providers, spec_voice_models
@@ -17,7 +16,7 @@ from validator.rules.agent._voices import provider_of_voice, providers, spec_voi
 AO = "/tasks/0/agent_override"
 AGENT = f"{AO}/agent"
 LLM = f"{AO}/retell_llm"
-FULL = Path(__file__).resolve().parent.parent / "fixtures" / "clean" / "full-featured.json"
+FULL = ROOT / "fixtures" / "clean" / "full-featured.json"
 
 
 def codes(payload: Any) -> list[str]:

@@ -69,5 +69,5 @@ def render_markdown(spec: Spec | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":  # pragma: no cover - exercised through tests/test_spec_coverage.py
+if __name__ == "__main__":  # pragma: no cover - exercised through tests/openapi/test_coverage.py
     sys.stdout.write(render_markdown())

@@ -9,7 +9,7 @@ Speed: python-jsonschema words every error, but walking 100,000 valid tasks
 with it takes seconds. jsonschema-rs answers "is this valid?" for the same
 schema in milliseconds, so it screens the document and then each task; only
 what it rejects is walked by python-jsonschema. The errors, and so the
-diagnostics, are python-jsonschema's either way (tests/test_schema_fast_path.py).
+diagnostics, are python-jsonschema's either way (tests/engine/test_schema_fast_path.py).
 """
 
 from __future__ import annotations

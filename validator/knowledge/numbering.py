@@ -16,7 +16,7 @@ For ``+`` and digits the work reduces to what this module does with the same met
 Per region and national-number length, ``general_desc`` and the type patterns that length
 allows become one expression (``(?=general$)(?:type1|type2|…)``), so a US number costs one
 regular-expression match. :func:`number_type` answers ``phonenumbers.number_type`` the same
-way. ``tests/test_phone_fast_path.py`` compares both with phonenumbers on a sample of
+way. ``tests/knowledge/test_phone_fast_path.py`` compares both with phonenumbers on a sample of
 generated numbers, ``bench/phones.py`` on 125,000.
 """
 

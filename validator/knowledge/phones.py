@@ -118,7 +118,7 @@ def _as_e164(spelling: str, region: str | None) -> str | None:
 
     With region US, a 10-digit number not starting with 0 or 1 gets country code 1 added,
     and 11 digits ``1[2-9]…`` are read as country code 1 + the rest: the national prefix
-    ``1`` and the international prefix ``011`` cannot apply (tests/test_phone_fast_path.py).
+    ``1`` and the international prefix ``011`` cannot apply (tests/knowledge/test_phone_fast_path.py).
     """
     if region is None:
         return spelling if E164_PATTERN.fullmatch(spelling) else None

@@ -4,7 +4,7 @@ The OpenAPI schema says ``voice_temperature`` is a number; its description adds
 "Value ranging from [0,2]". This module scans every description in the request
 schema for such sentences and turns them into constraints keyed by where the
 field sits in a payload, so rules check what the spec says rather than numbers
-copied into code. tests/test_prose.py pins the exact set found: a change of
+copied into code. tests/openapi/test_prose.py pins the exact set found: a change of
 wording in a new spec version shows up there instead of silently dropping a check.
 
 Locations are document paths from the payload root, ``*`` standing for every

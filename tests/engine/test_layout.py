@@ -1,0 +1,81 @@
+"""The layout's own contracts, beyond the import contracts that lint-imports checks."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from types import ModuleType
+
+import pytest
+
+from tests.helpers import ROOT
+from validator.engine import registry
+from validator.readers import codes
+from validator.rules import Kind
+
+PACKAGE = ROOT / "validator"
+
+
+def test_every_reader_code_is_a_raised_rule_of_the_same_name() -> None:
+    rules = registry.rules_by_code()
+    constants = {name: value for name, value in vars(codes).items() if name.isupper()}
+    assert constants
+    for name, code in constants.items():
+        rule = rules[code]
+        assert rule.kind is Kind.RAISED, code
+        assert rule.name.replace("-", "_").upper() == name
+
+
+def test_rule_modules_are_named_after_their_rule_and_sit_in_their_family() -> None:
+    for rule in registry.all_rules():
+        family, module = rule.module.split(".")[-2:]
+        assert module == rule.name.replace("-", "_")
+        prefix = importlib.import_module(f"validator.rules.{family}").PREFIX
+        assert rule.code.startswith(prefix)
+
+
+def _module(source: str, name: str = "validator.rules.window.fake_rule") -> ModuleType:
+    module = ModuleType(name)
+    exec(compile(source, name, "exec"), module.__dict__)
+    return module
+
+
+FAMILY = _module('PREFIX = "RBV3"\nFAMILY = "time-window"\n', "validator.rules.window")
+HEADER = '"""A fake rule."""\nfrom validator.diagnostics import Severity\nfrom validator.rules import Kind\nCODE = "RBV399"\nSEVERITY = Severity.INFO\n'
+
+
+@pytest.mark.parametrize(
+    ("source", "complaint"),
+    [
+        (HEADER + 'NAME = "fake-rule"\nKIND = Kind.DOCUMENT\n', "needs ['check']"),
+        (HEADER + 'NAME = "fake-rule"\nKIND = Kind.RAISED\ndef check(ctx): return []\n', "defines ['check']"),
+        (HEADER + 'NAME = "other-name"\nKIND = Kind.RAISED\n', "not named after its rule"),
+        (HEADER.replace("RBV399", "RBV499") + 'NAME = "fake-rule"\nKIND = Kind.RAISED\n', "is in family time-window"),
+        (HEADER + 'NAME = "fake-rule"\n', "lacks KIND"),
+    ],
+)
+def test_registry_refuses_a_module_that_breaks_the_rule_contract(source: str, complaint: str) -> None:
+    with pytest.raises(RuntimeError, match=complaint.replace("[", r"\[").replace("]", r"\]")):
+        registry._rule_from_module(_module(source), FAMILY)
+
+
+def test_a_well_formed_module_is_a_rule() -> None:
+    rule = registry._rule_from_module(_module(HEADER + 'NAME = "fake-rule"\nKIND = Kind.RAISED\n'), FAMILY)
+    assert (rule.code, rule.name, rule.family, rule.kind) == ("RBV399", "fake-rule", "time-window", Kind.RAISED)
+
+
+# The one deferred import of our own: the server needs pygls, which only the optional [lsp] extra installs.
+OPTIONAL_EXTRA = {"lsp/command.py": "validator.lsp.server"}
+
+
+def test_no_import_hides_inside_a_function() -> None:
+    """Imports inside functions are only for optional or slow third-party modules, never our own (no cycle dodging)."""
+    hidden = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                for inner in ast.walk(node):
+                    module = inner.module if isinstance(inner, ast.ImportFrom) else None
+                    if module and module.startswith("validator") and OPTIONAL_EXTRA.get(path.relative_to(PACKAGE).as_posix()) != module:
+                        hidden.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert hidden == []
