@@ -230,22 +230,6 @@ def test_did_you_mean_refuses_ambiguous_or_unrelated_words(word: str) -> None:
     assert did_you_mean(word, DAYS) is None
 
 
-# --- RBV308 window-too-short -----------------------------------------------------------------
-
-
-def test_window_of_14_minutes_is_short_and_15_is_not() -> None:
-    d = one(check(window((540, 554))), "RBV308")
-    assert (d.pointer, d.severity.value) == ("/call_time_window/windows/0", "warning")
-    assert "lasts 14 minutes" in d.message
-    assert only(check(window((540, 555))), "RBV308") == []
-
-
-def test_hours_instead_of_minutes_gets_an_unsafe_fix() -> None:
-    d = one(check(window((9, 17))), "RBV308")
-    assert d.hint == "bounds are minutes, not hours: 9:00–17:00 is start 540, end 1020"
-    assert d.fix == Fix({"start": 540, "end": 1020}, False, "read the bounds as hours")
-
-
 # --- RBV309 window-timezone-default and RBV108 for an empty list ---------------------------------
 
 
