@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
-from tests.helpers import FIXED_NOW
+from tests.helpers import FIXED_NOW, with_agent
 from validator import validate_text
 from validator.cli.main import main
 from validator.readers import InputFormat
@@ -363,3 +365,17 @@ def test_an_unclosed_ipv6_bracket_in_a_url_is_a_finding_not_a_failed_rule() -> N
     ]
     closed = json.dumps(payload).replace("[abc", "[2001:db8::1]")  # near miss: a well-formed IPv6 host
     assert [d.code for d in validate_text(closed, "json", now=FIXED_NOW).diagnostics if d.code.startswith(("RBV000", "RBV518"))] == []
+
+
+@pytest.mark.parametrize("value", [None, 1, "x", [], [None], {"a": None}, True])
+def test_agent_override_fields_of_any_shape_fail_no_rule(value: Any) -> None:
+    fields = [
+        "voice_id", "voice_model", "fallback_voice_ids", "voice_emotion", "language", "webhook_url", "post_call_analysis_data",
+        "custom_stt_config", "user_dtmf_options", "response_engine", "stt_mode", "begin_message_delay_ms", "vocab_specialization",
+        "timezone", "voicemail_option", "webhook_timeout_ms", "boosted_keywords", "webhook_events",
+    ]  # fmt: skip
+    payload = with_agent(**dict.fromkeys(fields, value))
+    payload["tasks"][0]["agent_override"]["retell_llm"] = dict.fromkeys(["model", "s2s_model", "start_speaker", "begin_message"], value)
+    payload["tasks"][0]["override_agent_version"] = value
+    payload["tasks"].append({"to_number": "+12137774446", "agent_override": copy.deepcopy(value)})
+    assert [d for d in validate_text(json.dumps(payload), "json", now=FIXED_NOW).diagnostics if d.code == "RBV000"] == []
