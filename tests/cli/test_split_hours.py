@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from tests.calling.test_calling_law import TOLL_FREE, number_in
+from tests.calling.numbers import TOLL_FREE, number_in
 from tests.helpers import FIXED_NOW
 from validator import validate_file
 from validator.cli.main import main

@@ -9,6 +9,8 @@ import pytest
 
 from tests.helpers import check, check_text, one, seed, summary, with_agent, with_task
 from validator import Settings
+from validator.diagnostics import Fix
+from validator.openapi.tools import did_you_mean
 
 # A payload laid out so that positions are easy to read off: one key per line.
 BAD_JSON = """{
@@ -241,3 +243,42 @@ def test_an_object_as_type_tag_is_a_schema_error_not_a_crash() -> None:
     assert "RBV000" not in report.codes()
     d = one(report, "RBV107")
     assert d.pointer == "/tasks/0/agent_override/conversation_flow/model_choice/type"
+
+
+# --- call_time_window: day names (RBV103) and an empty window list (RBV108) ---------------------------
+
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def days(*names: str) -> dict[str, Any]:
+    return seed(call_time_window={"windows": [{"start": 540, "end": 1020}], "timezone": "America/Los_Angeles", "day": list(names)})
+
+
+def test_lowercase_day_gets_a_safe_case_fix() -> None:
+    d = one(check(days("monday")), "RBV103")
+    assert (d.pointer, d.hint) == ("/call_time_window/day/0", 'did you mean "Monday"?')
+    assert d.fix == Fix("Monday", True, 'use "Monday"')
+
+
+def test_abbreviated_day_is_suggested_without_a_fix() -> None:
+    d = one(check(days("Thu")), "RBV103")
+    assert (d.hint, d.fix) == ('did you mean "Thursday"?', None)
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [("Mon", "Monday"), ("thu", "Thursday"), ("Tues", "Tuesday"), ("Weds", "Wednesday"), ("Sa", "Saturday"), ("wednesdy", "Wednesday")],
+)
+def test_did_you_mean_abbreviations(word: str, meant: str) -> None:
+    assert did_you_mean(word, DAYS) == meant
+
+
+@pytest.mark.parametrize("word", ["T", "S", "xyz"])
+def test_did_you_mean_refuses_ambiguous_or_unrelated_words(word: str) -> None:
+    assert did_you_mean(word, DAYS) is None
+
+
+def test_empty_windows_is_one_schema_finding_only() -> None:
+    report = check(seed(call_time_window={"windows": [], "timezone": "America/New_York"}))
+    assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV108", "/call_time_window/windows")]
+    assert report.diagnostics[0].message == "`windows` must have at least 1 item(s), found 0"

@@ -16,7 +16,7 @@ more than checking 100,000 numbers), and even +1's 32,000 prefixes take ~0.1 s t
 Only the prefixes that can change a place (~1,300) are kept, in ``data/nanp_geocodes.json``,
 made from the installed phonenumbers by ``python -m validator.cli.lawdoc --geocodes``; with
 another phonenumbers version the modules holding +1's prefixes are read instead
-(``tests/calling/test_calling_law.py`` checks the answers equal the geocoder's, and that the file
+(``tests/knowledge/test_locations.py`` checks the answers equal the geocoder's, and that the file
 is current). Numbers are grouped by the part of the number that decides
 the answer (the longest geocoding prefix that can match, and their zones, which tell
 geographic from non-geographic numbers); one number per group is parsed.

@@ -9,7 +9,7 @@ prefix block from the digits and asks for the number's type only in blocks
 where that type could change the answer (a block whose zones differ from the
 country's and where a non-geographic pattern of the country can match).
 For every valid number the answer equals ``time_zones_for_number``
-(``tests/test_calling_hours.py`` checks every example number phonenumbers ships);
+(``tests/knowledge/test_recipient_zones.py`` checks every example number phonenumbers ships);
 an invalid number (RBV2xx reports it) gets its block's zones instead of ``Etc/Unknown``.
 """
 

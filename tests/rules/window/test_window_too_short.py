@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from tests.helpers import check, one, seed
+from tests.helpers import check, one
 from tests.rules.cases import At, cases_test, flags, passes
+from tests.rules.window import WRONG_TYPES, window
 from validator.diagnostics import Fix
 
 CODE = "RBV308"
-
-
-def window(*pairs: tuple[int, int]) -> dict[str, Any]:
-    return seed(call_time_window={"timezone": "America/Los_Angeles", "windows": [{"start": s, "end": e} for s, e in pairs]})
-
 
 CASES = [
     flags("hours instead of minutes", window((9, 17)), At("/call_time_window/windows/0", "warning", says="lasts 8 minutes")),
@@ -21,6 +15,7 @@ CASES = [
     flags("only the short one of two", window((540, 1020), (1080, 1090)), "/call_time_window/windows/1"),
     passes("15 minutes is long enough", window((540, 555))),
     passes("an empty window is RBV301's", window((540, 540))),
+    *(passes(f"wrong types {i}", payload) for i, payload in enumerate(WRONG_TYPES, 1)),
 ]
 
 test_cases = cases_test(CODE, CASES)

@@ -1,0 +1,55 @@
+"""RBV604 tasks-placeholder-undefined: a ``{{placeholder}}`` in a task's agent_override that the task's variables do not set."""
+
+from __future__ import annotations
+
+from tests.helpers import check, only, seed, with_task
+from tests.rules.cases import At, cases_test, flags, passes
+from tests.rules.tasks import WRONG_TYPES, task
+
+CODE = "RBV604"
+
+GREETING = {"retell_llm": {"begin_message": "Hi {{customer_name}}, about {{ plan }}"}}
+TWO_TASKS = seed(tasks=[{**task(1, customer_name="Ann"), "agent_override": GREETING}, {**task(2), "agent_override": GREETING}])
+YAML = (
+    'from_number: "+14157774444"\ntasks:\n  - to_number: "+12137774445"\n    agent_override:\n'
+    '      retell_llm: {begin_message: "Hi {{name}}"}\n'
+)
+
+
+def greeting(text: str, **variables: str) -> dict[str, object]:
+    return with_task(retell_llm_dynamic_variables=variables, agent_override={"retell_llm": {"begin_message": text}})
+
+
+CASES = [
+    flags(
+        "one finding per name, at its first use",
+        TWO_TASKS,
+        At("/tasks/0/agent_override/retell_llm/begin_message", "warning", says="2 tasks use it without setting it"),
+        At("/tasks/1/agent_override/retell_llm/begin_message", "warning", says="{{customer_name}}"),
+    ),
+    flags(
+        "in the call screening identity",
+        with_task(
+            agent_override={"agent": {"call_screening_option": {"agent_identity": "{{company}} team", "call_purpose": "your appointment"}}}
+        ),
+        At("/tasks/0/agent_override/agent/call_screening_option/agent_identity", "warning"),
+    ),
+    flags(
+        "a variable of another name", greeting("Hi {{customer_nam}}", customer_name="A"), "/tasks/0/agent_override/retell_llm/begin_message"
+    ),
+    passes(
+        "defined, with spaces in the braces, and system variables",
+        greeting("Hi {{ customer_name }}, it is {{current_time_Europe/Paris}} ({{user_number}})", customer_name="A"),
+    ),
+    flags("in YAML", YAML, At("/tasks/0/agent_override/retell_llm/begin_message", line=5), format="yaml"),
+    flags("in an agent of the wrong type", WRONG_TYPES["a list for an agent"], "/tasks/0/agent_override/agent/1/a"),
+    *(passes(name, payload) for name, payload in WRONG_TYPES.items() if name != "a list for an agent"),
+]
+
+test_cases = cases_test(CODE, CASES)
+
+
+def test_a_name_used_by_several_tasks_is_reported_at_its_first_use() -> None:
+    plan = next(d for d in only(check(TWO_TASKS), CODE) if "{{plan}}" in d.message)
+    assert plan.pointer == "/tasks/0/agent_override/retell_llm/begin_message"
+    assert "2 tasks use it without setting it" in plan.message
