@@ -80,19 +80,7 @@ def _aliased(variables: int, tasks: int) -> str:
 
 def test_an_anchor_aliased_by_hundreds_of_tasks_gives_findings_in_proportion_to_the_file() -> None:
     wrong = [d for d in validate_text(_aliased(200, 150), "yaml", now=FIXED_NOW).diagnostics if d.code == "RBV102"]
-    assert len(wrong) == 200 + 150  # was 200 × 151
-
-
-def test_aliases_that_multiply_a_small_file_are_refused_with_the_figures() -> None:
-    report = validate_text(_aliased(960, 400), "yaml", now=FIXED_NOW)  # 36 KB that would check like 4 MB
-    [d] = report.diagnostics
-    assert (d.code, d.severity.value, d.pointer, d.line) == ("RBV012", "error", "", 1)
-    assert d.message.startswith("YAML aliases expand 4,490 written nodes to 1,156,890 (258×)")
-
-
-def test_near_miss_aliases_within_the_free_allowance_are_checked() -> None:
-    report = validate_text(_aliased(200, 150), "yaml", now=FIXED_NOW)  # about 60,000 expanded nodes: any ratio is fine
-    assert "RBV012" not in {d.code for d in report.diagnostics}
+    assert len(wrong) == 200 + 150  # not 200 × 151
 
 
 def test_near_miss_an_alias_of_an_anchor_outside_the_tasks_keeps_its_own_findings() -> None:

@@ -1,0 +1,26 @@
+"""RBV109 duplicate-items: a repeated value in a list declared ``uniqueItems``, at the first repeat."""
+
+from __future__ import annotations
+
+from tests.helpers import check, one, with_agent
+from tests.rules.cases import At, cases_test, flags, passes
+
+CODE = "RBV109"
+CATEGORIES = "/tasks/0/agent_override/agent/pii_config/categories"
+
+
+def categories(*names: str) -> dict[str, object]:
+    return with_agent(pii_config={"mode": "post_call", "categories": list(names)})
+
+
+CASES = [
+    flags("a category twice", categories("email", "email"), At(f"{CATEGORIES}/1", "error", says='repeats "email"')),
+    flags("the repeat after another item", categories("email", "ssn", "email"), f"{CATEGORIES}/2"),
+    passes("distinct categories", categories("email", "ssn")),
+]
+
+test_cases = cases_test(CODE, CASES)
+
+
+def test_the_hint_says_to_remove_the_repeat() -> None:
+    assert one(check(categories("email", "email")), CODE).hint == "remove the repeat"
