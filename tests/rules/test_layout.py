@@ -17,7 +17,6 @@ def _test_module(code: str) -> str:
     return f"tests.rules.{family}.test_{name}"
 
 
-@pytest.mark.xfail(reason="the per-rule modules are being written family by family", strict=False)  # TODO(23): remove
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_every_rule_has_a_test_module_with_a_flagged_case_and_a_near_miss(code: str) -> None:
     path = ROOT / (_test_module(code).replace(".", "/") + ".py")

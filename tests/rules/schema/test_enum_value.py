@@ -81,3 +81,10 @@ def test_null_gets_this_finding_only_and_the_default_as_hint() -> None:
     report = check(with_agent("retell_llm", start_speaker=None))
     assert one(report, CODE).hint == "remove the field to use the default"
     assert "RBV102" not in report.codes()
+
+
+def test_null_start_speaker_is_reported_once() -> None:
+    report = check(with_agent("retell_llm", start_speaker=None))
+    assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV103", "/tasks/0/agent_override/retell_llm/start_speaker")]
+    assert report.diagnostics[0].message == '`start_speaker` must be one of ["user", "agent"], found null'
+    assert report.diagnostics[0].hint == "remove the field to use the default"

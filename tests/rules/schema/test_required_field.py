@@ -50,3 +50,12 @@ test_cases = cases_test(CODE, CASES)
 def test_the_hint_says_what_the_field_is_for() -> None:
     d = one(check(seed(tasks=[{"to_number": "+12137774445"}, {"metadata": {}}])), CODE)
     assert d.hint is not None and "E.164" in d.hint
+
+
+def test_response_engine_without_its_id_reads_well_once() -> None:
+    report = check(with_agent(response_engine={"type": "conversation-flow"}))
+    found = one(report, "RBV101")
+    assert found.pointer == "/tasks/0/agent_override/agent/response_engine"
+    assert found.message == "missing required field `conversation_flow_id`"
+    assert found.hint == "add `conversation_flow_id`: ID of the Conversation Flow Response Engine"
+    assert len(report.diagnostics) == 1

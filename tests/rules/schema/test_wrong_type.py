@@ -43,3 +43,12 @@ def test_hints_for_the_usual_slips() -> None:
     assert one(check(with_agent(volume="3")), CODE).hint == "remove the quotes around the number"
     assert one(check(with_agent(enable_backchannel="true")), CODE).hint == "use the literal true without quotes"
     assert one(check(seed(name=None)), CODE).hint == "remove the field to use the default"
+
+
+def test_wrong_type_without_enum_says_found_null_once() -> None:
+    d = one(check(with_agent(webhook_timeout_ms=None)), "RBV102")
+    assert d.message == "`webhook_timeout_ms` must be an integer, found null"
+
+
+def test_wrong_type_keeps_its_own_finding_outside_enums() -> None:
+    assert [d.code for d in check(with_agent(volume="3")).diagnostics] == ["RBV102"]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from tests.helpers import check, only, seed, with_task
+from typing import Any
+
+import pytest
+
+from tests.helpers import check, one, only, seed, with_task
 from tests.rules.cases import At, cases_test, flags, passes
 from tests.rules.tasks import WRONG_TYPES, task
+from validator import Severity
 
 CODE = "RBV604"
 
@@ -53,3 +58,29 @@ def test_a_name_used_by_several_tasks_is_reported_at_its_first_use() -> None:
     plan = next(d for d in only(check(TWO_TASKS), CODE) if "{{plan}}" in d.message)
     assert plan.pointer == "/tasks/0/agent_override/retell_llm/begin_message"
     assert "2 tasks use it without setting it" in plan.message
+
+
+def placeholder_task(version: Any) -> dict[str, Any]:
+    task: dict[str, Any] = {"to_number": "+12137774445", "agent_override": {"retell_llm": {"begin_message": "Hi {{name}}"}}}
+    if version is not None:
+        task["override_agent_version"] = version
+    return task
+
+
+def test_placeholder_with_a_version_tag_is_qualified() -> None:
+    d = one(check(seed(tasks=[placeholder_task("prod")])), "RBV604")
+    assert d.severity is Severity.WARNING
+    assert 'the task pins version tag "prod", whose dynamic variables may set it' in d.message
+    assert d.hint == "check that the tag sets `name`, or add `name` to retell_llm_dynamic_variables"
+
+
+def test_placeholder_with_some_tasks_on_a_tag() -> None:
+    d = one(check(seed(tasks=[placeholder_task(3), placeholder_task("prod"), placeholder_task("latest")])), "RBV604")
+    assert '3 tasks use it without setting it; 1 of them pins version tag "prod"' in d.message
+
+
+@pytest.mark.parametrize("version", [3, "latest", None])
+def test_placeholder_without_a_tag_near_miss(version: Any) -> None:
+    d = one(check(seed(tasks=[placeholder_task(version)])), "RBV604")
+    assert "version tag" not in d.message
+    assert d.hint == "add `name` to retell_llm_dynamic_variables, or give it a default on the agent"
