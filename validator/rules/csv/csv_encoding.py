@@ -21,7 +21,7 @@ FAILS = Example(
     +12137774445,José
     """,
     format="csv",
-    note="saved by Excel as CSV (Comma delimited), Windows-1252",
+    note='saved with Excel\'s "CSV (Comma delimited)" on Windows',
     encoding="cp1252",
 )
 PASSES = Example(

@@ -11,5 +11,5 @@ CODE = "RBV005"
 NAME = "empty-document"
 SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
-FAILS = Example("", note="a zero-byte batch.json")
+FAILS = Example("", note="a zero-byte file")
 PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}')

@@ -15,9 +15,7 @@ SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
 FAILS = Example(
     '"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"first_name": "José"}}]',
-    note="saved as Latin-1 (Windows-1252)",
+    note="saved as Windows-1252 (Latin-1)",
     encoding="cp1252",
 )
-PASSES = Example(
-    '"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"first_name": "José"}}]', note="the same text saved as UTF-8"
-)
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"first_name": "José"}}]', note="saved as UTF-8")

@@ -18,7 +18,9 @@ CODE = "RBV106"
 NAME = "pattern-mismatch"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
-NO_EXAMPLES = "With the bundled spec no payload reaches it: its one pattern is at ``override_agent_version``, where RBV501 supersedes this rule."
+NO_EXAMPLES = (
+    "With the bundled spec no payload reaches it: its one pattern is at ``override_agent_version``, where RBV501 supersedes this rule."
+)
 KEYWORDS = ("pattern",)
 
 
