@@ -46,12 +46,13 @@ class Example:
     :data:`BASE_PAYLOAD`, or a complete document (it starts with ``{``, or is not a list
     of members: a syntax error, a duplicate key); YAML and CSV texts are complete
     documents, and a ``python`` text is a literal (:func:`ast.literal_eval`) for
-    :func:`validator.validate`, for what only Python values can be (a set). Indentation common to its lines is removed, so a multi-line text can be
-    written indented in the module. ``now``: the clock (ISO 8601). ``note``: what the
-    example shows, in the documentation's heading. ``encoding``: how the text is turned
-    into the bytes that are read (``cp1252``, ``utf-16``, ``utf-8-sig`` for a BOM).
-    ``config``: configuration keys as in ``.retell-validate.toml``
-    (``{"call-purpose": "informational"}``); ``max-bytes`` is the ``--max-bytes`` option.
+    :func:`validator.validate`, for what only Python values can be (a set). Indentation
+    common to its lines is removed, so a multi-line text can be written indented in the
+    module. ``now``: the clock (ISO 8601). ``note``: what the example shows, in the
+    documentation's heading. ``encoding``: how the text is turned into the bytes that are
+    read (``cp1252``, ``utf-16``, ``utf-8-sig`` for a BOM). ``config``: configuration keys
+    as in ``.retell-validate.toml`` (``{"call-purpose": "informational"}``); ``max-bytes``
+    is the ``--max-bytes`` option.
     """
 
     text: str
