@@ -99,7 +99,7 @@ def test_rules_and_explain() -> None:
     code, out = run("explain", "unknown-key")
     assert code == 0
     assert out.startswith("RBV111 unknown-key (default severity: warning")
-    assert "Fails::" in out
+    assert "\nFails (JSON)::\n" in out
 
 
 def test_main_job_on_bundled_fixtures_runs() -> None:

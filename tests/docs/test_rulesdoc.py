@@ -21,7 +21,20 @@ def test_one_section_per_rule_with_code_name_severity_family() -> None:
     assert headings == [(rule.code, rule.name) for rule in all_rules()]
     section = text.split("## RBV301 window-cross-midnight\n", 1)[1].split("\n## ", 1)[0]
     assert "- Severity: **error**" in section and "- Family: time-window" in section
-    assert 'Fails:\n\n```\n"call_time_window": {"windows": [{"start": 1320, "end": 120}]}\n```' in section
+    assert (
+        'Fails (JSON members added to the base payload):\n\n```\n"call_time_window": {"windows": [{"start": 1320, "end": 120}]}\n```'
+        in section
+    )
+
+
+def test_examples_show_what_is_not_the_default() -> None:
+    text = render()
+    too_large = text.split("## RBV014 payload-too-large\n", 1)[1].split("\n## ", 1)[0]
+    assert "Fails (three tasks: over the limit; JSON members added to the base payload; `max-bytes = 200`):" in too_large
+    csv_encoding = text.split("## RBV801 csv-encoding\n", 1)[1].split("\n## ", 1)[0]
+    assert "; CSV; encoded as cp1252):\n\n```\nphone number,first_name\n+12137774445,José\n```" in csv_encoding
+    internal = text.split("## RBV000 internal-error\n", 1)[1].split("\n## ", 1)[0]
+    assert internal.rstrip().endswith("Examples: none. No payload should reach it: it reports a failure of the checker itself.")
 
 
 def test_index_links_reach_the_sections() -> None:

@@ -60,7 +60,8 @@ def test_registry_refuses_a_module_that_breaks_the_rule_contract(source: str, co
 
 
 def test_a_well_formed_module_is_a_rule() -> None:
-    rule = registry._rule_from_module(_module(HEADER + 'NAME = "fake-rule"\nKIND = Kind.RAISED\n'), FAMILY)
+    examples = 'from validator.rules import Example\nFAILS = Example("[]")\nPASSES = Example("{}")\n'
+    rule = registry._rule_from_module(_module(HEADER + 'NAME = "fake-rule"\nKIND = Kind.RAISED\n' + examples), FAMILY)
     assert (rule.code, rule.name, rule.family, rule.kind) == ("RBV399", "fake-rule", "time-window", Kind.RAISED)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
-from validator.engine.registry import all_rules, get_rule
+from validator.engine.registry import Rule, all_rules, get_rule
+from validator.rules import BASE_PAYLOAD, DEFAULT_NOW, Example
 
 EXIT_USAGE = 2
 
@@ -27,12 +29,54 @@ def list_rules(output_format: str) -> None:
 
 @click.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: the rule and its examples as complete documents, ready to check.",
+)
+def explain(code: str, output_format: str) -> None:
     """Print the documentation of a rule (by code or name)."""
     rule = get_rule(code)
     if rule is None:
         click.echo(f"error: unknown rule {code!r} (see `retell-validate rules`)", err=True)
         sys.exit(EXIT_USAGE)
+    if output_format == "json":
+        click.echo(json.dumps(rule_json(rule), indent=2, ensure_ascii=False))
+        return
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value}, family: {rule.family})\n")
     click.echo(rule.doc)
+    if any(example.members is not None for example in (rule.fails, rule.passes) if example is not None):
+        click.echo(
+            f"\nJSON members are added to the base payload {json.dumps(dict(BASE_PAYLOAD))}; examples are checked at"
+            f" {DEFAULT_NOW} unless they say otherwise; `--format json` gives each as a complete document."
+        )
     click.echo(f"\nDefined in: {rule.module}")
+
+
+def rule_json(rule: Rule) -> dict[str, Any]:
+    """What ``explain --format json`` prints: the rule, and its examples as documents to check (null when it has none)."""
+    examples = {"fails": _example_json(rule.fails), "passes": _example_json(rule.passes)} if rule.fails and rule.passes else None
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.value,
+        "family": rule.family,
+        "summary": rule.summary,
+        "doc": rule.doc,
+        "module": rule.module,
+        "examples": examples,
+    }
+
+
+def _example_json(example: Example) -> dict[str, Any]:
+    return {
+        "text": example.document(),
+        "format": example.format,
+        "now": example.now,
+        "encoding": example.encoding,
+        "config": dict(example.config),
+        "note": example.note,
+    }

@@ -5,16 +5,19 @@ rule; a test fails while the file is out of date. The output depends only on
 the rule modules, so it is the same on every machine.
 
 Docstrings are written in reStructuredText habits (````code````, ``Fails::``
-followed by an indented block); they are turned into Markdown here.
+followed by an indented block, as the registry renders a rule's examples); they
+are turned into Markdown here.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
 
 from validator.engine.registry import Rule, all_rules
+from validator.rules import BASE_PAYLOAD, DEFAULT_NOW
 
 COMMAND = "python -m validator.cli.rulesdoc > docs/rules.md"
 _LITERAL = re.compile(r"``([^`]+)``")
@@ -31,6 +34,12 @@ def render(rules: Iterable[Rule] | None = None) -> str:
         "Every rule has a stable code, a name, a default severity and a family (by hundreds).",
         "Select or ignore them by code or prefix (`--select RBV3`, `--ignore RBV203`);",
         "`retell-validate explain CODE` prints one section.",
+        "",
+        "Each section ends with a payload the rule flags (Fails) and a near miss it passes (Passes),",
+        "both run by the tests (a rule that no payload reaches says why). JSON members are added to the base payload",
+        f"`{json.dumps(dict(BASE_PAYLOAD))}` (their top-level keys replace the base's);",
+        f"examples are checked at {DEFAULT_NOW} unless they say otherwise.",
+        "`retell-validate explain CODE --format json` gives each example as a complete document.",
         "",
         "| code | name | severity | family | summary |",
         "| --- | --- | --- | --- | --- |",

@@ -1,8 +1,12 @@
 """The rule registry: every module under :mod:`validator.rules` is one rule.
 
 Rules live in family packages (``rules/<family>/``); each module declares
-``CODE``, ``NAME``, ``SEVERITY`` and ``KIND`` (:class:`validator.rules.Kind`),
-and its docstring is its documentation. What a kind needs:
+``CODE``, ``NAME``, ``SEVERITY`` and ``KIND`` (:class:`validator.rules.Kind`);
+its docstring is its documentation, and ``FAILS`` and ``PASSES``
+(:class:`validator.rules.Example`) are a payload it flags and one it passes,
+appended to that documentation and run by the tests. A rule that no payload
+reaches (RBV000, the checker's own failure) declares ``NO_EXAMPLES``, the reason,
+instead. What a kind needs:
 
 * ``Kind.DOCUMENT``: ``check(ctx) -> Iterable[Finding]``;
 * ``Kind.SCHEMA``: ``KEYWORDS`` and ``describe(error, ctx)``, turning the
@@ -34,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import validator.rules
 from validator.diagnostics import Finding, RuleInfo
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 if TYPE_CHECKING:
     from validator.context import Context
@@ -54,6 +58,8 @@ class Rule(RuleInfo):
     supersedes: tuple[str, ...] = ()
     spec_sentences: tuple[tuple[str, str], ...] = ()
     spec_prose: tuple[str, ...] = ()
+    fails: Example | None = None
+    passes: Example | None = None
 
 
 def _rule_from_module(module: ModuleType, family: ModuleType) -> Rule:
@@ -71,6 +77,11 @@ def _rule_from_module(module: ModuleType, family: ModuleType) -> Rule:
     runs = [attr for attr in ("check", "KEYWORDS", "describe") if hasattr(module, attr)]
     if sorted(needs) != sorted(runs):
         raise RuntimeError(f"rule module {module.__name__} of kind {module.KIND} defines {runs}, needs {list(needs)}")
+    fails, passes = _examples(module)
+    if fails is not None and passes is not None:
+        doc = f"{doc}\n\n{fails.rst('Fails')}\n\n{passes.rst('Passes')}"
+    else:
+        doc = f"{doc}\n\nExamples: none. {module.NO_EXAMPLES}"
     return Rule(
         code=module.CODE,
         name=module.NAME,
@@ -86,7 +97,24 @@ def _rule_from_module(module: ModuleType, family: ModuleType) -> Rule:
         supersedes=tuple(getattr(module, "SUPERSEDES", ())),
         spec_sentences=tuple(getattr(module, "SPEC_SENTENCES", ())),
         spec_prose=tuple(getattr(module, "SPEC_PROSE", ())),
+        fails=fails,
+        passes=passes,
     )
+
+
+def _examples(module: ModuleType) -> tuple[Example | None, Example | None]:
+    """``FAILS`` and ``PASSES``, both :class:`Example`; or neither, and ``NO_EXAMPLES`` saying why no payload reaches the rule."""
+    fails, passes = getattr(module, "FAILS", None), getattr(module, "PASSES", None)
+    if hasattr(module, "NO_EXAMPLES"):
+        if fails is not None or passes is not None:
+            raise RuntimeError(f"rule module {module.__name__} declares NO_EXAMPLES and examples")
+        return None, None
+    for name, value in (("FAILS", fails), ("PASSES", passes)):
+        if not isinstance(value, Example):
+            raise RuntimeError(
+                f"rule module {module.__name__} lacks {name} = Example(...): a payload the rule flags and a near miss it passes"
+            )
+    return fails, passes
 
 
 @cache

@@ -6,14 +6,6 @@ Why it matters: the agent reads dates and times (``{{current_time}}``, what
 misspellings (``America/NewYork``). Names are case-sensitive. The advice is
 the one ``call_time_window.timezone`` gets (RBV305): the zone meant, with a safe
 fix only when the case or spaces differ. ``null`` restores the default and is fine.
-
-Fails::
-
-    "agent": {"timezone": "America/NewYork"}
-
-Passes::
-
-    "agent": {"timezone": "America/New_York"}
 """
 
 from __future__ import annotations
@@ -25,12 +17,14 @@ from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.knowledge.timezones import unknown_zone
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV523"
 NAME = "agent-timezone-unknown"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"timezone": "America/NewYork"}}}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"timezone": "America/New_York"}}}]')
 SPEC_SENTENCES = (("tasks.*.agent_override.agent.timezone", "IANA timezone for the agent"),)
 
 

@@ -8,14 +8,6 @@ a version written like ``"v3"`` must be the number ``3``. The generic schema
 message only quotes the pattern; this rule names the actual mistake (``v3``,
 ``"3"`` in quotes, upper case, length, a negative or fractional number) and
 replaces it (it supersedes RBV107/RBV106 at that pointer).
-
-Fails::
-
-    {"to_number": "+12137774445", "override_agent_version": "v3"}
-
-Passes::
-
-    {"to_number": "+12137774445", "override_agent_version": 3}
 """
 
 from __future__ import annotations
@@ -31,12 +23,14 @@ from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import is_finite_number, preview, type_name
 from validator.openapi.load import Spec
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV501"
 NAME = "agent-version-reference"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "override_agent_version": "v3"}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "override_agent_version": 3}]')
 SUPERSEDES = ("RBV107", "RBV106")
 
 FIELD = "override_agent_version"

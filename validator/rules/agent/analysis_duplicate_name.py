@@ -4,16 +4,6 @@ Why it matters: each item names one variable extracted after the call; two
 items with one name collide in the call's analysis results (one overwrites
 the other, or the API rejects the agent). System presets (``call_summary`` …)
 share the namespace.
-
-Fails::
-
-    "post_call_analysis_data": [{"type": "string", "name": "rating", "description": "a"},
-                                {"type": "number", "name": "rating", "description": "b"}]
-
-Passes::
-
-    "post_call_analysis_data": [{"type": "string", "name": "rating", "description": "a"},
-                                {"type": "number", "name": "rating_score", "description": "b"}]
 """
 
 from __future__ import annotations
@@ -24,12 +14,18 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV516"
 NAME = "analysis-duplicate-name"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"post_call_analysis_data": [{"type": "string", "name": "rating", "description": "a"}, {"type": "number", "name": "rating", "description": "b"}]}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"post_call_analysis_data": [{"type": "string", "name": "rating", "description": "a"}, {"type": "number", "name": "rating_score", "description": "b"}]}}}]'
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

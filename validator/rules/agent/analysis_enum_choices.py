@@ -5,14 +5,6 @@ choices; the spec says choices "must be non empty array", and a blank choice
 (``""``) is not something the model can answer with. The schema accepts ``[]``
 and ``[""]``; the API or the analysis does not. (A missing ``choices`` is
 already the required-field error.)
-
-Fails::
-
-    {"type": "enum", "name": "rating", "description": "Rating.", "choices": []}
-
-Passes::
-
-    {"type": "enum", "name": "rating", "description": "Rating.", "choices": ["good"]}
 """
 
 from __future__ import annotations
@@ -23,12 +15,18 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV517"
 NAME = "analysis-enum-choices"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"post_call_analysis_data": [{"type": "enum", "name": "rating", "description": "Rating.", "choices": []}]}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"post_call_analysis_data": [{"type": "enum", "name": "rating", "description": "Rating.", "choices": ["good"]}]}}}]'
+)
 SPEC_SENTENCES = (("tasks.*.agent_override.agent.post_call_analysis_data.*.choices", "must be non empty array"),)
 
 ENUM_TYPE = "enum"

@@ -5,15 +5,6 @@ only to a Retell LLM engine and ``conversation_flow`` settings only to a
 conversation flow, so one of the two sections is silently ignored on every
 call. When the override also sets ``agent.response_engine``, the
 ``engine-override-mismatch`` rule names the section that is ignored instead.
-
-Fails::
-
-    "agent_override": {"retell_llm": {"model": "gpt-4.1"},
-                       "conversation_flow": {"model_temperature": 0.2}}
-
-Passes::
-
-    "agent_override": {"retell_llm": {"model": "gpt-4.1"}}
 """
 
 from __future__ import annotations
@@ -22,13 +13,17 @@ from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import ENGINE_SECTIONS, engine_type
 
 CODE = "RBV502"
 NAME = "both-engine-overrides"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"retell_llm": {"model": "gpt-4.1"}, "conversation_flow": {"model_temperature": 0.2}}}]'
+)
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"retell_llm": {"model": "gpt-4.1"}}}]')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

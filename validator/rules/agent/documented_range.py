@@ -9,14 +9,6 @@ misbehaves, yet a schema validator lets them through. The ranges are read from
 the spec's descriptions (:mod:`validator.openapi.prose`). Ranges the schema itself
 enforces are left to RBV104; bounds only implied by a unit (a duration "in
 milliseconds" that states no range) are RBV530's, a warning.
-
-Fails::
-
-    "agent": {"end_call_after_silence_ms": 9999}
-
-Passes::
-
-    "agent": {"end_call_after_silence_ms": 10000}
 """
 
 from __future__ import annotations
@@ -27,13 +19,15 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.openapi.prose import Range
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import label, outside_prose_ranges
 
 CODE = "RBV504"
 NAME = "documented-range"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"end_call_after_silence_ms": 9999}}}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"end_call_after_silence_ms": 10000}}}]')
 SPEC_PROSE = ("stated_unchecked_by_schema",)
 
 

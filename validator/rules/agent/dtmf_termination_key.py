@@ -5,14 +5,6 @@ input. Acceptable values include any digit (0-9), the pound/hash symbol (#),
 or the asterisk (*)". A word like ``"pound"``, two keys (``"##"``) or a letter
 is rejected or never matches what the caller presses. The allowed keys are
 read from that sentence.
-
-Fails::
-
-    "user_dtmf_options": {"termination_key": "pound"}
-
-Passes::
-
-    "user_dtmf_options": {"termination_key": "#"}
 """
 
 from __future__ import annotations
@@ -23,13 +15,17 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.openapi.prose import prose_constraints
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, label, override_values
 
 CODE = "RBV512"
 NAME = "dtmf-termination-key"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"user_dtmf_options": {"termination_key": "pound"}}}}]'
+)
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"user_dtmf_options": {"termination_key": "#"}}}}]')
 SPEC_PROSE = ("key_sets",)
 
 # Words people write for the two symbol keys.

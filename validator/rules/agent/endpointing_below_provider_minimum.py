@@ -3,14 +3,6 @@
 Why it matters: the spec states a different floor per provider ("Minimum is 100
 for Azure, 10 for Deepgram, 500 for Soniox"); a smaller value is rejected. The
 minimums are read from that sentence in the spec, not copied into code.
-
-Fails::
-
-    "custom_stt_config": {"provider": "soniox", "endpointing_ms": 300}
-
-Passes::
-
-    "custom_stt_config": {"provider": "deepgram", "endpointing_ms": 300}
 """
 
 from __future__ import annotations
@@ -21,13 +13,19 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.openapi.prose import prose_constraints
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, is_number, label, override_values
 
 CODE = "RBV505"
 NAME = "endpointing-below-provider-minimum"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"stt_mode": "custom", "custom_stt_config": {"provider": "soniox", "endpointing_ms": 300}}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"stt_mode": "custom", "custom_stt_config": {"provider": "deepgram", "endpointing_ms": 300}}}}]'
+)
 SPEC_PROSE = ("provider_minimums",)
 
 

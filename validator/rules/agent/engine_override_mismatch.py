@@ -5,16 +5,6 @@ engine and ``conversation_flow`` overrides only to a ``conversation-flow`` one
 (the spec: "Only applicable when using Retell LLM as the response engine").
 When the override's own ``agent.response_engine`` names a different engine (or
 a ``custom-llm``), the section is ignored on every call.
-
-Fails::
-
-    "agent_override": {"agent": {"response_engine": {"type": "conversation-flow", "conversation_flow_id": "cf_1"}},
-                       "retell_llm": {"model": "gpt-4.1"}}
-
-Passes::
-
-    "agent_override": {"agent": {"response_engine": {"type": "conversation-flow", "conversation_flow_id": "cf_1"}},
-                       "conversation_flow": {"model_temperature": 0.2}}
 """
 
 from __future__ import annotations
@@ -24,13 +14,19 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import ENGINE_SECTIONS, engine_type
 
 CODE = "RBV503"
 NAME = "engine-override-mismatch"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"response_engine": {"type": "conversation-flow", "conversation_flow_id": "cf_1"}}, "retell_llm": {"model": "gpt-4.1"}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"response_engine": {"type": "conversation-flow", "conversation_flow_id": "cf_1"}}, "conversation_flow": {"model_temperature": 0.2}}}]'
+)
 SPEC_SENTENCES = (
     ("tasks.*.agent_override.retell_llm", "Only applicable when using Retell LLM as the response engine"),
     ("tasks.*.agent_override.conversation_flow", "Only applicable when using conversation flow as the response engine"),

@@ -4,14 +4,6 @@ Why it matters: a Retell LLM runs either a text LLM (``model``) or a speech-to-s
 model (``s2s_model``); the spec says "Can only set this or model, not both", and
 the API rejects an override with both. The pairs are read from such sentences in
 the spec's descriptions. ``null`` counts as not set.
-
-Fails::
-
-    "retell_llm": {"model": "gpt-4.1", "s2s_model": "gpt-realtime"}
-
-Passes::
-
-    "retell_llm": {"model": null, "s2s_model": "gpt-realtime"}
 """
 
 from __future__ import annotations
@@ -22,13 +14,17 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.prose import prose_constraints
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, label, override_values
 
 CODE = "RBV506"
 NAME = "exclusive-settings"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"retell_llm": {"model": "gpt-4.1", "s2s_model": "gpt-realtime"}}}]'
+)
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"retell_llm": {"model": null, "s2s_model": "gpt-realtime"}}}]')
 SPEC_PROSE = ("exclusions",)
 
 

@@ -6,14 +6,6 @@ fallback voice ids must be from different TTS providers": a fallback from the
 same provider would be down too, and the API rejects it. Providers are read
 from voice id prefixes (``validator/knowledge/data/voice_providers.yaml``); ``retell-``
 voices count as their own provider, unknown (custom) ids are not checked.
-
-Fails::
-
-    "agent": {"voice_id": "11labs-Adrian", "fallback_voice_ids": ["11labs-Rachel"]}
-
-Passes::
-
-    "agent": {"voice_id": "11labs-Adrian", "fallback_voice_ids": ["cartesia-Cimo"]}
 """
 
 from __future__ import annotations
@@ -24,13 +16,19 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._voices import provider_of_voice
 
 CODE = "RBV514"
 NAME = "fallback-voice-same-provider"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "fallback_voice_ids": ["11labs-Rachel"]}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "fallback_voice_ids": ["cartesia-Cimo"]}}}]'
+)
 SPEC_SENTENCES = (("tasks.*.agent_override.agent.fallback_voice_ids", "must be from different TTS providers"),)
 
 

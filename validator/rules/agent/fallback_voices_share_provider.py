@@ -6,14 +6,6 @@ provider is down too, so it adds nothing; a fallback from a third provider
 would. (A fallback sharing the provider of ``voice_id`` itself is the
 ``fallback-voice-same-provider`` error.) Providers are read from voice id
 prefixes; unknown (custom) ids are not checked.
-
-Fails::
-
-    "agent": {"voice_id": "11labs-Adrian", "fallback_voice_ids": ["cartesia-Cimo", "cartesia-Tina"]}
-
-Passes::
-
-    "agent": {"voice_id": "11labs-Adrian", "fallback_voice_ids": ["cartesia-Cimo", "openai-Alloy"]}
 """
 
 from __future__ import annotations
@@ -24,13 +16,19 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._voices import Provider, provider_of_voice
 
 CODE = "RBV515"
 NAME = "fallback-voices-share-provider"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "fallback_voice_ids": ["cartesia-Cimo", "cartesia-Tina"]}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "fallback_voice_ids": ["cartesia-Cimo", "openai-Alloy"]}}}]'
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

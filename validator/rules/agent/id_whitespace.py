@@ -6,14 +6,6 @@ voice, LLM, conversation flow or knowledge base, so the API rejects the task
 Spaces usually come from a spreadsheet cell or a copy from the dashboard.
 Every ``*_id`` field and every item of an ``*_ids`` list the spec defines is
 checked. The safe fix removes the surrounding whitespace.
-
-Fails::
-
-    {"to_number": "+12137774445", "override_agent_id": " agent_x "}
-
-Passes::
-
-    {"to_number": "+12137774445", "override_agent_id": "agent_x"}
 """
 
 from __future__ import annotations
@@ -26,13 +18,15 @@ from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.openapi.load import Spec
 from validator.openapi.prose import Location, schema_nodes
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, override_values, values_at
 
 CODE = "RBV528"
 NAME = "id-whitespace"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "override_agent_id": " agent_x "}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "override_agent_id": "agent_x"}]')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

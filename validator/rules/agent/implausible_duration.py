@@ -7,14 +7,6 @@ an expiration of 0 leaves no time at all (every webhook would time out, every
 signed URL would be expired); the value is almost certainly a slip, though the
 spec does not say the API rejects it, hence a warning. Durations whose range
 the spec states are RBV504's.
-
-Fails::
-
-    "agent": {"webhook_timeout_ms": 0}
-
-Passes::
-
-    "agent": {"webhook_timeout_ms": 5000}
 """
 
 from __future__ import annotations
@@ -24,13 +16,15 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import label, outside_prose_ranges
 
 CODE = "RBV530"
 NAME = "implausible-duration"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_timeout_ms": 0}}}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_timeout_ms": 5000}}}]')
 SPEC_PROSE = ("implied_unchecked_by_schema",)
 
 

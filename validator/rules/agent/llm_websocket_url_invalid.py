@@ -5,14 +5,6 @@ to this URL for every call; an ``https://`` address, a missing scheme, a stray
 space or a URL without a host means no call can get a response. The safe fix
 removes surrounding whitespace; ``https://`` and ``http://`` are offered as
 ``wss://`` and ``ws://`` (unsafe: the server must speak websocket there).
-
-Fails::
-
-    "response_engine": {"type": "custom-llm", "llm_websocket_url": "https://llm.example.com/ws"}
-
-Passes::
-
-    "response_engine": {"type": "custom-llm", "llm_websocket_url": "wss://llm.example.com/ws"}
 """
 
 from __future__ import annotations
@@ -22,13 +14,19 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._urls import WEBSOCKET, websockets
 
 CODE = "RBV524"
 NAME = "llm-websocket-url-invalid"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"response_engine": {"type": "custom-llm", "llm_websocket_url": "https://llm.example.com/ws"}}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"response_engine": {"type": "custom-llm", "llm_websocket_url": "wss://llm.example.com/ws"}}}}]'
+)
 SPEC_SENTENCES = (("tasks.*.agent_override.agent.response_engine.llm_websocket_url", "LLM websocket url"),)
 
 _AS_WEBSOCKET = {"https": "wss", "http": "ws"}

@@ -8,14 +8,6 @@ tried twice, a repeated knowledge base is searched once. A repeat is usually
 a copy-paste slip that hides the value meant. Every list of strings in an
 override is checked, except those the spec itself declares unique (RBV109
 reports those). The safe fix removes the repeats, keeping the first of each.
-
-Fails::
-
-    "agent": {"webhook_events": ["call_started", "call_ended", "call_ended"]}
-
-Passes::
-
-    "agent": {"webhook_events": ["call_started", "call_ended", "call_analyzed"]}
 """
 
 from __future__ import annotations
@@ -30,13 +22,19 @@ from validator.openapi.load import Spec
 from validator.openapi.prose import Location, schema_nodes
 from validator.openapi.tools import schema_types
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, label, override_values
 
 CODE = "RBV526"
 NAME = "repeated-list-item"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_events": ["call_started", "call_ended", "call_ended"]}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_events": ["call_started", "call_ended", "call_analyzed"]}}}]'
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

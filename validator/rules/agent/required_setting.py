@@ -4,14 +4,6 @@ Why it matters: the spec says of ``stt_mode`` "When set to custom,
 custom_stt_config must be provided"; without it the API cannot pick a
 speech-to-text provider and rejects the override. Such requirements are read
 from the spec's descriptions; ``null`` counts as not provided.
-
-Fails::
-
-    "agent": {"stt_mode": "custom"}
-
-Passes::
-
-    "agent": {"stt_mode": "custom", "custom_stt_config": {"provider": "deepgram", "endpointing_ms": 300}}
 """
 
 from __future__ import annotations
@@ -22,13 +14,17 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.prose import prose_constraints
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, label, override_values
 
 CODE = "RBV507"
 NAME = "required-setting"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"stt_mode": "custom"}}}]')
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"stt_mode": "custom", "custom_stt_config": {"provider": "deepgram", "endpointing_ms": 300}}}}]'
+)
 SPEC_PROSE = ("requirements",)
 
 

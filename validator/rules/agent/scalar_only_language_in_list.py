@@ -6,14 +6,6 @@ locales. The spec: "the `multi` value is valid only as the scalar legacy form
 and must not appear inside an array"; the API rejects the override. This rule
 replaces the generic enum message (RBV103) at that item. The scalar-only values
 are those the spec's scalar form accepts and its list items do not.
-
-Fails::
-
-    "agent": {"language": ["en-US", "multi"]}
-
-Passes::
-
-    "agent": {"language": "multi"}
 """
 
 from __future__ import annotations
@@ -28,12 +20,14 @@ from validator.json_values import preview
 from validator.openapi.load import Spec
 from validator.openapi.tools import enum_values
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV509"
 NAME = "scalar-only-language-in-list"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"language": ["en-US", "multi"]}}}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"language": "multi"}}}]')
 SPEC_SENTENCES = (("tasks.*.agent_override.agent.language", "The array form must contain concrete locale codes only"),)
 SUPERSEDES = ("RBV103",)
 

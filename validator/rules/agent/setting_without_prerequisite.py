@@ -12,14 +12,6 @@ prerequisite to something else the setting certainly has no effect; when it
 does not set it at all, the setting works only if the base agent already has
 it (which a payload check cannot see). The conditions are read from the
 spec's descriptions; a ``null`` setting is not reported.
-
-Fails::
-
-    "agent": {"backchannel_frequency": 0.5, "enable_backchannel": false}
-
-Passes::
-
-    "agent": {"backchannel_frequency": 0.5, "enable_backchannel": true}
 """
 
 from __future__ import annotations
@@ -30,13 +22,19 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.prose import prose_constraints
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import OVERRIDE, in_override, label, override_values
 
 CODE = "RBV508"
 NAME = "setting-without-prerequisite"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"backchannel_frequency": 0.5, "enable_backchannel": false}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"backchannel_frequency": 0.5, "enable_backchannel": true}}}]'
+)
 SPEC_PROSE = ("prerequisites",)
 # What `required` is when unset, which decides whether an item's conditional_prompt applies.
 SPEC_SENTENCES = (("tasks.*.agent_override.agent.post_call_analysis_data.*.required", "If true or unset, the field is required"),)

@@ -7,14 +7,6 @@ long as the whole call never triggers, and a reminder that comes no sooner
 than the silence hang-up is never heard: the setting looks active but does
 nothing. Compared only when the same override sets both values (and the
 reminder only while ``reminder_max_count`` is not 0).
-
-Fails::
-
-    "agent": {"reminder_trigger_ms": 30000, "end_call_after_silence_ms": 20000}
-
-Passes::
-
-    "agent": {"reminder_trigger_ms": 10000, "end_call_after_silence_ms": 20000}
 """
 
 from __future__ import annotations
@@ -25,13 +17,19 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import is_number
 
 CODE = "RBV522"
 NAME = "silence-timer-unreachable"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"reminder_trigger_ms": 30000, "end_call_after_silence_ms": 20000}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"reminder_trigger_ms": 10000, "end_call_after_silence_ms": 20000}}}]'
+)
 
 # (the timer that cannot fire, the one that ends the call first, what the first one does)
 _PAIRS = (

@@ -7,16 +7,6 @@ configured to wait for the user to speak first"; and a ``begin_message`` of
 that says the opposite in the same override, the setting silently does
 nothing (or the two contradict each other). Reported only when the override
 itself sets ``start_speaker``.
-
-Fails::
-
-    "agent_override": {"agent": {"begin_message_delay_ms": 1000},
-                       "retell_llm": {"start_speaker": "user"}}
-
-Passes::
-
-    "agent_override": {"agent": {"begin_message_delay_ms": 1000},
-                       "retell_llm": {"start_speaker": "agent"}}
 """
 
 from __future__ import annotations
@@ -28,13 +18,19 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import ENGINE_SECTIONS
 
 CODE = "RBV520"
 NAME = "speaker-dependent-setting"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"begin_message_delay_ms": 1000}, "retell_llm": {"start_speaker": "user"}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"begin_message_delay_ms": 1000}, "retell_llm": {"start_speaker": "agent"}}}]'
+)
 SPEC_SENTENCES = (
     ("tasks.*.agent_override.agent.begin_message_delay_ms", "Only applicable when agent speaks first"),
     (

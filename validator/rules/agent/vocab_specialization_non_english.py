@@ -5,14 +5,6 @@ for non English agent, this setting is a no-op"; ``"medical"`` on a ``de-DE``
 agent silently does nothing. Reported only when the same override sets
 ``language`` (a locale, or a list of them) and none is English (``en-…``);
 ``multi`` may include English and is not reported.
-
-Fails::
-
-    "agent": {"language": "de-DE", "vocab_specialization": "medical"}
-
-Passes::
-
-    "agent": {"language": ["de-DE", "en-US"], "vocab_specialization": "medical"}
 """
 
 from __future__ import annotations
@@ -23,12 +15,18 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV510"
 NAME = "vocab-specialization-non-english"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"language": "de-DE", "vocab_specialization": "medical"}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"language": ["de-DE", "en-US"], "vocab_specialization": "medical"}}}]'
+)
 SPEC_SENTENCES = (("tasks.*.agent_override.agent.vocab_specialization", "This setting only applies for English agents"),)
 
 MULTILINGUAL = "multi"

@@ -7,14 +7,6 @@ sentence; the provider of ``voice_id`` comes from its prefix
 (``validator/knowledge/data/voice_providers.yaml``). Retell's own voices (``retell-…``)
 and unknown (custom) voice ids are not reported: their engine is not visible.
 Only checked when the same override sets ``voice_id``.
-
-Fails::
-
-    "agent": {"voice_id": "11labs-Adrian", "voice_emotion": "calm"}
-
-Passes::
-
-    "agent": {"voice_id": "cartesia-Cimo", "voice_emotion": "calm"}
 """
 
 from __future__ import annotations
@@ -25,7 +17,7 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.prose import prose_constraints
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, label, override_values
 from validator.rules.agent._voices import provider_of_voice, providers
 
@@ -33,6 +25,12 @@ CODE = "RBV511"
 NAME = "voice-emotion-unsupported"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "voice_emotion": "calm"}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "cartesia-Cimo", "voice_emotion": "calm"}}}]'
+)
 SPEC_PROSE = ("supported_providers",)
 
 

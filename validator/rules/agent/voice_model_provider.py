@@ -9,14 +9,6 @@ id is its prefix (``11labs-``, ``cartesia-``, ``openai-``, ``minimax-``,
 Retell's own voices (``retell-…``) and unknown (custom) voice ids are not
 checked: their engine is not visible in the id. Only checked when the same
 override sets ``voice_id``.
-
-Fails::
-
-    "agent": {"voice_id": "11labs-Adrian", "voice_model": "sonic-3"}
-
-Passes::
-
-    "agent": {"voice_id": "11labs-Adrian", "voice_model": "eleven_turbo_v2_5"}
 """
 
 from __future__ import annotations
@@ -28,13 +20,19 @@ from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.tools import enum_list
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._voices import provider_of_model, provider_of_voice, spec_voice_models
 
 CODE = "RBV513"
 NAME = "voice-model-provider"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "voice_model": "sonic-3"}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "voice_model": "eleven_turbo_v2_5"}}}]'
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -6,14 +6,6 @@ empty or blank text leaves a silent message on the recipient's voicemail.
 To hang up on voicemail, the spec offers ``{"type": "hangup"}`` (the unsafe fix
 writes it). ``voicemail_message: ""`` is different: the spec documents it as
 "hang up after hitting voicemail", and it is not reported.
-
-Fails::
-
-    "agent": {"voicemail_option": {"action": {"type": "static_text", "text": ""}}}
-
-Passes::
-
-    "agent": {"voicemail_option": {"action": {"type": "static_text", "text": "Please call us back at 555-0100."}}}
 """
 
 from __future__ import annotations
@@ -24,12 +16,18 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV529"
 NAME = "voicemail-text-empty"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voicemail_option": {"action": {"type": "static_text", "text": ""}}}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voicemail_option": {"action": {"type": "static_text", "text": "Please call us back at 555-0100."}}}}}]'
+)
 SPEC_SENTENCES = (
     ("tasks.*.agent_override.agent.voicemail_option.action.text", "The text to be spoken when the call is detected to be in voicemail"),
 )

@@ -4,14 +4,6 @@ Why it matters: Retell posts call events (``call_started``, ``call_ended``,
 ``call_analyzed`` …) to this URL; a relative path, a missing ``https://``, a
 stray space or another scheme means the events are lost (or the API rejects
 the override). ``null`` removes the webhook and is fine.
-
-Fails::
-
-    "agent": {"webhook_url": "hooks.example.com/retell"}
-
-Passes::
-
-    "agent": {"webhook_url": "https://hooks.example.com/retell"}
 """
 
 from __future__ import annotations
@@ -21,7 +13,7 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._urls import WEBHOOK as FIELD
 from validator.rules.agent._urls import webhooks
 
@@ -29,6 +21,10 @@ CODE = "RBV518"
 NAME = "webhook-url-invalid"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_url": "hooks.example.com/retell"}}}]')
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_url": "https://hooks.example.com/retell"}}}]'
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -3,14 +3,6 @@
 Why it matters: webhook bodies carry the call transcript, phone numbers and
 analysis results; over plain http they travel unencrypted and can be read or
 altered on the way. Use https.
-
-Fails::
-
-    "agent": {"webhook_url": "http://hooks.example.com/retell"}
-
-Passes::
-
-    "agent": {"webhook_url": "https://hooks.example.com/retell"}
 """
 
 from __future__ import annotations
@@ -20,7 +12,7 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._urls import WEBHOOK as FIELD
 from validator.rules.agent._urls import webhooks
 
@@ -28,6 +20,10 @@ CODE = "RBV519"
 NAME = "webhook-url-plain-http"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_url": "http://hooks.example.com/retell"}}}]')
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"webhook_url": "https://hooks.example.com/retell"}}}]'
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -7,14 +7,6 @@ only be whole and non-negative: ``response_engine.version`` ("Version of the
 the API does not find such a version, and half a digit is no limit. The fields
 are found from their descriptions (a "number of" things, a "Version of"), so a
 newer spec brings its own. A whole number written ``3.0`` is fine.
-
-Fails::
-
-    "response_engine": {"type": "retell-llm", "llm_id": "llm_1", "version": 1.5}
-
-Passes::
-
-    "response_engine": {"type": "retell-llm", "llm_id": "llm_1", "version": 2}
 """
 
 from __future__ import annotations
@@ -25,13 +17,19 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.prose import prose_constraints
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, is_number, label, override_values
 
 CODE = "RBV527"
 NAME = "whole-number-expected"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"response_engine": {"type": "retell-llm", "llm_id": "llm_1", "version": 1.5}}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"response_engine": {"type": "retell-llm", "llm_id": "llm_1", "version": 2}}}}]'
+)
 SPEC_PROSE = ("counts",)
 
 

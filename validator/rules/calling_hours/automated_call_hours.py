@@ -10,16 +10,6 @@ ones included; ignore RBV708 if counsel reads your calls otherwise. One finding 
 jurisdiction covering hours, weekdays and holidays together, over the batch's
 calendar (``trigger_timestamp`` or ``--now``, ``horizon-days``), at the first such
 task's ``to_number``.
-
-Fails (a Nevada number at 08:00 its time)::
-
-    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 480, "end": 1200}]},
-    "tasks": [{"to_number": "+17025550123"}]
-
-Passes::
-
-    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 540, "end": 1200}]},
-    "tasks": [{"to_number": "+17025550123"}]
 """
 
 from collections.abc import Iterator
@@ -27,12 +17,25 @@ from collections.abc import Iterator
 from validator.calling.law import findings, jurisdictions
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV708"
 NAME = "automated-call-hours"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    """
+    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 480, "end": 1200}]},
+    "tasks": [{"to_number": "+17025550123"}]
+    """,
+    note="a Nevada number at 08:00 its time",
+)
+PASSES = Example(
+    """
+    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 540, "end": 1200}]},
+    "tasks": [{"to_number": "+17025550123"}]
+    """,
+)
 __doc__ = (__doc__ or "") + jurisdictions(automated=True)  # the table the rule checks, from the data file
 
 

@@ -12,19 +12,6 @@ jurisdiction: the rule and its citation, which dates (with the holiday's name),
 how many tasks, the first example, at the first such task's ``to_number``.
 Holidays proclaimed case by case (a governor's declaration) cannot be known in
 advance. Silent for solicitation-only rules when ``call-purpose = "informational"``.
-
-Fails (a Louisiana number on Independence Day, observed, Friday 2026-07-03)::
-
-    "trigger_timestamp": 1783090800000,
-    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}]},
-    "tasks": [{"to_number": "+15045550123"}]
-
-Passes (a trigger two weeks later)::
-
-    "trigger_timestamp": 1784300400000,
-    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}],
-                         "day": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]},
-    "tasks": [{"to_number": "+15045550123"}]
 """
 
 from collections.abc import Iterator
@@ -33,12 +20,29 @@ from validator.calling.law import findings, jurisdictions
 from validator.calling.law_table import Bar
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV707"
 NAME = "legal-holiday"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    """
+    "trigger_timestamp": 1783090800000,
+    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}]},
+    "tasks": [{"to_number": "+15045550123"}]
+    """,
+    note="a Louisiana number on Independence Day, observed, Friday 2026-07-03",
+)
+PASSES = Example(
+    """
+    "trigger_timestamp": 1784300400000,
+    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}],
+                         "day": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]},
+    "tasks": [{"to_number": "+15045550123"}]
+    """,
+    note="a trigger two weeks later",
+)
 __doc__ = (__doc__ or "") + jurisdictions(automated=False, kind=Bar.HOLIDAY)  # the table the rule checks, from the data file
 
 

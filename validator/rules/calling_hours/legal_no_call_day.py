@@ -10,17 +10,6 @@ and its citation, the weekdays and dates reached, how many tasks, the first
 example, at the first such task's ``to_number``. Silent for solicitation-only rules
 when ``call-purpose = "informational"``; ``day`` in ``call_time_window`` (or
 ``retell-validate split``) keeps the batch off those days.
-
-Fails (a Louisiana number on Sunday)::
-
-    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}]},
-    "tasks": [{"to_number": "+15045550123"}]
-
-Passes::
-
-    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}],
-                         "day": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]},
-    "tasks": [{"to_number": "+15045550123"}]
 """
 
 from collections.abc import Iterator
@@ -29,12 +18,26 @@ from validator.calling.law import findings, jurisdictions
 from validator.calling.law_table import Bar
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV706"
 NAME = "legal-no-call-day"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    """
+    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}]},
+    "tasks": [{"to_number": "+15045550123"}]
+    """,
+    note="a Louisiana number on Sunday",
+)
+PASSES = Example(
+    """
+    "call_time_window": {"timezone": "America/Chicago", "windows": [{"start": 600, "end": 1020}],
+                         "day": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]},
+    "tasks": [{"to_number": "+15045550123"}]
+    """,
+)
 __doc__ = (__doc__ or "") + jurisdictions(automated=False, kind=Bar.DAY)  # the table the rule checks, from the data file
 
 

@@ -6,15 +6,6 @@ batch runs for hours or days. The finding lists the zones the numbers are in
 (phonenumbers' zones of each prefix), so you can pick windows that suit them.
 A batch of one task is not reported: its one call goes out when the batch is
 sent, a moment you choose.
-
-Fails::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}, {"to_number": "+18085550123"}]}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}, {"to_number": "+18085550123"}],
-     "call_time_window": {"windows": [{"start": 540, "end": 1020}]}}
 """
 
 from collections import Counter
@@ -24,12 +15,19 @@ from validator.calling.reach import batch_start, unplaced
 from validator.calling.recipients import recipients
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV702"
 NAME = "no-call-time-window"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
+FAILS = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}, {"to_number": "+18085550123"}]}')
+PASSES = Example(
+    """
+    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}, {"to_number": "+18085550123"}],
+     "call_time_window": {"windows": [{"start": 540, "end": 1020}]}}
+    """,
+)
 _LISTED = 8
 
 

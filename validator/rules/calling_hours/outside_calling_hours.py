@@ -11,16 +11,6 @@ One finding per zone (zones that keep the same clock, such as New York and
 Toronto, share one), at the first affected task, with the count of tasks. The limit is ``calling-hours`` in the config
 (default 08:00-21:00). Known follow-up: stricter state limits (e.g. Florida's
 8 a.m.–8 p.m.) are not modelled per state yet.
-
-Fails::
-
-    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 540, "end": 1200}]},
-    "tasks": [{"to_number": "+12125550123"}]
-
-Passes::
-
-    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 540, "end": 1020}]},
-    "tasks": [{"to_number": "+12125550123"}]
 """
 
 from collections.abc import Iterator
@@ -30,12 +20,24 @@ from validator.calling.reach import Reach, batch_start, clock_signature, reach, 
 from validator.calling.recipients import Recipients, recipients
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV701"
 NAME = "outside-calling-hours"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    """
+    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 540, "end": 1200}]},
+    "tasks": [{"to_number": "+12125550123"}]
+    """,
+)
+PASSES = Example(
+    """
+    "call_time_window": {"timezone": "America/Los_Angeles", "windows": [{"start": 540, "end": 1020}]},
+    "tasks": [{"to_number": "+12125550123"}]
+    """,
+)
 
 
 @dataclass

@@ -17,16 +17,6 @@ the first such task's ``to_number``. Rules scoped to telephone solicitation are
 silent when ``call-purpose = "informational"``. The table of jurisdictions, with
 sources, is in docs/calling-hours.md (``retell-validate split`` writes one payload
 per legal envelope).
-
-Fails (a Florida number at 20:00–21:00 its time)::
-
-    "call_time_window": {"timezone": "America/New_York", "windows": [{"start": 540, "end": 1260}]},
-    "tasks": [{"to_number": "+13055550123"}]
-
-Passes::
-
-    "call_time_window": {"timezone": "America/New_York", "windows": [{"start": 540, "end": 1200}]},
-    "tasks": [{"to_number": "+13055550123"}]
 """
 
 from collections.abc import Iterator
@@ -35,12 +25,25 @@ from validator.calling.law import findings, jurisdictions
 from validator.calling.law_table import Bar
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV705"
 NAME = "outside-legal-hours"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    """
+    "call_time_window": {"timezone": "America/New_York", "windows": [{"start": 540, "end": 1260}]},
+    "tasks": [{"to_number": "+13055550123"}]
+    """,
+    note="a Florida number at 20:00–21:00 its time",
+)
+PASSES = Example(
+    """
+    "call_time_window": {"timezone": "America/New_York", "windows": [{"start": 540, "end": 1200}]},
+    "tasks": [{"to_number": "+13055550123"}]
+    """,
+)
 __doc__ = (__doc__ or "") + jurisdictions(automated=False, kind=Bar.HOURS)  # the table the rule checks, from the data file
 
 

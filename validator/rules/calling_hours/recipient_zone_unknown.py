@@ -6,16 +6,6 @@ zones phonenumbers knows for the number's prefix. A non-geographic number
 country; a number in an area that spans zones (Idaho's 208: Boise or Los
 Angeles; Alaska's 907: Anchorage or Adak) is checked against each zone. One
 finding for each kind, at the first such task, with the count.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}]},
-    "tasks": [{"to_number": "+18005550100"}]
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}]},
-    "tasks": [{"to_number": "+14155550123"}]
 """
 
 from collections.abc import Iterator
@@ -25,12 +15,24 @@ from validator.calling.recipients import Recipients, recipients
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.recipient_zones import RecipientZones
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV703"
 NAME = "recipient-zone-unknown"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    """
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}]},
+    "tasks": [{"to_number": "+18005550100"}]
+    """,
+)
+PASSES = Example(
+    """
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}]},
+    "tasks": [{"to_number": "+14155550123"}]
+    """,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -6,16 +6,6 @@ on a day the ``day`` filter leaves out). Not reported when the first window
 opens later the same day in the batch zone: scheduling before opening time
 is the usual way to queue a batch. The message gives the first moment calls
 can start, in the batch zone (ISO 8601).
-
-Fails::
-
-    "trigger_timestamp": 1798855200000,
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}
-
-Passes::
-
-    "trigger_timestamp": 1799460000000,
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}
 """
 
 from collections.abc import Iterator
@@ -25,12 +15,26 @@ from validator.calling.reach import first_allowed, minute_of, schedule, trigger_
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.timezones import load_zone
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV704"
 NAME = "trigger-outside-windows"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    """
+    "trigger_timestamp": 1798855200000,
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}
+    """,
+    note="Friday 2027-01-01 18:00 in Los Angeles",
+)
+PASSES = Example(
+    """
+    "trigger_timestamp": 1799082000000,
+    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}
+    """,
+    note="Monday 2027-01-04 09:00 in Los Angeles",
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

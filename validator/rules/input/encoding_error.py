@@ -4,16 +4,18 @@ Why it matters: the payload must be UTF-8 JSON. The diagnostic gives the byte
 offset and line of the first offending byte. A UTF-16 or UTF-32 file (Excel's
 "Unicode text") is recognised by its byte order mark, decoded and checked
 anyway, but sent as it is the API cannot read it.
-
-Fails: a PNG renamed ``batch.json``; a file saved as Latin-1 with an ``é``; a file saved as UTF-16.
-
-Passes: the same text saved as UTF-8.
 """
 
 from validator.diagnostics import Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV007"
 NAME = "encoding-error"
 SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"first_name": "José"}}]',
+    note="saved as Windows-1252 (Latin-1)",
+    encoding="cp1252",
+)
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"first_name": "José"}}]', note="saved as UTF-8")

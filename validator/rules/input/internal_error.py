@@ -12,3 +12,4 @@ CODE = "RBV000"
 NAME = "internal-error"
 SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
+NO_EXAMPLES = "No payload should reach it: it reports a failure of the checker itself."

@@ -6,22 +6,24 @@ sent. Convert them first (a list for a set, a number or string for the
 others). Only the library entry point ``validate()`` sees Python values; tuples
 are arrays and ``int`` keys become strings, as ``json.dumps`` does (the latter
 reported as RBV013).
-
-Fails::
-
-    validate({"from_number": "+14157774444", "tasks": [], "trigger_timestamp": Decimal("1735718400000")})
-
-Passes::
-
-    validate({"from_number": "+14157774444", "tasks": [], "trigger_timestamp": 1735718400000})
 """
 
 from validator.diagnostics import Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV015"
 NAME = "not-json-value"
 SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
+FAILS = Example(
+    '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445", "metadata": {"tags": {"vip", "new"}}}]}',
+    format="python",
+    note="a set",
+)
+PASSES = Example(
+    '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445", "metadata": {"tags": ["vip", "new"]}}]}',
+    format="python",
+    note="a list",
+)
 # The value is checked as null: what the schema says about that null (type, enum, alternatives) is noise.
 SUPERSEDES = ("RBV102", "RBV103", "RBV107", "RBV199")

@@ -5,16 +5,24 @@ JSON), so an accidental multi-gigabyte export or a crafted file could exhaust
 a CI runner. Files over the limit are refused before they are read; raise the
 limit with ``--max-bytes`` (library: ``max_bytes=``) if the batch is real, or
 split it into several files.
-
-Fails: a 200 MB export checked with the default limit.
-
-Passes: the same batch split into files under the limit, or ``--max-bytes 300000000``.
 """
 
 from validator.diagnostics import Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV014"
 NAME = "payload-too-large"
 SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
+FAILS = Example(
+    """
+    "tasks": [
+      {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"first_name": "Ann"}},
+      {"to_number": "+12137774446", "retell_llm_dynamic_variables": {"first_name": "Bob"}},
+      {"to_number": "+12137774447", "retell_llm_dynamic_variables": {"first_name": "Cy"}}
+    ]
+    """,
+    note="three tasks: over the limit",
+    config={"max-bytes": 200},
+)
+PASSES = Example('"tasks": [{"to_number": "+12137774445"}]', note="one task: under it", config={"max-bytes": 200})

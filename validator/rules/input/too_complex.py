@@ -6,20 +6,37 @@ batch call and would exhaust memory in any consumer. It is refused with this
 diagnostic instead of being expanded. So is a YAML file whose aliases repeat
 what is written more than tenfold beyond 100,000 nodes: every repeated node
 would be checked again, as if the file were that much larger.
-
-Fails::
-
-    a: &a [x, x, x, x, x, x, x, x, x]
-    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
-    ...  (nine more levels)
-
-Passes: any realistic payload.
 """
 
 from validator.diagnostics import Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV012"
 NAME = "too-complex"
 SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
+FAILS = Example(
+    """
+    a: &a [x, x, x, x, x, x, x, x, x]
+    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+    d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+    e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+    g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+    """,
+    format="yaml",
+    note="a billion laughs: each level repeats the one before nine times",
+)
+PASSES = Example(
+    """
+    from_number: "+14157774444"
+    tasks:
+      - to_number: "+12137774445"
+        retell_llm_dynamic_variables: &vars {company: Acme}
+      - to_number: "+12137774446"
+        retell_llm_dynamic_variables: *vars
+    """,
+    format="yaml",
+    note="aliases that repeat a little",
+)

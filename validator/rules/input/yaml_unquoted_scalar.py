@@ -5,20 +5,29 @@ Why it matters: YAML guesses types. ``to_number: +14157774444`` is the integer
 a date, ``0123`` is the octal integer 83 and ``1:30`` is the integer 90. The
 API then sees the wrong type. This diagnostic replaces the schema error at
 that place and says how to quote the value.
-
-Fails::
-
-    from_number: +14157774444
-
-Passes::
-
-    from_number: "+14157774444"
 """
 
 from validator.diagnostics import Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV008"
 NAME = "yaml-unquoted-scalar"
 SEVERITY = Severity.ERROR
 KIND = Kind.RAISED
+FAILS = Example(
+    """
+    from_number: +14157774444
+    tasks:
+      - to_number: "+12137774445"
+    """,
+    format="yaml",
+)
+PASSES = Example(
+    """
+    from_number: "+14157774444"
+    tasks:
+      - to_number: "+12137774445"
+
+    """,
+    format="yaml",
+)

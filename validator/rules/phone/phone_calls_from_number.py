@@ -3,14 +3,6 @@
 Why it matters: the batch would dial the number it calls from. The call
 either fails or lands on your own agent, and it is almost always a swapped
 ``from_number``/``to_number`` column. Numbers are compared in E.164 form.
-
-Fails::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+14157774444"}]}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+14157774445"}]}
 """
 
 from collections.abc import Iterator
@@ -18,13 +10,15 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.phones import analyze
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.phone._phone_fields import destinations
 
 CODE = "RBV205"
 NAME = "phone-calls-from-number"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+14157774444"}]}')
+PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+14157774445"}]}')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -5,14 +5,6 @@ rings the same person twice in one batch, usually a merge or export mistake.
 Numbers are compared in E.164 form, so ``+1 415 555 0123`` repeats
 ``+14155550123``. Each repeat is reported at its own task, naming the first
 task that calls the number.
-
-Fails::
-
-    "tasks": [{"to_number": "+14155550123"}, {"to_number": "+14155550123"}]
-
-Passes::
-
-    "tasks": [{"to_number": "+14155550123"}, {"to_number": "+14155550124"}]
 """
 
 from collections.abc import Iterator
@@ -20,13 +12,15 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.phone._phone_fields import destinations
 
 CODE = "RBV204"
 NAME = "phone-duplicate-destination"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+14155550123"}, {"to_number": "+14155550123"}]')
+PASSES = Example('"tasks": [{"to_number": "+14155550123"}, {"to_number": "+14155550124"}]')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

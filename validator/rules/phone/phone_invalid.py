@@ -9,27 +9,21 @@ phonenumbers library's numbering plans.
 A task with ``ignore_e164_validation: true`` (internal pseudo numbers on
 custom telephony) is not checked; ``from_number`` is relaxed only when every
 task sets the flag.
-
-Fails::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+1415555012"}]}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+14155550123"}]}
 """
 
 from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.phone._phone_fields import unusual
 
 CODE = "RBV202"
 NAME = "phone-invalid"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+1415555012"}]}')
+PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+14155550123"}]}')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

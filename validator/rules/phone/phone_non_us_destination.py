@@ -7,27 +7,21 @@ imported from your own carrier can call abroad, so this is a warning.
 Findings are grouped: one per destination country, at the first task calling
 it, with the number of tasks affected. Tasks with
 ``ignore_e164_validation: true`` (custom telephony) are not checked.
-
-Fails::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+442071838750"}]}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
 """
 
 from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.phone._phone_fields import PhoneField, unusual
 
 CODE = "RBV203"
 NAME = "phone-non-us-destination"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+442071838750"}]}')
+PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}')
 SPEC_SENTENCES = (("tasks.*.to_number", "only US numbers are supported as destination"),)
 
 

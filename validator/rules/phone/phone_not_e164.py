@@ -15,14 +15,6 @@ typed without its ``+``.
 A task with ``ignore_e164_validation: true`` (internal pseudo numbers on
 custom telephony) is not checked; ``from_number`` is relaxed only when every
 task sets the flag.
-
-Fails::
-
-    {"from_number": "(415) 777-4444", "tasks": [{"to_number": 12137774445}]}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
 """
 
 from collections.abc import Iterator
@@ -31,13 +23,15 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import is_finite_number, preview
 from validator.knowledge.phones import PhoneInfo, analyze
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.phone._phone_fields import PhoneField, unusual
 
 CODE = "RBV201"
 NAME = "phone-not-e164"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('{"from_number": "(415) 777-4444", "tasks": [{"to_number": 12137774445}]}')
+PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}')
 SPEC_SENTENCES = (("tasks.*.ignore_e164_validation", "If true, the e.164 validation will be ignored"),)
 # A number written as a JSON number: this rule's hint (the E.164 string) replaces the generic "quote it".
 SUPERSEDES = ("RBV102",)

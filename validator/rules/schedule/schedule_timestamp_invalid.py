@@ -5,27 +5,21 @@ value is before 1970 and a fraction such as ``1798794000000.5`` is not a
 millisecond count; both are rejected or misread. (A fractional value in the
 seconds range, as ``time.time()`` gives, is reported as a unit mistake
 instead, RBV401.)
-
-Fails::
-
-    "trigger_timestamp": -1
-
-Passes::
-
-    "trigger_timestamp": 1798794000000
 """
 
 from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.schedule._timestamp import POINTER, number, trigger_timestamp, wrong_unit
 
 CODE = "RBV404"
 NAME = "schedule-timestamp-invalid"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"trigger_timestamp": -1')
+PASSES = Example('"trigger_timestamp": 1798794000000')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

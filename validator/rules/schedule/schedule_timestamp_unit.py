@@ -6,27 +6,21 @@ Why it matters: the API reads ``trigger_timestamp`` as Unix time in
 January 1970, so the batch is sent at once instead of when it was scheduled.
 16-digit (microseconds) and 19-digit (nanoseconds) values are caught too.
 The unsafe fix converts to milliseconds (check the date it names).
-
-Fails::
-
-    "trigger_timestamp": 1798794000
-
-Passes::
-
-    "trigger_timestamp": 1798794000000
 """
 
 from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.schedule._timestamp import POINTER, number, trigger_timestamp, when, wrong_unit
 
 CODE = "RBV401"
 NAME = "schedule-timestamp-unit"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"trigger_timestamp": 1798794000')
+PASSES = Example('"trigger_timestamp": 1798794000000')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

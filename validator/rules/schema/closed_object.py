@@ -3,14 +3,6 @@
 Why it matters: unlike most objects, some (``call_screening_option``) are
 closed: the API rejects any key it does not define. The hint names the closest
 allowed key.
-
-Fails::
-
-    "call_screening_option": {"agent_identity": "Acme", "call_purpose": "reminder", "tone": "warm"}
-
-Passes::
-
-    "call_screening_option": {"agent_identity": "Acme", "call_purpose": "reminder"}
 """
 
 from collections.abc import Iterator
@@ -20,12 +12,18 @@ from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.openapi.tools import did_you_mean, error_pointer
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV110"
 NAME = "closed-object"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"call_screening_option": {"agent_identity": "Acme", "call_purpose": "reminder", "tone": "warm"}}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"call_screening_option": {"agent_identity": "Acme", "call_purpose": "reminder"}}}}]'
+)
 KEYWORDS = ("additionalProperties",)
 
 

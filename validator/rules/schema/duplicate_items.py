@@ -2,14 +2,6 @@
 
 Why it matters: ``pii_config.categories`` and the guardrail topic lists are
 declared ``uniqueItems``; the API rejects repeats.
-
-Fails::
-
-    "pii_config": {"mode": "post_call", "categories": ["email", "email"]}
-
-Passes::
-
-    "pii_config": {"mode": "post_call", "categories": ["email", "ssn"]}
 """
 
 from collections.abc import Iterator
@@ -18,12 +10,18 @@ from typing import Any
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV109"
 NAME = "duplicate-items"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"pii_config": {"mode": "post_call", "categories": ["email", "email"]}}}}]'
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"pii_config": {"mode": "post_call", "categories": ["email", "ssn"]}}}}]'
+)
 KEYWORDS = ("uniqueItems",)
 
 

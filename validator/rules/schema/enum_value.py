@@ -7,14 +7,6 @@ not listed; a wrong case (``monday``), an abbreviation (``Mon``) or a near-miss
 value. When only the case differs, a safe fix writes the listed spelling.
 A value that is also of the wrong type (``"start_speaker": null``) gets this
 finding only, not RBV102's as well.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["monday"]}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}
 """
 
 from collections.abc import Iterator
@@ -23,12 +15,14 @@ from typing import Any
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.openapi.tools import did_you_mean, enum_list, error_pointer, field_label
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV103"
 NAME = "enum-value"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["monday"]}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday"]}')
 SPEC_SENTENCES = (
     ("tasks.*.agent_override.retell_llm.start_speaker", "Must be either 'user' or 'agent'"),
     ("tasks.*.agent_override.agent.pii_config.mode", "Currently only post-call is supported"),

@@ -2,14 +2,6 @@
 
 Why it matters: ``call_time_window.windows`` needs at least one window; an
 empty list is rejected by the API.
-
-Fails::
-
-    "call_time_window": {"windows": []}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}]}
 """
 
 from collections.abc import Iterator
@@ -17,12 +9,14 @@ from typing import Any
 
 from validator.diagnostics import Finding, Severity
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV108"
 NAME = "item-count"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example('"call_time_window": {"windows": []}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}]}')
 KEYWORDS = ("minItems", "maxItems")
 
 

@@ -6,14 +6,6 @@ integer or a tag), ``language`` (a locale or a list of locales) and
 than one error per alternative, this rule works out which form was meant (by
 the object's ``type`` or the value's JSON type) and reports what is wrong
 with that one; for scalars it says in one line what would be accepted.
-
-Fails::
-
-    "override_agent_version": -1
-
-Passes::
-
-    "override_agent_version": 3
 """
 
 from collections.abc import Iterator
@@ -23,12 +15,14 @@ from validator.diagnostics import Finding, Severity
 from validator.document import Issue
 from validator.json_values import preview, type_name
 from validator.openapi.tools import describe_schema, discriminator_tags, enum_list, error_pointer, field_label, pick_branch
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV107"
 NAME = "no-matching-alternative"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"language": "english"}}}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"language": ["en-US", "es-ES"]}}}]')
 KEYWORDS = ("oneOf", "anyOf")
 
 

@@ -4,14 +4,6 @@ Why it matters: the API rejects out-of-range values such as
 ``voice_speed`` outside [0.5, 2], ``ring_duration_ms`` outside
 [5000, 300000] or a negative ``reserved_concurrency``. (Ranges stated only in
 prose are checked by the ``documented-range`` rule.)
-
-Fails::
-
-    "agent": {"voice_speed": 3}
-
-Passes::
-
-    "agent": {"voice_speed": 1.5}
 """
 
 from collections.abc import Iterator
@@ -20,12 +12,14 @@ from typing import Any
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV104"
 NAME = "out-of-range"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_speed": 3}}}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"agent": {"voice_speed": 1.5}}}]')
 SPEC_PROSE = ("checked_by_schema",)
 KEYWORDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
 

@@ -1,16 +1,9 @@
 """A string does not match the pattern the schema requires.
 
-Why it matters: the API checks these patterns server-side; for example an
-agent version tag must be ``latest`` or start with a lower-case letter and must
-not look like ``v3`` (write the number ``3`` instead).
-
-Fails::
-
-    "override_agent_version": "Prod"
-
-Passes::
-
-    "override_agent_version": "prod"
+Why it matters: the API checks these patterns server-side. The bundled spec
+has one, the agent version tag (``latest``, or a lower-case letter first and
+nothing like ``v3``), and RBV501 reports it in its own words; this rule words
+the patterns a newer spec (``--spec``) brings.
 """
 
 from collections.abc import Iterator
@@ -25,6 +18,9 @@ CODE = "RBV106"
 NAME = "pattern-mismatch"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+NO_EXAMPLES = (
+    "With the bundled spec no payload reaches it: its one pattern is at ``override_agent_version``, where RBV501 supersedes this rule."
+)
 KEYWORDS = ("pattern",)
 
 

@@ -5,14 +5,6 @@ Why it matters: the API rejects the whole batch (400) when ``from_number`` or
 required fields too (``windows`` in ``call_time_window``, ``llm_id`` in a
 ``retell-llm`` response engine). The diagnostic points at the object that
 lacks the field and the hint says what the field is for.
-
-Fails::
-
-    {"from_number": "+14157774444"}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
 """
 
 from collections.abc import Iterator
@@ -20,12 +12,14 @@ from typing import Any
 
 from validator.diagnostics import Finding, Severity
 from validator.openapi.tools import error_pointer, first_sentence
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV101"
 NAME = "required-field"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example('{"from_number": "+14157774444"}')
+PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}')
 KEYWORDS = ("required",)
 
 

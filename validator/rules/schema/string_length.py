@@ -3,14 +3,6 @@
 Why it matters: empty ``from_number``/``to_number``/``override_agent_id``
 strings are rejected (``minLength: 1``); prompts such as
 ``analysis_summary_prompt`` are capped at 2,000 characters.
-
-Fails::
-
-    {"from_number": "", "tasks": []}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": []}
 """
 
 from collections.abc import Iterator
@@ -18,12 +10,14 @@ from typing import Any
 
 from validator.diagnostics import Finding, Severity
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV105"
 NAME = "string-length"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example('{"from_number": "", "tasks": [{"to_number": "+12137774445"}]}')
+PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}')
 KEYWORDS = ("minLength", "maxLength")
 
 

@@ -5,14 +5,6 @@ ignores them, so ``to_numbr`` or ``ignore_e164_validaton`` is dropped without
 a word and the batch runs with defaults. The hint suggests the closest known
 key. Free-form objects (``metadata``, dynamic variables, SIP headers) are not
 checked.
-
-Fails::
-
-    {"from_number": "+14157774444", "tasks": [{"to_numbr": "+12137774445"}]}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
 """
 
 from collections.abc import Iterator
@@ -24,12 +16,14 @@ from validator.json_values import quote
 from validator.openapi.load import Schema, iter_object_schemas
 from validator.openapi.tools import branch_is_valid, did_you_mean, pick_branch
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV111"
 NAME = "unknown-key"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('{"from_number": "+14157774444", "tasks": [{"to_numbr": "+12137774445"}]}')
+PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}')
 SPEC_SENTENCES = (
     ("tasks.*.agent_override.retell_llm", "Supported attributes -"),
     ("tasks.*.agent_override.conversation_flow", "Supported attributes -"),

@@ -1,17 +1,10 @@
 """A value has the wrong JSON type (a number where a string is expected, and so on).
 
 Why it matters: the API validates types strictly. Phone numbers must be
-strings (``"+14157774444"``, not ``14157774444``), minutes and timestamps
+strings (``"+14157774444"``, not ``14157774444``; a number written as a JSON
+number is reported as RBV201, with its E.164 string), minutes and timestamps
 numbers, flags booleans (``true``, not ``"true"``). ``null`` is accepted
 only where the spec marks a field nullable.
-
-Fails::
-
-    {"from_number": 14157774444, "tasks": []}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": []}
 """
 
 from collections.abc import Iterator
@@ -20,12 +13,14 @@ from typing import Any
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview, type_name
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV102"
 NAME = "wrong-type"
 SEVERITY = Severity.ERROR
 KIND = Kind.SCHEMA
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "ignore_e164_validation": "true"}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "ignore_e164_validation": true}]')
 KEYWORDS = ("type",)
 
 _ARTICLES = {"integer": "an integer", "object": "an object", "array": "a list", "null": "null", "boolean": "a boolean"}

@@ -2,26 +2,20 @@
 
 Why it matters: the API accepts the request but nothing is dialled, which is
 usually an export or filter step that produced no rows.
-
-Fails::
-
-    {"from_number": "+14157774444", "tasks": []}
-
-Passes::
-
-    {"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}
 """
 
 from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV601"
 NAME = "tasks-empty"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": []')
+PASSES = Example('"tasks": [{"to_number": "+12137774445"}]')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -13,17 +13,6 @@ with the number of tasks affected. When a task pins a version tag
 (``"override_agent_version": "prod"``) the finding says so: the spec states
 that a tag's resolution brings that tag's dynamic variables, so the tag may
 set the variable.
-
-Fails::
-
-    {"to_number": "+12137774445",
-     "agent_override": {"retell_llm": {"begin_message": "Hi {{customer_name}}"}}}
-
-Passes::
-
-    {"to_number": "+12137774445",
-     "retell_llm_dynamic_variables": {"customer_name": "Ann"},
-     "agent_override": {"retell_llm": {"begin_message": "Hi {{ customer_name }}, it is {{current_time}}"}}}
 """
 
 import json
@@ -36,13 +25,17 @@ from validator.diagnostics import Finding, Severity
 from validator.knowledge.tables import load_table
 from validator.pointer import join as pointer_join
 from validator.pointer import tokens
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.tasks._variables import FIELD, tasks_word
 
 CODE = "RBV604"
 NAME = "tasks-placeholder-undefined"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"retell_llm": {"begin_message": "Hi {{customer_name}}"}}}]')
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "Ann"}, "agent_override": {"retell_llm": {"begin_message": "Hi {{ customer_name }}, it is {{current_time}}"}}}]'
+)
 SPEC_SENTENCES = (
     ("tasks.*.override_agent_version", "When a tag is provided, resolution uses that exact tag assignment"),
     ("tasks.*.agent_override.agent.call_screening_option.agent_identity", "Dynamic variables are supported."),

@@ -5,14 +5,6 @@ Why it matters: ``"customer_name": ""`` renders as nothing in the prompt
 sounds broken. Usually a missing column in the export. Findings are grouped:
 one per variable name, at the first task where it is empty, with the number
 of tasks affected.
-
-Fails::
-
-    "retell_llm_dynamic_variables": {"customer_name": "  "}
-
-Passes::
-
-    "retell_llm_dynamic_variables": {"customer_name": "Ann"}
 """
 
 from collections.abc import Iterator
@@ -21,13 +13,15 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.pointer import join as pointer_join
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.tasks._variables import FIELD, task_index, variables
 
 CODE = "RBV603"
 NAME = "tasks-variable-empty"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "  "}}]')
+PASSES = Example('"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "Ann"}}]')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

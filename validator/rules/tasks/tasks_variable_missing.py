@@ -7,21 +7,6 @@ key set by more than half of the tasks is expected in all of them. Findings
 are grouped: one per missing key, at the first task lacking it, with the
 number of tasks affected; the hint names a near-miss key (a typo such as
 ``customer_nmae``) when the task has one.
-
-Fails::
-
-    "tasks": [
-      {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "Ann"}},
-      {"to_number": "+12137774446", "retell_llm_dynamic_variables": {"customer_name": "Bob"}},
-      {"to_number": "+12137774447", "retell_llm_dynamic_variables": {"customer_nmae": "Cy"}}
-    ]
-
-Passes::
-
-    "tasks": [
-      {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "Ann"}},
-      {"to_number": "+12137774446", "retell_llm_dynamic_variables": {"customer_name": "Bob"}}
-    ]
 """
 
 from collections.abc import Iterator
@@ -31,13 +16,30 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.openapi.tools import did_you_mean
-from validator.rules import Kind
+from validator.rules import Example, Kind
 from validator.rules.tasks._variables import FIELD, task_index, tasks_word, variables, variables_pointer
 
 CODE = "RBV602"
 NAME = "tasks-variable-missing"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example(
+    """
+    "tasks": [
+      {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "Ann"}},
+      {"to_number": "+12137774446", "retell_llm_dynamic_variables": {"customer_name": "Bob"}},
+      {"to_number": "+12137774447", "retell_llm_dynamic_variables": {"customer_nmae": "Cy"}}
+    ]
+    """,
+)
+PASSES = Example(
+    """
+    "tasks": [
+      {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"customer_name": "Ann"}},
+      {"to_number": "+12137774446", "retell_llm_dynamic_variables": {"customer_name": "Bob"}}
+    ]
+    """,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

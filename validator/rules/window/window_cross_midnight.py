@@ -8,14 +8,6 @@ is valid, so ``end: 0`` meaning "until midnight" is written ``end: 1440``.
 Each crossing window is reported where it is; the unsafe fix rewrites
 ``windows`` with every crossing window split in place.
 A window with ``start == end`` is empty and is reported without a fix.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 1320, "end": 120}]}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 1320, "end": 1440}, {"start": 0, "end": 120}]}
 """
 
 from collections.abc import Iterator
@@ -25,12 +17,14 @@ from validator.calling.windows import DAY, WINDOWS, Window, windows
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV301"
 NAME = "window-cross-midnight"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 1320, "end": 120}]}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 1320, "end": 1440}, {"start": 0, "end": 120}]}')
 SPEC_SENTENCES = (("call_time_window", "Cross-midnight windows are NOT allowed"), ("call_time_window", "`endMin = 1440` (24:00) is valid"))
 
 

@@ -3,14 +3,6 @@
 Why it matters: a repeated day changes nothing, and usually hides a missing
 one (``Monday, Tuesday, Tuesday`` where Wednesday was meant). The safe fix
 removes the repeats and keeps the first occurrence of each day.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday", "Tuesday", "Tuesday"]}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday", "Tuesday", "Wednesday"]}
 """
 
 from collections.abc import Iterator
@@ -18,12 +10,14 @@ from collections.abc import Iterator
 from validator.calling.windows import window_field
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV307"
 NAME = "window-duplicate-day"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday", "Tuesday", "Tuesday"]}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "day": ["Monday", "Tuesday", "Wednesday"]}')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

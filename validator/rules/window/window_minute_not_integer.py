@@ -4,14 +4,6 @@ Why it matters: window bounds are minutes since local midnight; the server
 works in whole minutes and rejects or truncates fractions such as ``540.5``
 (and ``9.5`` is usually hours, not minutes). ``540.0`` is a whole number
 and passes. The unsafe fix rounds to the nearest minute.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540.5, "end": 1020}]}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020.0}]}
 """
 
 from collections.abc import Iterator
@@ -20,12 +12,14 @@ from validator.calling.windows import WINDOWS, minute, raw_windows, whole
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV303"
 NAME = "window-minute-not-integer"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 540.5, "end": 1020}]}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020.0}]}')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -5,14 +5,6 @@ to 1439, ``end`` from 0 to 1440 (24:00, the end of the day). A negative value
 or ``end`` past 1440 is rejected. Values such as ``1700`` are usually a clock
 time written as HHMM (17:00 is 1020) and the hint says so; a span past
 midnight is written as two windows.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1441}]}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1440}]}
 """
 
 from collections.abc import Iterator
@@ -20,12 +12,14 @@ from collections.abc import Iterator
 from validator.calling.windows import DAY, WINDOWS, minute, raw_windows
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV302"
 NAME = "window-minute-range"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 540, "end": 1441}]}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1440}]}')
 
 _BOUNDS = {"start": (0, DAY - 1), "end": (0, DAY)}
 

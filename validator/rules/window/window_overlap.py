@@ -5,14 +5,6 @@ copy-paste leftover; the batch calls during their union, which may not be
 what was meant, and a later edit of one window silently does nothing. Windows
 are half-open, so 09:00–12:00 and 12:00–17:00 touch without overlapping.
 Each finding is at the later window and names the one it overlaps.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 720}, {"start": 690, "end": 1020}]}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 720}, {"start": 720, "end": 1020}]}
 """
 
 from collections.abc import Iterator
@@ -20,12 +12,14 @@ from collections.abc import Iterator
 from validator.calling.windows import Window, clock, windows
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV304"
 NAME = "window-overlap"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 540, "end": 720}, {"start": 690, "end": 1020}]}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 720}, {"start": 720, "end": 1020}]}')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -4,14 +4,6 @@ Why it matters: the API's default zone is America/Los_Angeles. A batch for
 customers in New York with a 09:00–17:00 window and no ``timezone`` calls them
 from noon to 20:00. This is information, not an error: set the zone even when
 it is the default so that the payload says what it means.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}]}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/Los_Angeles"}
 """
 
 from collections.abc import Iterator
@@ -19,12 +11,14 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.openapi.prose import default_zone
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV309"
 NAME = "window-timezone-default"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}]}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/Los_Angeles"}')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

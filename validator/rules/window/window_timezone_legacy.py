@@ -7,14 +7,6 @@ runs 10:00–18:00 New York time. (``Etc/GMT+5`` is UTC−05:00: Etc names inver
 the sign.) Names such as ``EST5EDT`` and ``CET`` are kept only for
 compatibility. The hint names the zone of the place (America/New_York). UTC
 and GMT themselves are fine.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "EST"}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/New_York"}
 """
 
 from collections.abc import Iterator
@@ -23,12 +15,14 @@ from validator.calling.windows import window_field
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.timezones import ZoneSuggestion, abbreviation, legacy_reason
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV306"
 NAME = "window-timezone-legacy"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "EST"}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/New_York"}')
 
 
 def check(ctx: Context) -> Iterator[Finding]:

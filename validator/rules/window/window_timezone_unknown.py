@@ -7,14 +7,6 @@ names the zone meant: for an abbreviation, the zones it stands for (from
 ``validator/knowledge/data/timezone_abbreviations.yaml``); the fix is safe only when
 the case or spaces differ (``america/new_york``). The list of names is the one
 the tzdata package ships, so every machine gives the same verdict.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "PST"}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/Los_Angeles"}
 """
 
 from collections.abc import Iterator
@@ -24,12 +16,14 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.knowledge.timezones import unknown_zone
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV305"
 NAME = "window-timezone-unknown"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "PST"}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/Los_Angeles"}')
 SPEC_SENTENCES = (("call_time_window.timezone", "IANA timezone"),)
 
 

@@ -5,14 +5,6 @@ minutes leaves time for a handful of calls per concurrency slot and the rest
 of the batch waits a whole day. It is almost always a unit mistake: hours
 instead of minutes (``start 9, end 17`` is 00:09–00:17, not 09:00–17:00; the
 hint then gives the minutes) or a typo in one bound.
-
-Fails::
-
-    "call_time_window": {"windows": [{"start": 9, "end": 17}]}
-
-Passes::
-
-    "call_time_window": {"windows": [{"start": 540, "end": 555}]}
 """
 
 from collections.abc import Iterator
@@ -20,12 +12,14 @@ from collections.abc import Iterator
 from validator.calling.windows import windows
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
-from validator.rules import Kind
+from validator.rules import Example, Kind
 
 CODE = "RBV308"
 NAME = "window-too-short"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
+FAILS = Example('"call_time_window": {"windows": [{"start": 9, "end": 17}]}')
+PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 555}]}')
 
 MIN_MINUTES = 15
 
