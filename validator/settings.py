@@ -15,7 +15,13 @@ from types import MappingProxyType
 from validator.diagnostics import Severity
 
 DEFAULT_CALLING_HOURS = (8 * 60, 21 * 60)  # 08:00-21:00 at the called party's location (TCPA)
-CALL_PURPOSES = ("solicitation", "informational")  # the first is the default: the conservative reading
+CALL_PURPOSES = (
+    "solicitation",
+    "informational",
+    "debt-collection",
+    "charitable",
+    "poll",
+)  # the first is the default: the conservative reading
 DEFAULT_HORIZON_DAYS = 14  # how far ahead of the batch's start the calling-time law is checked
 
 

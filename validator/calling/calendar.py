@@ -5,6 +5,12 @@ filtered to the names a statute lists (``only``) and completed by the days it ad
 (``extra``, each with its ``when`` and source). Days that are proclaimed case by
 case cannot be known in advance and are left to the user (docs/calling-hours.md).
 
+Where a statute bars the recipient's own holidays (Spain's *festivos*), the calendar
+lists the subdivisions it may be (``subdivisions``) and is made concrete per
+recipient (:meth:`HolidayCalendar.of`); a recipient whose subdivision is not told
+gets every subdivision's holidays (:data:`ANY_SUBDIVISION`), each regional one named
+with the subdivisions that keep it.
+
 Importing ``holidays`` and building a first country costs ~0.2 s, a fifth of checking
 100,000 tasks, so the package's answers for the calendars in the table and
 :data:`SNAPSHOT_YEARS` are kept in ``data/holidays_snapshot.json``
@@ -24,6 +30,7 @@ from importlib import resources
 from dateutil.easter import easter
 
 SNAPSHOT_YEARS = range(2025, 2036)
+ANY_SUBDIVISION = "*"  # a recipient-calendar's subdivision when the recipient's is not told
 WHEN = re.compile(r"^(?:(?P<month>\d{2})-(?P<day>\d{2})|easter(?P<offset>[+-]\d+)|(?P<election>election-day(?:-even-years)?)|proclaimed)$")
 
 
@@ -53,22 +60,44 @@ class Extra:
 
 @dataclass(frozen=True, slots=True)
 class HolidayCalendar:
-    """The holidays a rule counts: the package's for ``country``/``subdivision``, only ``only`` if given, plus ``extra``."""
+    """The holidays a rule counts: the package's for ``country``/``subdivision``, only ``only`` if given, plus ``extra``.
+
+    ``subdivisions`` is set on a calendar of the recipient's own holidays: the subdivisions it may be.
+    """
 
     country: str
     subdivision: str | None
     only: frozenset[str] | None
     extra: tuple[Extra, ...]
+    subdivisions: tuple[str, ...] = ()
+
+    @property
+    def per_recipient(self) -> bool:
+        """The holidays are the recipient's own subdivision's (made concrete by :meth:`of`)."""
+        return bool(self.subdivisions) and self.subdivision is None
+
+    def of(self, subdivision: str) -> HolidayCalendar:
+        """This calendar for a recipient in ``subdivision`` (:data:`ANY_SUBDIVISION`, or one it does not list: all of them)."""
+        return _concrete(self, subdivision if subdivision in self.subdivisions else ANY_SUBDIVISION)
+
+    def package_subdivisions(self) -> tuple[str | None, ...]:
+        """The ``holidays`` package calendars this calendar reads."""
+        return self.subdivisions or (self.subdivision,)
 
     def name_of(self, day: date) -> str | None:
         """The holiday's name, or ``None`` when ``day`` is not one."""
         return _holidays(self, day.year).get(day)
 
 
+@lru_cache(maxsize=64)
+def _concrete(calendar: HolidayCalendar, subdivision: str) -> HolidayCalendar:
+    return HolidayCalendar(calendar.country, subdivision, calendar.only, calendar.extra, calendar.subdivisions)
+
+
 @lru_cache(maxsize=256)
 def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
     found: dict[date, str] = {}
-    for day, names in package_holidays(calendar.country, calendar.subdivision, year).items():
+    for day, names in _package_names(calendar, year).items():
         kept = [name for name in names.split("; ") if calendar.only is None or name in calendar.only]
         if kept:
             found[day] = "; ".join(kept)
@@ -77,6 +106,22 @@ def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
         if added is not None:
             found[added] = f"{found[added]}; {extra.name}" if added in found else extra.name
     return found
+
+
+def _package_names(calendar: HolidayCalendar, year: int) -> dict[date, str]:
+    """The package's holidays for the calendar; for :data:`ANY_SUBDIVISION`, every subdivision's, a regional one named with its subdivisions."""
+    if calendar.subdivision != ANY_SUBDIVISION:
+        return package_holidays(calendar.country, calendar.subdivision, year)
+    keeping: dict[date, dict[str, list[str]]] = {}
+    for subdivision in calendar.subdivisions:
+        for day, names in package_holidays(calendar.country, subdivision, year).items():
+            for name in names.split("; "):
+                keeping.setdefault(day, {}).setdefault(name, []).append(subdivision)
+    everywhere = len(calendar.subdivisions)
+    return {
+        day: "; ".join(name if len(where) == everywhere else f"{name} ({', '.join(where)})" for name, where in names.items())
+        for day, names in sorted(keeping.items())
+    }
 
 
 def package_holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:

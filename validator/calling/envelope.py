@@ -3,7 +3,9 @@
 ``retell-validate split`` and ``retell-validate hours`` share this. Recipients are
 parted by what decides their envelope (their candidate zones, the entries of the
 calling-time law that govern them, and whether their place is known); a part's
-clock is its zone (the batch's zone when the number may ring in several).
+clock is its zone (the batch's zone when the number may ring in several); a rule whose
+statute names a clock (Mississippi's Central Standard Time) is judged on that clock and
+mapped back, and a rule whose holidays are the recipient's own takes the part's region's.
 
 For every local date of the horizon (every date that meets ``[start, start +
 horizon)``, whole), the minutes the batch rings (``call_time_window`` mapped onto the
@@ -87,7 +89,8 @@ def parts(ctx: Context) -> list[Part] | None:
         placed = location is None or location.placed
         zone = zones.zones[0] if len(zones.zones) == 1 else plan.zone
         policy_zones = () if unplaced(zones, start) else zones.zones
-        checks = tuple((law.rule, judged) for law in governing if law.rule for judged in zones_for_law(group, law))
+        rules = [(law, law.rule_for(location)) for law in governing] if location is not None else []
+        checks = tuple((rule, judged) for law, rule in rules if rule for judged in zones_for_law(group, law))
         key = (zone, policy_zones, checks, placed, tuple(law.id for law in governing))
         part = found.get(key)
         if part is None:

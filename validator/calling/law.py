@@ -3,12 +3,17 @@
 Recipients are grouped by where they are (:mod:`validator.knowledge.locations`) and
 the zones their number may ring in; each group is governed by the entries of
 :mod:`validator.calling.law_table` for its place (every candidate place's when
-the number does not tell, so the strictest one decides). For each (schedule, zone,
+the number does not tell, so the strictest one decides), each rule on the recipient's
+clock, or on the fixed clock its statute names. For each (schedule, zone,
 rule) the allowed minutes of the horizon (``horizon-days`` from the batch's start,
 across daylight-saving switches of both zones, :func:`~._reach.allowed`) are cut at
 local midnights and compared with what the rule allows that local date. Results are
 cached per (schedule, zone, rule), never per task, and equal rules (Florida's and
 Washington's 08:00–20:00) are evaluated once.
+
+Messages give the barred local times per group of days ("at 08:00–09:00 local time on
+Monday–Saturday and at 08:00–12:00 on Sunday"), say when an entry rests on a vendor's
+table or binds only some callers, and count the tasks whose number could not be placed.
 """
 
 from __future__ import annotations
@@ -17,15 +22,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from validator.calling.intervals import merge, subtract
-from validator.calling.law_table import Bar, Interval, Law, Rule, Scope, laws, laws_for
+from validator.calling.law_table import EVE, Bar, Interval, Law, Level, Rule, Scope, laws, laws_for
 from validator.calling.reach import WEEKDAYS, Schedule, allowed, batch_start, schedule, spans, wall
 from validator.calling.recipients import Group, groups
 from validator.calling.windows import DAY
 from validator.context import Context, per_document
 from validator.diagnostics import Finding
 from validator.knowledge.locations import subdivision_names, zones_of
+from validator.settings import CALL_PURPOSES
 
 _LISTED_DATES = 4
 
@@ -34,9 +41,10 @@ _LISTED_DATES = 4
 class Breach:
     """What a rule bars of the minutes a schedule reaches in one zone, for one reason."""
 
-    spans: tuple[Interval, ...]  # local minutes of the day
+    spans: tuple[tuple[int, tuple[Interval, ...]], ...]  # (day class: weekday 0-6 or EVE, local minutes of the day)
     weekdays: frozenset[int]
     dates: tuple[tuple[date, str | None], ...]  # local dates, with the holiday's name
+    eves: frozenset[date]  # days before a holiday whose own hours were reached
     first: int  # UTC minute of the first barred minute
     first_local: datetime  # naive, on the zone's clock
 
@@ -54,29 +62,35 @@ def breaches(plan: Schedule, zone: str, start: int, days: int, rule: Rule) -> di
             allowance = rule.allowance(local.date())
             if allowance is not None:
                 for a, b in subtract(((minute - midnight, stop - midnight),), allowance.windows):
-                    found.setdefault(allowance.kind, _Found()).add(a, b, local, allowance.holiday, midnight + a - shift, shift)
+                    found.setdefault(allowance.kind, _Found()).add(
+                        a, b, local, allowance.eve, allowance.holiday, midnight + a - shift, shift
+                    )
             minute = stop
     return {kind: f.breach() for kind, f in found.items()}
 
 
 @dataclass(slots=True)
 class _Found:
-    spans: set[Interval] = field(default_factory=set)
+    spans: dict[int, set[Interval]] = field(default_factory=dict)  # by day class
     weekdays: set[int] = field(default_factory=set)
     dates: dict[date, str | None] = field(default_factory=dict)
+    eves: set[date] = field(default_factory=set)
     first: tuple[int, int] | None = None  # UTC minute, its shift
 
-    def add(self, a: int, b: int, local: datetime, holiday: str | None, utc: int, shift: int) -> None:
-        self.spans.add((a, b))
+    def add(self, a: int, b: int, local: datetime, eve: bool, holiday: str | None, utc: int, shift: int) -> None:
+        self.spans.setdefault(EVE if eve else local.weekday(), set()).add((a, b))
         self.weekdays.add(local.weekday())
         self.dates[local.date()] = holiday
+        if eve:
+            self.eves.add(local.date())
         if self.first is None or utc < self.first[0]:
             self.first = (utc, shift)
 
     def breach(self) -> Breach:
         assert self.first is not None
         utc, shift = self.first
-        return Breach(merge(self.spans), frozenset(self.weekdays), tuple(sorted(self.dates.items())), utc, wall(utc + shift))
+        by_class = tuple((kind, merge(pieces)) for kind, pieces in sorted(self.spans.items()))
+        return Breach(by_class, frozenset(self.weekdays), tuple(sorted(self.dates.items())), frozenset(self.eves), utc, wall(utc + shift))
 
 
 @dataclass(slots=True)
@@ -91,16 +105,19 @@ class Offence:
     kind: Bar
     laws: dict[str, Law] = field(default_factory=dict)  # unplaced recipients: every law that bars them
     groups: dict[int, Group] = field(default_factory=dict)  # by first task index
-    spans: set[Interval] = field(default_factory=set)
+    spans: dict[int, set[Interval]] = field(default_factory=dict)  # by day class (weekday 0-6, EVE)
     weekdays: set[int] = field(default_factory=set)
     dates: dict[date, str | None] = field(default_factory=dict)
+    eves: set[date] = field(default_factory=set)
     first: tuple[int, str, datetime] | None = None  # UTC minute, zone, local time
 
     def add(self, group: Group, zone: str, breach: Breach) -> None:
         self.groups[group.index] = group
-        self.spans.update(breach.spans)
+        for kind, pieces in breach.spans:
+            self.spans.setdefault(kind, set()).update(pieces)
         self.weekdays.update(breach.weekdays)
         self.dates.update(breach.dates)
+        self.eves.update(breach.eves)
         if self.first is None or breach.first < self.first[0]:
             self.first = (breach.first, zone, breach.first_local)
 
@@ -115,11 +132,12 @@ def offences(ctx: Context) -> list[Offence]:
     found: dict[tuple[str, Bar], Offence] = {}
     for (location, _), group in groups(ctx).items():
         for law in laws_for(location, purpose) if location is not None else ():
-            assert law.rule is not None  # laws_for keeps only entries that set hours
+            rule = law.rule_for(location) if location is not None else None
+            assert rule is not None  # laws_for keeps only entries that set hours
             # A number that does not tell its place: one offence per group and reason, all its places' laws in it.
-            key = law.id if location is None or location.placed else f"{_UNPLACED}{group.index}:{law.scope is Scope.AUTOMATED}"
+            key = law.id if location is None or location.placed else f"{_UNPLACED}{group.index}:{law.scope.automated}"
             for zone in zones_for_law(group, law):
-                for kind, breach in breaches(plan, zone, start, days, law.rule).items():
+                for kind, breach in breaches(plan, zone, start, days, rule).items():
                     offence = found.setdefault((key, kind), Offence(law, kind))
                     offence.laws.setdefault(law.id, law)
                     offence.add(group, zone, breach)
@@ -131,13 +149,12 @@ _UNPLACED = "unplaced:"
 
 
 def zones_for_law(group: Group, law: Law) -> tuple[str, ...]:
-    """The zones to judge a group by under a law: a number that does not tell its place, on the clocks of the law's place."""
+    """The zones to judge a group by under a law: the clock its statute names; a number that does not tell its place, on the clocks of the law's place."""
+    if law.clock is not None:
+        return (law.clock.zone,)
     if group.location is None or group.location.placed or law.country not in subdivision_names():
         return group.zones.zones
     return zones_of(law.country, law.subdivision) or group.zones.zones
-
-
-_SCOPE_WORDS = {Scope.SOLICITATION: "telephone solicitation calls", Scope.ALL: "calls", Scope.AUTOMATED: "automated calls"}
 
 
 def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]:
@@ -153,14 +170,56 @@ def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]
     members = {index: group for offence in found for index, group in offence.groups.items()}
     first_group = members[min(members)]
     count = sum(group.count for group in members.values())
-    reasons = "; ".join(_reason(offence) for offence in found)
+    clock = law.clock.name if law.clock is not None else "local time"
+    reasons = "; ".join(_reason(offence, clock) for offence in found)
     first = min((o.first for o in found if o.first is not None), key=lambda f: f[0])
+    binds = f"; binds {law.binds}" if law.binds else ""
     message = (
-        f"{law.name}: {_SCOPE_WORDS[law.scope]} only {law.rule.words()}, local time ({law.citation}); "
-        f"call_time_window ({plan.words()}) reaches these recipients {reasons}, first {first[2]:%a %Y-%m-%d %H:%M} {first[1]}: "
-        f"{count} task{'s' if count != 1 else ''} (first {first_group.number})"
+        f"{law.name}: {law.scope.words()} only {law.rule.words()}, {_clock_words(law)} ({law.citation}{binds}){_evidence_words(law)}; "
+        f"call_time_window ({plan.words()}) reaches these recipients {reasons}, first {first[2]:%a %Y-%m-%d %H:%M} {_zone_words(law, first[1])}: "
+        f"{_tasks(count)} (first {first_group.number}){_unchecked(ctx)}"
     )
     yield first_group.pointer, message, _hint(law.scope)
+
+
+def _clock_words(law: Law) -> str:
+    """``local time``, or the statute's own clock and what it means on a daylight-saving clock."""
+    if law.clock is None:
+        return "local time"
+    return f"{law.clock.name} as the statute words it ({_offset(law.clock.zone)} all year: one hour later on a daylight-saving clock)"
+
+
+def _offset(zone: str) -> str:
+    """``Etc/GMT+6`` → ``UTC−06:00`` (the Etc zones' signs are inverted)."""
+    hours = -int(zone.removeprefix("Etc/GMT") or 0)
+    return f"UTC{'+' if hours >= 0 else '−'}{abs(hours):02d}:00"
+
+
+def _zone_words(law: Law, zone: str) -> str:
+    return law.clock.name if law.clock is not None and zone == law.clock.zone else zone
+
+
+def _evidence_words(law: Law) -> str:
+    if law.evidence.level is Level.VENDOR:
+        return " [rests on a compliance vendor's table: the statute's text was not read]"
+    return ""
+
+
+def _tasks(count: int) -> str:
+    return f"{count} task{'s' if count != 1 else ''}"
+
+
+@per_document
+def _unplaceable(ctx: Context) -> int:
+    """Tasks no law was judged for: no E.164 number, or one that phonenumbers does not place."""
+    return len(ctx.tasks) - sum(group.count for (location, _), group in groups(ctx).items() if location is not None)
+
+
+def _unchecked(ctx: Context) -> str:
+    missing = _unplaceable(ctx)
+    if not missing:
+        return ""
+    return f"; {_tasks(missing)} whose number could not be placed (not a valid E.164 number: RBV2xx) {'is' if missing == 1 else 'are'} not checked"
 
 
 def _report_unplaced(ctx: Context, found: list[Offence]) -> tuple[str, str, str]:
@@ -173,28 +232,29 @@ def _report_unplaced(ctx: Context, found: list[Offence]) -> tuple[str, str, str]
     laws_seen = {law_id: law for offence in found for law_id, law in offence.laws.items()}
     named = "; ".join(f"{law.name} {law.rule.words() if law.rule else ''} ({law.citation})" for law in list(laws_seen.values())[:3])
     more = f"; and {len(laws_seen) - 3} more" if len(laws_seen) > 3 else ""
-    reasons = "; ".join(_reason(offence) for offence in found)
+    reasons = "; ".join(_reason(offence, "local time") for offence in found)
     first = min((o.first for o in found if o.first is not None), key=lambda f: f[0])
     scope = found[0].law.scope
     message = (
-        f"{group.count} task{'s' if group.count != 1 else ''} whose number does not tell where it rings (first {group.number}: "
+        f"{_tasks(group.count)} whose number does not tell where it rings (first {group.number}: "
         f"{location.name}) judged by the strictest place it could be: call_time_window ({plan.words()}) reaches them {reasons}, "
-        f"first {first[2]:%a %Y-%m-%d %H:%M} {first[1]}, which the law on {_SCOPE_WORDS[scope]} bars in {len(laws_seen)} of those places "
-        f"({named}{more})"
+        f"first {first[2]:%a %Y-%m-%d %H:%M} {first[1]}, which the law on {scope.words()} bars in {len(laws_seen)} of those places "
+        f"({named}{more}){_unchecked(ctx)}"
     )
     return group.pointer, message, _hint(scope)
 
 
 def _hint(scope: Scope) -> str:
-    return (
-        "run `retell-validate split` to write one payload per legal envelope (or narrow call_time_window for these recipients); "
-        + ('if these calls are not telephone solicitations, set call-purpose = "informational"' if scope is Scope.SOLICITATION else "")
-    ).rstrip("; ")
+    advice = "run `retell-validate split` to write one payload per legal envelope (or narrow call_time_window for these recipients)"
+    others = [purpose for purpose in CALL_PURPOSES if not scope.governs(purpose)]
+    if not others:
+        return advice
+    return f"{advice}; if these calls are not {scope.words()}, set call-purpose to what they are ({', '.join(others)})"
 
 
-def _reason(offence: Offence) -> str:
+def _reason(offence: Offence, clock: str) -> str:
     if offence.kind is Bar.HOURS:
-        return f"at {spans(merge(offence.spans))} local time on {_days(offence.weekdays)}"
+        return _hours_reason(offence, clock)
     listed = sorted(offence.dates.items())
     if offence.kind is Bar.DAY:
         shown = ", ".join(f"{d:%a %Y-%m-%d}" for d, _ in listed[:_LISTED_DATES])
@@ -203,22 +263,45 @@ def _reason(offence: Offence) -> str:
     return f"on holidays, when it allows no calls: {shown}{_more(listed)}"
 
 
-def _more(listed: list[tuple[date, str | None]]) -> str:
+def _hours_reason(offence: Offence, clock: str) -> str:
+    """``at 08:00–09:00 local time on Monday–Saturday and at 08:00–12:00 on Sunday``: each barred range with the days it falls on."""
+    by_spans: dict[tuple[Interval, ...], list[int]] = {}
+    for kind in sorted(offence.spans):
+        by_spans.setdefault(merge(offence.spans[kind]), []).append(kind)
+    parts: list[str] = []
+    for spans_of_days, kinds in by_spans.items():
+        days = [_days({kind for kind in kinds if kind != EVE})] if any(kind != EVE for kind in kinds) else []
+        if EVE in kinds:
+            eves = sorted(offence.eves)
+            days.append(f"the day before a holiday ({', '.join(f'{d:%a %Y-%m-%d}' for d in eves[:_LISTED_DATES])}{_more(eves)})")
+        parts.append(f"at {spans(spans_of_days)}{f' {clock}' if not parts else ''} on {' and '.join(days)}")
+    return " and ".join(parts)
+
+
+def _more(listed: list[Any]) -> str:
     return f" and {len(listed) - _LISTED_DATES} more" if len(listed) > _LISTED_DATES else ""
 
 
 def _days(weekdays: set[int]) -> str:
+    """``every day``, ``Monday–Saturday``, ``Monday, Wednesday and Sunday``: runs of three days or more as a range."""
     if len(weekdays) == 7:
         return "every day"
-    return ", ".join(WEEKDAYS[d] for d in sorted(weekdays))
+    runs: list[list[int]] = []
+    for day in sorted(weekdays):
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    words = [f"{WEEKDAYS[run[0]]}–{WEEKDAYS[run[-1]]}" if len(run) >= 3 else ", ".join(WEEKDAYS[d] for d in run) for run in runs]
+    return ", ".join(words)
 
 
 def jurisdictions(*, automated: bool, kind: Bar | None = None) -> str:
-    """The entries a rule checks, as a block for its documentation (``explain``, docs/rules.md); sources in docs/calling-hours.md."""
+    """The applied entries a rule checks, as a block for its documentation (``explain``, docs/rules.md); sources in docs/calling-hours.md."""
     lines = []
     for law in laws():
         rule = law.rule
-        if rule is None or (law.scope is Scope.AUTOMATED) != automated:
+        if not law.applied or rule is None or law.scope.automated != automated:
             continue
         if (kind is Bar.DAY and all(rule.hours)) or (kind is Bar.HOLIDAY and rule.calendar is None):
             continue
@@ -230,7 +313,7 @@ def law_offences(ctx: Context, *, automated: bool, kind: Bar | None = None) -> I
     """Offences grouped by law: automated-call laws, or the others for one reason."""
     by_law: dict[str, list[Offence]] = {}
     for offence in offences(ctx):
-        if (offence.law.scope is Scope.AUTOMATED) == automated and (kind is None or offence.kind is kind):
+        if offence.law.scope.automated == automated and (kind is None or offence.kind is kind):
             key = offence.law.id if len(offence.laws) == 1 and _placed(offence) else f"{_UNPLACED}{min(offence.groups)}"
             by_law.setdefault(key, []).append(offence)
     yield from by_law.values()

@@ -1,13 +1,14 @@
-"""The jurisdiction table of ``docs/calling-hours.md`` and the holidays snapshot, generated from the data.
+"""The law tables of ``docs/calling-hours.md`` and the holidays snapshot, generated from the data.
 
-    python -m validator.cli.lawdoc --write        # rewrite the table in docs/calling-hours.md
-    python -m validator.cli.lawdoc                # print the table
+    python -m validator.cli.lawdoc --write        # rewrite the tables in docs/calling-hours.md
+    python -m validator.cli.lawdoc                # print the tables
     python -m validator.cli.lawdoc --holidays     # rewrite validator/knowledge/data/holidays_snapshot.json
     python -m validator.cli.lawdoc --geocodes     # rewrite validator/knowledge/data/nanp_geocodes.json
 
-The table sits between two markers in the page; a test fails while it differs from
-``validator/knowledge/data/calling_time_law.yaml`` (or a snapshot from the installed
-``holidays`` or ``phonenumbers`` package).
+The tables (the entries applied, with their evidence; the entries watched, with what would
+make them law; what was examined and left out) sit between two markers in the page; a
+test fails while they differ from ``validator/knowledge/data/calling_time_law.yaml`` (or
+a snapshot from the installed ``holidays`` or ``phonenumbers`` package).
 """
 
 from __future__ import annotations
@@ -17,40 +18,74 @@ import json
 import sys
 from pathlib import Path
 
-from validator.calling.law_table import holiday_snapshot, laws
+from validator.calling.law_table import Law, Rule, holiday_snapshot, laws, left_out
 from validator.knowledge.locations import geocode_snapshot
 
 START, END = "<!-- law-table:start (python -m validator.cli.lawdoc --write) -->", "<!-- law-table:end -->"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "calling-hours.md"
 SNAPSHOT = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "holidays_snapshot.json"
 GEOCODES = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "nanp_geocodes.json"
-_SCOPES = {"solicitation": "telephone solicitation", "all": "all calls", "automated": "automated calls"}
 
 
 def render_table() -> str:
-    """One row per entry of the data file: hours by day, holidays, scope, source with its address, confidence."""
+    """The entries applied, the entries watched, and what was left out, as Markdown tables."""
+    applied = [law for law in laws() if law.applied]
+    watched = [law for law in laws() if not law.applied]
     rows = [
-        "| jurisdiction | calls | Monday–Friday | Saturday | Sunday | holidays | source | confidence |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "### Applied",
+        "",
+        "| jurisdiction | calls | Monday–Friday | Saturday | Sunday | holidays | evidence | source (where it was read) | checked |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for law in laws():
-        if law.rule is None:
-            hours = ["no calling hours set by law", "", ""]
-            holidays = ""
-        else:
-            hours = [
-                ", ".join(f"{a // 60:02d}:{a % 60:02d}–{b // 60:02d}:{b % 60:02d}" for a, b in h) or "**no calls**" for h in law.rule.hours
-            ]
-            holidays = "**no calls**" if law.rule.calendar is not None else "—"
-            if law.rule.effective_from or law.rule.effective_until:
-                bounds = [
-                    f"from {law.rule.effective_from}" if law.rule.effective_from else "",
-                    f"until {law.rule.effective_until}" if law.rule.effective_until else "",
-                ]
-                holidays += f" ({' '.join(b for b in bounds if b)})"
-        source = f"[{law.citation.replace('|', '/')}]({law.url})"
-        rows.append(f"| {law.name} `{law.id}` | {_SCOPES[law.scope]} | {' | '.join(hours)} | {holidays} | {source} | {law.confidence} |")
+    for law in applied:
+        assert law.rule is not None  # an applied entry has hours (law_table refuses one without)
+        rows.append(
+            f"| {law.name} `{law.id}` | {law.scope.words()} | {' | '.join(_hours(law.rule))} | {_holidays(law)} "
+            f"| {law.evidence.level} | {_source(law)} | {law.evidence.checked} |"
+        )
+    rows += [
+        "",
+        "### Watched (never applied)",
+        "",
+        "| jurisdiction | calls | what was claimed | source | what would make it law |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for law in watched:
+        claimed = law.rule.words() if law.rule is not None else "hours not read"
+        rows.append(f"| {law.name} `{law.id}` | {law.scope.words()} | {claimed} | {_source(law)} | {_cell(law.watch or '')} |")
+    rows += ["", "### Looked at and left out", "", "| where | what | why |", "| --- | --- | --- |"]
+    rows += [f"| {_cell(item['where'])} | {_cell(item['what'])} | {_cell(item['reason'])} |" for item in left_out()]
     return "\n".join(rows) + "\n"
+
+
+def _hours(rule: Rule) -> list[str]:
+    return [", ".join(f"{a // 60:02d}:{a % 60:02d}–{b // 60:02d}:{b % 60:02d}" for a, b in h) or "**no calls**" for h in rule.hours]
+
+
+def _holidays(law: Law) -> str:
+    rule = law.rule
+    assert rule is not None
+    text = "**no calls**" if rule.calendar is not None else "—"
+    if rule.eve_hours is not None:
+        text += f"; the day before: {', '.join(f'{a // 60:02d}:{a % 60:02d}–{b // 60:02d}:{b % 60:02d}' for a, b in rule.eve_hours)}"
+    if law.clock is not None:
+        text += f"; hours on {law.clock.name}"
+    if rule.effective_from:
+        text += f" (from {rule.effective_from})"
+    if rule.effective_until:
+        text += f" (until {rule.effective_until})"
+    if law.binds:
+        text += f"; binds {law.binds}"
+    return text
+
+
+def _source(law: Law) -> str:
+    official = f" ([official]({law.evidence.official}))" if law.evidence.official else ""
+    return f"[{_cell(law.citation)}]({law.url}){official}"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "/").split())
 
 
 def with_table(page: str) -> str:
@@ -62,9 +97,9 @@ def with_table(page: str) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="rewrite the table in docs/calling-hours.md")
+    parser.add_argument("--write", action="store_true", help="rewrite the tables in docs/calling-hours.md")
     parser.add_argument("--holidays", action="store_true", help="rewrite the holidays snapshot from the installed package")
-    parser.add_argument("--geocodes", action="store_true", help="rewrite the +1 geocoding snapshot from the installed phonenumbers")
+    parser.add_argument("--geocodes", action="store_true", help="rewrite the geocoding snapshot from the installed phonenumbers")
     args = parser.parse_args(argv)
     if args.geocodes:
         GEOCODES.write_text(json.dumps(geocode_snapshot(), indent=0, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

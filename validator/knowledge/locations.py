@@ -1,4 +1,4 @@
-"""Where a recipient is, as far as the number tells: the country, and in the US and Canada the state or province.
+"""Where a recipient is, as far as the number tells: the country, and its state, province or region where the law needs it.
 
 The state comes from phonenumbers' own geocoding data (what ``geocoder.description_for_number(n, "en")``
 answers: "Florida", "Miami, FL", "Toronto, ON"); ``data/subdivisions.yaml`` maps those
@@ -10,6 +10,11 @@ A number whose place within its country cannot be told (toll-free and other
 non-geographic numbers) has no subdivision, and when its calling code is shared
 (+1 rings in the US, Canada and the Caribbean) every country of the code is a
 candidate. Callers judge it by the strictest place it could be.
+
+Spain and Brazil are told to the region too (``data/regions.yaml``: the geocoder's
+province or state names → the codes the law uses): a Spanish fixed number's province
+gives its autonomous community (whose holidays count), a Brazilian area code its state.
+A number whose region is not told (a Spanish mobile) is judged by every region.
 
 Cost: ``import phonenumbers.geodata`` loads every language and country (~0.2-0.5 s,
 more than checking 100,000 numbers), and even +1's 32,000 prefixes take ~0.1 s to load.
@@ -59,8 +64,8 @@ class Location:
 
     @property
     def placed(self) -> bool:
-        """The number tells where it rings, as finely as the calling-time law needs (state or province there)."""
-        return len(self.countries) == 1 and (self.subdivision is not None or self.country not in subdivision_names())
+        """The number tells where it rings, as finely as the calling-time law needs (state, province or region there)."""
+        return len(self.countries) == 1 and (self.subdivision is not None or self.country not in subdivided())
 
 
 @cache
@@ -73,6 +78,19 @@ def subdivision_names() -> dict[str, dict[str, str]]:
     """``{"US": {"Florida": "FL", …}, "CA": {…}}``: the geocoder's names of states and provinces."""
     table: dict[str, dict[str, str]] = load_table("subdivisions")
     return table
+
+
+@cache
+def region_names() -> dict[str, dict[str, str]]:
+    """``{"ES": {"Barcelona": "CT", …}, "BR": {"Rio de Janeiro": "RJ", …}}``: the geocoder's names of provinces and states."""
+    table: dict[str, dict[str, str]] = load_table("regions")
+    return table
+
+
+@cache
+def subdivided() -> frozenset[str]:
+    """Countries whose law differs by subdivision, so a number is placed only when it tells its subdivision."""
+    return frozenset(subdivision_names()) | frozenset(region_names())
 
 
 @cache
@@ -96,7 +114,65 @@ def nanp_descriptions() -> dict[str, str]:
 
 def geocode_snapshot() -> dict[str, object]:
     """What ``data/nanp_geocodes.json`` holds (``python -m validator.cli.lawdoc --geocodes`` writes it)."""
-    return {"phonenumbers": phonenumbers.__version__, "descriptions": _needed(_all_nanp_descriptions())}
+    return {
+        "phonenumbers": phonenumbers.__version__,
+        "descriptions": _needed(_all_nanp_descriptions()),
+        "regions": {country: _deciding_regions(country, data) for country, data in _all_region_descriptions().items()},
+    }
+
+
+_REGION_CODES = {"34": "ES", "55": "BR"}  # calling code → the country told to the region (data/regions.yaml)
+
+
+@cache
+def region_descriptions() -> dict[str, dict[str, str]]:
+    """Calling code → {prefix → English description}: only the prefixes where the region changes (see :func:`_deciding_regions`)."""
+    kept = json.loads((resources.files("validator.knowledge") / "data" / "nanp_geocodes.json").read_text(encoding="utf-8"))
+    if kept.get("phonenumbers") == phonenumbers.__version__ and "regions" in kept:
+        regions: dict[str, dict[str, str]] = kept["regions"]
+        return regions
+    return {country: _deciding_regions(country, data) for country, data in _all_region_descriptions().items()}
+
+
+def _region_of(code: str, description: str) -> str | None:
+    """The region a geocoder description names: ``"Barcelona"`` → ``CT``, ``"Niterói - RJ"`` → ``RJ``."""
+    names = region_names()[_REGION_CODES[code]]
+    tail = description.rsplit(" - ", 1)[-1]
+    return tail if tail in names.values() else names.get(description)
+
+
+def _deciding_regions(code: str, descriptions: dict[str, str]) -> dict[str, str]:
+    """The prefixes whose region differs from their longest kept shorter prefix's: enough to place every number."""
+    kept: dict[str, str] = {}
+    for prefix in sorted(descriptions, key=lambda p: (len(p), p)):
+        region = _region_of(code, descriptions[prefix])
+        parent = next((kept[prefix[:n]] for n in range(len(prefix) - 1, 0, -1) if prefix[:n] in kept), None)
+        if region is not None and (parent is None or _region_of(code, parent) != region):
+            kept[prefix] = descriptions[prefix]
+    return kept
+
+
+def _all_region_descriptions() -> dict[str, dict[str, str]]:
+    """Spain's and Brazil's geocoding prefixes → English description, from phonenumbers' data modules."""
+    loaded = sys.modules.get("phonenumbers.geodata")
+    data: dict[str, dict[str, str]] = loaded.GEOCODE_DATA if loaded is not None else _geodata_modules()
+    return {
+        code: {prefix: names["en"] for prefix, names in data.items() if prefix.startswith(code) and "en" in names} for code in _REGION_CODES
+    }
+
+
+def _geodata_modules() -> dict[str, dict[str, str]]:
+    """Every geocoding prefix, read module by module without importing the package (which loads every language)."""
+    folder = Path(phonenumbers.__file__).parent / "geodata"
+    found: dict[str, dict[str, str]] = {}
+    for index in count():
+        spec = importlib.util.spec_from_file_location(f"phonenumbers.geodata.data{index}", folder / f"data{index}.py")
+        if spec is None or spec.loader is None or not (folder / f"data{index}.py").exists():
+            break
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        found.update(module.data)
+    return found
 
 
 @cache
@@ -207,6 +283,8 @@ def _locate(number: str) -> Location | None:
         return None
     if region in US_TERRITORIES:
         return _interned("US", region, ("US",), subdivision_name("US", region))
+    if region in region_names():
+        return _regional(number, region)
     if region not in subdivision_names():
         return _interned(region, None, (region,), region)
     if description:  # a place the table does not name, or several ("Nova Scotia/Prince Edward Island")
@@ -214,6 +292,17 @@ def _locate(number: str) -> Location | None:
     # Not geographic (toll-free): anywhere +1 rings.
     countries = tuple(dict.fromkeys("US" if r in US_TERRITORIES else r for r in phonenumbers.region_codes_for_country_code(1)))
     return _interned(region, None, countries, "somewhere on +1")
+
+
+def _regional(number: str, country: str) -> Location:
+    """A Spanish or Brazilian number's place: its region when the geocoder's longest prefix names one."""
+    code = next(c for c, region in _REGION_CODES.items() if region == country)
+    data = region_descriptions().get(code, {})
+    description = next((data[number[1:n]] for n in range(min(len(number), 12), len(code), -1) if number[1:n] in data), None)
+    region = _region_of(code, description) if description is not None else None
+    if description is None or region is None:
+        return _interned(country, None, (country,), f"somewhere in {country}")
+    return _interned(country, region, (country,), f"{description} ({country}-{region})")
 
 
 @cache
