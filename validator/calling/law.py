@@ -249,7 +249,8 @@ def _hint(scope: Scope) -> str:
     others = [purpose for purpose in CALL_PURPOSES if not scope.governs(purpose)]
     if not others:
         return advice
-    return f"{advice}; if these calls are not {scope.words()}, set call-purpose to what they are ({', '.join(others)})"
+    named = ", ".join(f'"{purpose}"' for purpose in others[:-1]) + (" or " if len(others) > 1 else "") + f'"{others[-1]}"'
+    return f"{advice}; if these calls are not {scope.words()}, set call-purpose to what they are: {named}"
 
 
 def _reason(offence: Offence, clock: str) -> str:
