@@ -146,7 +146,9 @@ def test_south_africa_saturday_afternoon_and_colombia_sunday_collection() -> Non
     assert "at 13:00–14:00 local time on Saturday" in finding.message
     colombia = batch(number_in("CO", None), zone="America/Bogota", windows=[(600, 660)], days=["Sunday"])
     [sunday] = about(law_findings(colombia, now="2026-03-10T12:00:00Z", purpose="debt-collection"), law("CO"))
-    assert sunday.code == "RBV706" and sunday.message.startswith("Colombia (Ley 2300 de 2023): telephone solicitation and debt-collection calls only")
+    assert sunday.code == "RBV706" and sunday.message.startswith(
+        "Colombia (Ley 2300 de 2023): telephone solicitation and debt-collection calls only"
+    )
 
 
 def test_rio_de_janeiro_and_a_sao_paulo_number_without_the_state_law() -> None:
