@@ -1,12 +1,14 @@
 """The call windows reach recipients outside the hours their jurisdiction allows automated calls.
 
-Why it matters: several states limit calls placed by an automatic dialing and
-announcing device, whatever the purpose: Nevada 09:00–21:00 (NRS 597.814),
-Oklahoma 09:00–21:00, California 09:00–21:00, Maine weekdays 09:00–17:00, Alabama
-08:00–20:00 and never on Sundays or holidays. A Retell agent dials automatically
-and speaks with an artificial voice (the FCC treats AI-generated voices as
-artificial, FCC 24-17), so these rules are checked for every batch, informational
-ones included; ignore RBV708 if counsel reads your calls otherwise. One finding per
+Why it matters: several places limit calls placed by an automatic dialing and
+announcing device: Nevada 09:00–21:00 (NRS 597.814), Oklahoma and California
+09:00–21:00, Nebraska, Kentucky and Washington 08:00–21:00, Canada as its
+telemarketing hours, whatever the purpose; Alabama (08:00–20:00, never on Sundays
+or holidays), Maine (weekdays 09:00–17:00) and South Dakota (weekdays 09:00–21:00)
+for automated solicitation only. A Retell agent dials automatically and speaks with
+an artificial voice (the FCC treats AI-generated voices as artificial, FCC 24-17),
+so these rules are checked for every batch whose ``call-purpose`` their scope names;
+ignore RBV708 if counsel reads your calls otherwise. One finding per
 jurisdiction covering hours, weekdays and holidays together, over the batch's
 calendar (``trigger_timestamp`` or ``--now``, ``horizon-days``), at the first such
 task's ``to_number``.

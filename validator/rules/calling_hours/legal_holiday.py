@@ -1,17 +1,19 @@
 """The batch's calendar reaches recipients on a public holiday when their jurisdiction bars calls.
 
-Why it matters: Louisiana, Alabama, Utah, Rhode Island, Pennsylvania, Australia,
-France and Spain bar solicitation calls on (some) public holidays. Holidays come
-from the ``holidays`` package for the recipient's country and state, narrowed or
-completed where the statute's own list differs (Rhode Island adds May 4 and
-election day; Pennsylvania adds Good Friday, Flag Day and election day; France
-counts only the 11 days of the Code du travail). Only the dates the batch can
+Why it matters: Louisiana, Alabama, Utah, Rhode Island, Pennsylvania, British
+Columbia, Australia, France, Spain, Italy, South Africa, Colombia and Rio de Janeiro
+bar calls on (some) public holidays. Holidays come from the ``holidays`` package for
+the recipient's country and state (in Spain the recipient's own autonomous community,
+told by a fixed number's province), narrowed or completed where the statute's own
+list differs (Rhode Island adds May 4 and election day; Pennsylvania adds Good
+Friday, Flag Day and election day; France counts only the 11 days of the Code du
+travail). Only the dates the batch can
 really run are checked: from ``trigger_timestamp`` (or ``--now``) over
 ``horizon-days`` (default 14), on the recipient's local date. One finding per
 jurisdiction: the rule and its citation, which dates (with the holiday's name),
 how many tasks, the first example, at the first such task's ``to_number``.
 Holidays proclaimed case by case (a governor's declaration) cannot be known in
-advance. Silent for solicitation-only rules when ``call-purpose = "informational"``.
+advance. Silent for entries whose scope does not name the batch's ``call-purpose``.
 """
 
 from collections.abc import Iterator

@@ -1,14 +1,14 @@
 """The call windows reach recipients on a weekday their jurisdiction allows no calls.
 
-Why it matters: some places bar solicitation calls on whole days: Louisiana,
-Alabama, Mississippi, Utah and Rhode Island on Sundays, Australia on Sundays,
-France and Spain at weekends. The weekday is the recipient's own: a Saturday
-21:00 Los Angeles window is Sunday morning in Europe. Checked over the batch's
+Why it matters: some places bar calls on whole days: Louisiana, Alabama,
+Mississippi, Utah and Rhode Island on Sundays, Australia, Italy, South Africa and
+Colombia on Sundays, France, Spain and Rio de Janeiro at weekends. The weekday is
+the recipient's own: a Saturday 21:00 Los Angeles window is Sunday morning in Europe. Checked over the batch's
 calendar (``trigger_timestamp`` or ``--now``, ``horizon-days``), in each
 recipient's zone, across daylight saving. One finding per jurisdiction: the rule
 and its citation, the weekdays and dates reached, how many tasks, the first
-example, at the first such task's ``to_number``. Silent for solicitation-only rules
-when ``call-purpose = "informational"``; ``day`` in ``call_time_window`` (or
+example, at the first such task's ``to_number``. Silent for entries whose scope does
+not name the batch's ``call-purpose``; ``day`` in ``call_time_window`` (or
 ``retell-validate split``) keeps the batch off those days.
 """
 

@@ -13,9 +13,11 @@ windows in their zone, the ``day`` list, daylight saving in both zones.
 
 One finding per jurisdiction (never one per task): the rule and its citation, the
 local times and weekdays that fall outside, the first example, how many tasks, at
-the first such task's ``to_number``. Rules scoped to telephone solicitation are
-silent when ``call-purpose = "informational"``. The table of jurisdictions, with
-sources, is in docs/calling-hours.md (``retell-validate split`` writes one payload
+the first such task's ``to_number``; the barred local times are given per group of
+days (Texas: 08:00–09:00 Monday–Saturday and 08:00–12:00 Sunday). An entry is silent
+when its scope does not name the batch's ``call-purpose`` (solicitation,
+informational, debt-collection, charitable, poll). The table of jurisdictions, with
+the evidence for each entry, is in docs/calling-hours.md (``retell-validate split`` writes one payload
 per legal envelope).
 """
 
