@@ -1,23 +1,23 @@
-"""Shared helpers for the calling-time law tests: a number in an entry's place, a quiet week, a batch, the findings about a law."""
+"""Helpers for the calling-time law tests: an entry by id, a number in its place (regions too), a quiet week, findings."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
-import phonenumbers
-
-from tests.helpers import check, seed
+from tests.calling import numbers
+from tests.calling.numbers import LAW_CODES, batch
+from tests.helpers import check
 from validator import Diagnostic, Settings
 from validator.calling.law_table import Law, laws
-from validator.knowledge.locations import location_for, nanp_descriptions, subdivision_names
+from validator.knowledge.locations import location_for
 from validator.knowledge.recipient_zones import zones_for
 from validator.settings import CALL_PURPOSES
 
-LAW_CODES = ("RBV705", "RBV706", "RBV707", "RBV708")
+__all__ = ["LAW_CODES", "WEEKDAY_NAMES", "about", "batch", "law", "law_findings", "number_in", "purpose_of", "quiet_week", "zone_of"]
+
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# Numbers whose region phonenumbers' geocoder names (a province or state the law needs), beside example numbers.
+# Fixed numbers whose province or state phonenumbers' geocoder names (Madrid, Rio de Janeiro, São Paulo).
 REGIONAL = {("ES", None): "+34912345678", ("BR", "RJ"): "+552123456789", ("BR", None): "+551123456789"}
 
 
@@ -25,25 +25,9 @@ def law(law_id: str) -> Law:
     return next(entry for entry in laws() if entry.id == law_id)
 
 
-@cache
 def number_in(country: str, subdivision: str | None) -> str:
-    """A valid number that rings in one zone of the place, from phonenumbers' own data (no table of numbers here)."""
-    if (country, subdivision) in REGIONAL:
-        return REGIONAL[country, subdivision]
-    if country in ("US", "CA"):
-        subdivision = subdivision or {"US": "NY", "CA": "ON"}[country]
-        names = subdivision_names()[country]
-        for prefix, description in sorted(nanp_descriptions().items(), key=lambda item: (len(item[0]), item[0])):
-            place = description.rsplit(", ", 1)[-1]
-            if names.get(place, place) == subdivision:
-                number = f"+{(prefix + '2345678901')[:11]}"
-                zones = zones_for(number)
-                if phonenumbers.is_valid_number(phonenumbers.parse(number)) and zones is not None and len(zones.zones) == 1:
-                    return number
-        raise AssertionError(f"no number for {country}-{subdivision}")
-    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.FIXED_LINE)
-    assert example is not None
-    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+    """A valid number in the place, in one zone: :func:`tests.calling.numbers.number_in`, and the regions it cannot give."""
+    return REGIONAL.get((country, subdivision)) or numbers.number_in(country, subdivision)
 
 
 def zone_of(number: str) -> str:
@@ -65,18 +49,10 @@ def quiet_week(entry: Law, number: str) -> date:
     monday = date(2026, 3, 9)
     while True:
         days = [monday + timedelta(n) for n in range(8)]
-        allowances = [rule.allowance(day) for day in days[:7]]
-        calendar = rule.calendar
-        if all(a is not None for a in allowances) and (calendar is None or not any(calendar.name_of(day) for day in days)):
+        in_force = all(rule.allowance(day) is not None for day in days[:7])
+        if in_force and (rule.calendar is None or not any(rule.calendar.name_of(day) for day in days)):
             return monday
         monday += timedelta(7)
-
-
-def batch(*numbers: str, zone: str, windows: list[tuple[int, int]], days: list[str] | None = None, **fields: Any) -> dict[str, Any]:
-    window: dict[str, Any] = {"timezone": zone, "windows": [{"start": a, "end": b} for a, b in windows]}
-    if days is not None:
-        window["day"] = days
-    return seed(tasks=[{"to_number": n} for n in numbers], call_time_window=window, **fields)
 
 
 def law_findings(payload: dict[str, Any], *, now: str, purpose: str = "solicitation", horizon: int = 14) -> list[Diagnostic]:

@@ -43,7 +43,14 @@ CASES = [
     ),
     flags("Sunday in Sydney from a Saturday in Los Angeles", SYDNEY_ON_SUNDAY, At("/tasks/0/to_number", says="Australia: "), now=QUIET),
     flags("Louisiana among three states", THREE_STATES, At("/tasks/1/to_number", says="Louisiana: ")),
-    passes("informational calls", THREE_STATES, settings=Settings(call_purpose="informational")),
+    # La. R.S. 45:811 reaches calls "soliciting information"; Florida's rule is for solicitation only.
+    flags(
+        "informational calls to Louisiana",
+        THREE_STATES,
+        At("/tasks/1/to_number", says="Louisiana: "),
+        settings=Settings(call_purpose="informational"),
+    ),
+    passes("informational calls to Florida", batch(FLORIDA, windows=[(300, 1260)]), settings=Settings(call_purpose="informational")),
     flags(
         "a toll-free number judged by the strictest place",
         batch(TOLL_FREE, zone="America/New_York", windows=[(540, 1260)]),

@@ -1,6 +1,6 @@
 """RBV705 outside-legal-hours: local times the calling-time law where each recipient is bars, one finding per jurisdiction.
 
-Every row of the law table at its boundaries: tests/calling/test_law_table.py.
+Every entry of the law table at its boundaries: tests/calling/test_law_entries.py.
 """
 
 from __future__ import annotations
@@ -42,7 +42,14 @@ CASES = [
         At("/tasks/0/to_number", says="Florida: "),
         At("/tasks/1/to_number", says="Louisiana: "),
     ),
-    passes("informational calls", THREE_STATES, settings=Settings(call_purpose="informational")),
+    # La. R.S. 45:811 reaches calls "soliciting information"; Florida's rule is for solicitation only.
+    flags(
+        "informational calls to Louisiana",
+        THREE_STATES,
+        At("/tasks/1/to_number", says="Louisiana: "),
+        settings=Settings(call_purpose="informational"),
+    ),
+    passes("informational calls to Florida", batch(FLORIDA, windows=[(300, 1260)]), settings=Settings(call_purpose="informational")),
     flags(
         "a toll-free number judged by the strictest place",
         batch(TOLL_FREE, zone="America/New_York", windows=[(540, 1260)]),
@@ -67,7 +74,11 @@ def test_finding_says_jurisdiction_rule_times_first_example_and_count() -> None:
         "reaches these recipients at 20:00–21:00 local time on every day, first Mon 2026-06-01 20:00 America/New_York: "
         "2 tasks (first +13055550123)"
     )
-    assert finding.hint is not None and "retell-validate split" in finding.hint and 'call-purpose = "informational"' in finding.hint
+    assert (
+        finding.hint is not None
+        and "retell-validate split" in finding.hint
+        and 'set call-purpose to what they are: "informational"' in finding.hint
+    )
 
 
 def test_near_miss_florida_until_20_gives_no_law_finding() -> None:
@@ -83,7 +94,7 @@ def test_one_finding_per_jurisdiction_never_per_task() -> None:
 
 def test_dst_week_in_the_recipient_zone_moves_the_window() -> None:
     finding = one(check(PHOENIX_TO_MIAMI, now="2026-03-05T12:00:00Z", settings=WEEK), CODE)
-    assert "at 20:00–20:30 local time on Monday, Tuesday, Wednesday, Sunday," in finding.message  # Sun 8 to Wed 11
+    assert "at 20:00–20:30 local time on Monday–Wednesday, Sunday," in finding.message  # Sun 8 to Wed 11
     assert "first Sun 2026-03-08 20:00 America/New_York" in finding.message
     # Near miss: the same window a week earlier, before the switch, stays inside 08:00–20:00.
     assert law_codes(check(PHOENIX_TO_MIAMI, now="2026-02-20T12:00:00Z", settings=WEEK)) == []
@@ -92,8 +103,11 @@ def test_dst_week_in_the_recipient_zone_moves_the_window() -> None:
 def test_informational_calls_silence_solicitation_rules_only() -> None:
     assert {d.code for d in law_codes(check(THREE_STATES))} == {"RBV705", "RBV706", "RBV708"}
     informational = check(THREE_STATES, settings=Settings(call_purpose="informational"))
+    # Florida's rule is for solicitation only; Louisiana's (La. R.S. 45:811) reaches calls soliciting information.
     assert [(d.code, d.message.split(":")[0]) for d in law_codes(informational)] == [
-        ("RBV708", "Nevada (automatic dialing and announcing devices)")
+        ("RBV705", "Louisiana"),
+        ("RBV706", "Louisiana"),
+        ("RBV708", "Nevada (automatic dialing and announcing devices)"),
     ]
 
 
