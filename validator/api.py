@@ -24,10 +24,11 @@ from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
 from validator.files import FileTooLarge, open_regular, read_regular
 from validator.openapi.load import Spec, load_spec
+from validator.options import NOW
 from validator.readers import READERS, InputFormat, codes, format_for_path, read_text, sniff_format
 from validator.readers.decode import decode, unencodable
 from validator.readers.python import read_python
-from validator.settings import Settings, parse_now
+from validator.settings import Settings
 
 Now = datetime | int | str | None
 DocumentSink = Callable[[Document], None]
@@ -64,7 +65,11 @@ def byte_limit(max_bytes: MaxBytes, format: InputFormat | None) -> int | None:
 
 
 class CheckArgs(TypedDict, total=False):
-    """The keyword arguments :func:`validate_text` and :func:`validate_file` share (see :class:`CheckOptions`)."""
+    """The keyword arguments :func:`validate_text` and :func:`validate_file` share: :class:`CheckOptions`' fields, and ``now``.
+
+    ``now`` sets ``settings.now`` (any form :func:`~validator.settings.parse_now` reads); ``settings``
+    ``None`` means the defaults. A bad value raises ``ValueError`` naming the argument (``now='junk' …``).
+    """
 
     now: Now
     settings: Settings | None
@@ -77,18 +82,12 @@ class CheckArgs(TypedDict, total=False):
 
 
 def _options(format: InputFormat | None, args: CheckArgs) -> CheckOptions:
-    settings = args.get("settings") or Settings()
-    now = args.get("now")
-    return CheckOptions(
-        settings=settings if now is None else replace(settings, now=parse_now(now)),
-        spec=args.get("spec"),
-        format=format,
-        csv=args.get("csv"),
-        max_bytes=args.get("max_bytes", DEFAULT_MAX_BYTES),
-        locate_first=args.get("locate_first"),
-        locate_errors_only=args.get("locate_errors_only", False),
-        subjects=args.get("subjects", False),
-    )
+    given: dict[str, Any] = dict(args)  # the other keys are CheckOptions' own fields (tests/engine/test_api_options.py)
+    settings = given.pop("settings", None) or Settings()
+    now = given.pop("now", None)
+    if now is not None:
+        settings = replace(settings, now=NOW.value(now))
+    return CheckOptions(settings=settings, format=format, **given)
 
 
 @gc_paused

@@ -3,8 +3,9 @@
 A file is checked with the configuration nearest to it (walking up from its
 directory); ``--config PATH`` applies one file to everything. Run-wide keys
 (``fail-on``, ``spec``) come from ``--config`` or the configuration nearest to the
-current directory. Command-line options override the file: see
-docs/configuration.md for the precedence of each key.
+current directory. Command-line options override the file or add to it, as each
+option in :mod:`validator.options` says (docs/configuration.md lists them): the keys,
+their parsing and their precedence are read from that table, not written here.
 
 Every mistake (unknown key, unknown rule code, wrong type, bad TOML) is a
 :class:`ConfigError`, which the CLI reports as a usage error (exit status 2).
@@ -12,113 +13,136 @@ Every mistake (unknown key, unknown rule code, wrong type, bad TOML) is a
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from validator.diagnostics import Severity
-from validator.engine.registry import all_rules
 from validator.files import read_regular
 from validator.openapi.load import Spec, SpecError
-from validator.openapi.tools import did_you_mean
 from validator.openapi.user import load_user_spec
-from validator.settings import CALL_PURPOSES, DEFAULT_CALLING_HOURS, DEFAULT_HORIZON_DAYS, Settings, parse_now, time_range
+from validator.options import (
+    EXCLUDE,
+    EXTEND_SELECT,
+    FAIL_ON,
+    IGNORE,
+    KEYED,
+    OPTIONS,
+    PER_FILE_IGNORES,
+    SELECT,
+    SPEC,
+    Invalid,
+    Merge,
+    Option,
+    options_of,
+)
+from validator.settings import Settings
+from validator.spelling import did_you_mean
+
+T = TypeVar("T")
 
 CONFIG_FILES = (".retell-validate.toml", "pyproject.toml")  # first found in a directory wins
 TOOL_TABLE = "retell-validate"
-KEYS = (
-    "select",
-    "ignore",
-    "extend-select",
-    "per-file-ignores",
-    "severity",
-    "fail-on",
-    "calling-hours",
-    "call-purpose",
-    "horizon-days",
-    "now",
-    "exclude",
-    "spec",
-)
+KEYS = tuple(option.key for option in KEYED if option.key is not None)
 MAX_CONFIG_BYTES = 1024 * 1024  # a configuration is a few lines; more is a mistake (or /dev/zero)
-MAX_HORIZON_DAYS = 366
+_SETTINGS = options_of(Settings)  # what a file's settings are made of
+_GIVEN = {option.name: option for option in OPTIONS if option.flags}  # what a command line can set
 
 
 class ConfigError(ValueError):
     """A configuration file (or option value) that cannot be used as written."""
 
 
-@dataclass(frozen=True)
 class Overrides:
-    """What the command line sets; ``None`` or empty means "as configured"."""
+    """What the command line set: ``Overrides(select=..., now=...)``, by option name; ``None`` or absent means "as configured"."""
 
-    select: frozenset[str] | None = None
-    ignore: frozenset[str] = frozenset()
-    extend_select: frozenset[str] = frozenset()
-    fail_on: Severity | None = None
-    calling_hours: tuple[int, int] | None = None
-    call_purpose: str | None = None
-    now: datetime | None = None
-    exclude: tuple[str, ...] = ()
+    __slots__ = ("_values",)
+
+    def __init__(self, **given: object) -> None:
+        values: dict[str, Any] = {}
+        for name, raw in given.items():
+            if name not in _GIVEN:
+                raise TypeError(f"Overrides() has no option {name!r} (options: {', '.join(_GIVEN)})")
+            if raw is not None:
+                values[name] = _GIVEN[name].value(raw)
+        self._values = MappingProxyType(values)
+
+    def get(self, option: Option[T]) -> T | None:
+        value: T | None = self._values.get(option.name)
+        return value
+
+    def __repr__(self) -> str:
+        return f"Overrides({', '.join(f'{name}={value!r}' for name, value in self._values.items())})"
 
 
 @dataclass(frozen=True)
 class Config:
-    """One configuration file, parsed and checked. ``root`` anchors the globs it holds."""
+    """One configuration file, parsed and checked: option name → value. ``root`` anchors the globs it holds."""
 
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
-    select: frozenset[str] | None = None
-    ignore: frozenset[str] = frozenset()
-    extend_select: frozenset[str] = frozenset()
-    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
-    fail_on: Severity | None = None
-    calling_hours: tuple[int, int] | None = None
-    call_purpose: str | None = None
-    horizon_days: int | None = None
-    now: datetime | None = None
-    exclude: tuple[str, ...] = ()
-    spec: Path | None = None  # an OpenAPI document to check against (run-wide, like fail-on), relative to the file's folder
+    values: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
-    def settings_for(self, file: Path | None, overrides: Overrides = Overrides()) -> Settings:
+    def get(self, option: Option[T]) -> T | None:
+        """What this file says for ``option``; ``None`` when it does not say."""
+        value: T | None = self.values.get(option.name)
+        return value
+
+    @property
+    def spec(self) -> Path | None:
+        """An OpenAPI document to check against (run-wide, like fail-on), relative to the file's folder."""
+        return self.get(SPEC)
+
+    def value(self, option: Option[T], overrides: Overrides | None = None) -> T:
+        """The command line's value over this file's (``Merge.REPLACE``) or added to it (``Merge.EXTEND``); else the default.
+
+        An empty value counts as unset: ``select = []`` selects the default, not nothing.
+        """
+        given = overrides.get(option) if overrides is not None else None
+        configured = self.get(option)
+        if option.merge is Merge.EXTEND:
+            return _joined(configured if configured is not None else option.default, given)
+        return next((value for value in (given, configured) if value), option.default)
+
+    def settings_for(self, file: Path | None, overrides: Overrides | None = None) -> Settings:
         """The settings a file is checked with: this file's keys, then the command line on top."""
-        select = overrides.select if overrides.select is not None else (self.select or frozenset({"ALL"}))
-        ignore = self.ignore | overrides.ignore
+        values: dict[str, Any] = {option.name: self.value(option, overrides) for option in _SETTINGS}
+        values[SELECT.name] |= self.value(EXTEND_SELECT, overrides)
         if file is not None:
-            ignore |= self._per_file_codes(file)
-        return Settings(
-            select=select | self.extend_select | overrides.extend_select,
-            ignore=ignore,
-            severity=self.severity,
-            now=overrides.now or self.now,
-            calling_hours=overrides.calling_hours or self.calling_hours or DEFAULT_CALLING_HOURS,
-            call_purpose=overrides.call_purpose or self.call_purpose or CALL_PURPOSES[0],
-            horizon_days=self.horizon_days or DEFAULT_HORIZON_DAYS,
-        )
+            values[IGNORE.name] |= self._per_file_codes(file)
+        return Settings(**values)
 
-    def fail_threshold(self, overrides: Overrides = Overrides()) -> Severity:
-        return overrides.fail_on or self.fail_on or Severity.ERROR
+    def fail_threshold(self, overrides: Overrides | None = None) -> Severity:
+        return self.value(FAIL_ON, overrides)
 
-    def excludes(self, file: Path, overrides: Overrides = Overrides()) -> bool:
-        return any(self._matches(pattern, file) for pattern in (*self.exclude, *overrides.exclude))
+    def excludes(self, file: Path, overrides: Overrides | None = None) -> bool:
+        return any(self._matches(pattern, file) for pattern in self.value(EXCLUDE, overrides))
 
     def _per_file_codes(self, file: Path) -> frozenset[str]:
         codes: set[str] = set()
-        for pattern, ignored in self.per_file_ignores:
+        for pattern, ignored in self.get(PER_FILE_IGNORES) or ():
             if self._matches(pattern, file):
                 codes |= ignored
         return frozenset(codes)
 
     def _matches(self, pattern: str, file: Path) -> bool:
         return path_matches(pattern, file, self.root)
+
+
+def _joined(configured: T, given: T | None) -> T:
+    """A list the command line adds to: codes (a set) or globs (in order)."""
+    if not given:
+        return configured
+    if isinstance(configured, frozenset) and isinstance(given, frozenset):
+        return cast(T, configured | given)
+    if isinstance(configured, tuple) and isinstance(given, tuple):
+        return cast(T, (*configured, *given))
+    raise TypeError(f"cannot add {given!r} to {configured!r}")
 
 
 def path_matches(pattern: str, file: Path, root: Path) -> bool:
@@ -135,37 +159,6 @@ def path_matches(pattern: str, file: Path, root: Path) -> bool:
     if fnmatch.fnmatch(relative, pattern):
         return True
     return "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in Path(relative).parts)
-
-
-def parse_codes(values: Iterable[str], where: str) -> frozenset[str]:
-    """Rule codes or prefixes (``RBV1``, ``RBV102``, ``ALL``), comma-separated or listed; unknown ones are errors."""
-    codes = {part.strip().upper() for value in values for part in value.split(",") if part.strip()}
-    known = [rule.code for rule in all_rules()]
-    for code in sorted(codes):
-        if code != "ALL" and not any(k.startswith(code) for k in known):
-            raise ConfigError(f"{where}: unknown rule code or prefix {code!r} (see `retell-validate rules`)")
-    return frozenset(codes)
-
-
-def parse_calling_hours(text: str, where: str) -> tuple[int, int]:
-    """``"08:00-21:00"`` → minutes after local midnight, ``(480, 1260)``."""
-    hours = time_range(text)
-    if hours is not None and hours[0] < hours[1]:
-        return hours
-    raise ConfigError(f'{where}: {text!r} is not a range of local times such as "08:00-21:00" (start before end, up to 24:00)')
-
-
-def parse_call_purpose(text: str, where: str) -> str:
-    """``solicitation`` (the default: sales and marketing calls) or ``informational``."""
-    if text not in CALL_PURPOSES:
-        raise ConfigError(f"{where}: {text!r} is not a call purpose: use {' or '.join(repr(p) for p in CALL_PURPOSES)}")
-    return text
-
-
-def _horizon(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_HORIZON_DAYS:
-        raise ConfigError(f"{where}: expected a whole number of days from 1 to {MAX_HORIZON_DAYS}, found {value!r}")
-    return value
 
 
 def find_config(start: Path) -> Path | None:
@@ -267,76 +260,16 @@ def _parse_table(table: dict[str, Any], where: str, path: Path) -> Config:
             guess = did_you_mean(key.replace("_", "-"), KEYS)
             suggestion = f"; did you mean {guess!r}?" if guess else f" (known keys: {', '.join(KEYS)})"
             raise ConfigError(f"{where}: unknown key {key!r}{suggestion}")
-    values: dict[str, Any] = {"path": path, "root": path.parent.absolute()}
-    for key in ("select", "ignore", "extend-select"):
-        if key in table:
-            values[key.replace("-", "_")] = parse_codes(_strings(table[key], f"{where}: {key}"), f"{where}: {key}")
-    if "exclude" in table:
-        values["exclude"] = tuple(_strings(table["exclude"], f"{where}: exclude"))
-    if "per-file-ignores" in table:
-        values["per_file_ignores"] = _per_file_ignores(table["per-file-ignores"], f"{where}: per-file-ignores")
-    if "severity" in table:
-        values["severity"] = _severity_overrides(table["severity"], f"{where}: severity")
-    if "fail-on" in table:
-        values["fail_on"] = _severity(table["fail-on"], f"{where}: fail-on")
-    if "calling-hours" in table:
-        values["calling_hours"] = parse_calling_hours(_string(table["calling-hours"], f"{where}: calling-hours"), f"{where}: calling-hours")
-    if "call-purpose" in table:
-        values["call_purpose"] = parse_call_purpose(_string(table["call-purpose"], f"{where}: call-purpose"), f"{where}: call-purpose")
-    if "horizon-days" in table:
-        values["horizon_days"] = _horizon(table["horizon-days"], f"{where}: horizon-days")
-    if "now" in table:
-        values["now"] = _now(table["now"], f"{where}: now")
-    if "spec" in table:
-        values["spec"] = values["root"] / _string(table["spec"], f"{where}: spec")
-    return dataclasses.replace(Config(), **values)
-
-
-def _string(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise ConfigError(f"{where}: expected a string, found {type(value).__name__}")
-    return value
-
-
-def _strings(value: Any, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f'{where}: expected a list of strings, such as ["RBV1", "RBV201"]')
-    return value
-
-
-def _severity(value: Any, where: str) -> Severity:
-    try:
-        return Severity.parse(_string(value, where))
-    except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}") from None
-
-
-def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    if not isinstance(value, dict):
-        raise ConfigError(f'{where}: expected a table of glob = [codes], such as {{"legacy/*.json" = ["RBV111"]}}')
-    return tuple((glob, parse_codes(_strings(codes, f"{where}: {glob!r}"), f"{where}: {glob!r}")) for glob, codes in value.items())
-
-
-def _severity_overrides(value: Any, where: str) -> Mapping[str, Severity]:
-    """Keys are codes or prefixes; a longer prefix wins over a shorter one."""
-    if not isinstance(value, dict):
-        raise ConfigError(f'{where}: expected a table of code = "error"|"warning"|"info"')
-    parsed = {prefix: _severity(level, f"{where}: {prefix}") for prefix, level in value.items()}
-    for prefix in parsed:
-        parse_codes([prefix], where)
-    resolved: dict[str, Severity] = {}
-    for prefix in sorted(parsed, key=len):
-        for rule in all_rules():
-            if prefix.upper() == "ALL" or rule.code.startswith(prefix.upper()):
-                resolved[rule.code] = parsed[prefix]
-    return MappingProxyType(resolved)
-
-
-def _now(value: Any, where: str) -> datetime:
-    try:  # a TOML datetime (a local one is read as UTC, like --now), epoch milliseconds, or text
-        return parse_now(value if isinstance(value, datetime | int) and not isinstance(value, bool) else _string(value, where))
-    except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}") from None
+    root = path.parent.absolute()
+    values: dict[str, Any] = {}
+    for option in KEYED:
+        if option.key in table:
+            try:
+                parsed = option.kind.parse(table[option.key])
+            except Invalid as exc:
+                raise ConfigError(f"{where}: {option.key}: {'' if exc.at is None else f'{exc.at!r}: '}{exc}") from None
+            values[option.name] = option.kind.relative_to(parsed, root)
+    return Config(path, root, MappingProxyType(values))
 
 
 def configured_spec(config: Config) -> Spec:

@@ -2,14 +2,20 @@
 
 Rules and passes produce :class:`Finding` (a pointer and a message); the engine
 turns each into a :class:`Diagnostic` with its code, configured severity and the
-line and column located in the source. Reporters only format diagnostics.
+line and column located in the source. Reporters only format diagnostics; the
+text form (``str(report)``, the lines the text reporter colours) lives here, with
+the data it shows, so a report prints itself without importing a reporter.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import PurePath
 from typing import Any, Literal
+
+from validator.escape import visible
 
 Target = Literal["value", "key"]
 
@@ -23,13 +29,6 @@ class Severity(StrEnum):
     def rank(self) -> int:
         """Higher is worse: lets ``--fail-on`` compare severities."""
         return _RANK[self]
-
-    @classmethod
-    def parse(cls, text: str) -> Severity:
-        try:
-            return cls(text.lower())
-        except ValueError:
-            raise ValueError(f"unknown severity {text!r}: use error, warning or info") from None
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
@@ -134,18 +133,25 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The result of checking one payload: its diagnostics, sorted by position."""
+    """The result of checking one payload: its diagnostics, sorted by position.
+
+    ``str(report)`` is the text report of this one payload (uncoloured, every finding, then the summary line).
+    """
 
     file: str | None
     diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+        return self._at(Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+        return self._at(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Diagnostic, ...]:
+        return self._at(Severity.INFO)
 
     @property
     def ok(self) -> bool:
@@ -156,4 +162,71 @@ class Report:
         return [d.code for d in self.diagnostics]
 
     def fails(self, fail_on: Severity) -> bool:
+        """Whether a finding is at ``fail_on`` or worse."""
         return any(d.severity.rank >= fail_on.rank for d in self.diagnostics)
+
+    def __str__(self) -> str:
+        lines = [line for d in self.diagnostics for line in text_lines(d)]
+        return "\n".join([*lines, summary_line([self])]) + "\n"
+
+    def _at(self, severity: Severity) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is severity)
+
+
+# The text form: what ``str(report)`` prints and the text reporter colours (paths, messages,
+# pointers and hints carry input text, so their control characters are escaped).
+
+Paint = Callable[[str, str], str]  # (role, text) → text as shown; roles: "code", "error", "warning", "info", "hint"
+
+
+def _unpainted(role: str, text: str) -> str:
+    return text
+
+
+def text_lines(d: Diagnostic, *, paint: Paint = _unpainted, hints: bool = True) -> list[str]:
+    """``path:line:col: CODE [severity] message (pointer)``, then ``  hint: …`` below when there is one."""
+    pointer = f" ({visible(d.pointer)})" if d.pointer else ""
+    severity = d.severity.value
+    lines = [f"{location(d)}: {paint('code', d.code)} {paint(severity, f'[{severity}]')} {visible(d.message)}{pointer}"]
+    if d.hint and hints:
+        lines.append(paint("hint", f"  hint: {visible(d.hint)}"))
+    return lines
+
+
+def location(d: Diagnostic) -> str:
+    """``path:line:col`` (``path`` alone when the finding has no line)."""
+    where = visible(display_path(d.file))
+    return f"{where}:{d.line}:{d.column}" if d.line is not None else where
+
+
+def display_path(file: str | None) -> str:
+    """A path as CI systems want it: forward slashes, no leading ``./``; ``<payload>`` for a payload without a file."""
+    if not file:
+        return "<payload>"
+    return file if file.startswith("<") else PurePath(file).as_posix()
+
+
+def counts(reports: Iterable[Report]) -> dict[Severity, int]:
+    totals = dict.fromkeys(Severity, 0)
+    for report in reports:
+        for d in report.diagnostics:
+            totals[d.severity] += 1
+    return totals
+
+
+def summary_line(reports: Sequence[Report]) -> str:
+    """``3 files, 2 errors, 1 warning``."""
+    return f"{_plural(len(reports), 'file')}, {tally(reports)}"
+
+
+def tally(reports: Iterable[Report]) -> str:
+    """``2 errors, 1 warning`` (and infos when there are some)."""
+    totals = counts(reports)
+    parts = [_plural(totals[Severity.ERROR], "error"), _plural(totals[Severity.WARNING], "warning")]
+    if totals[Severity.INFO]:
+        parts.append(_plural(totals[Severity.INFO], "info"))
+    return ", ".join(parts)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -37,12 +37,12 @@ except ImportError as exc:
     raise ImportError(f"validator.retell needs retell-sdk>=6.0 ({exc}): pip install 'retell-batch-validator[retell]'") from exc
 
 from validator.api import Now, validate
-from validator.config import Config, configured_spec, load_config
-from validator.diagnostics import Report, Severity
+from validator.config import Config, ConfigFinder, configured_spec
+from validator.diagnostics import Report, Severity, tally, text_lines
 from validator.openapi.load import Spec
 from validator.openapi.user import load_user_spec
-from validator.reporters import RenderOptions, shown, tally
-from validator.reporters.text import format_diagnostic
+from validator.options import FAIL_ON
+from validator.reporters import RenderOptions, shown
 from validator.settings import Settings
 
 __all__ = ["PayloadRejected", "check_create_batch_call", "guard"]
@@ -73,7 +73,7 @@ def _describe(report: Report, fail_on: Severity) -> str:
     kept, hidden = shown(report, RenderOptions(max_diagnostics=_SHOWN))
     lines = [f"create_batch_call not sent: {tally([report])} (failing at {fail_on.value} or worse)"]
     for diagnostic in kept:
-        lines.extend(format_diagnostic(diagnostic, RenderOptions()))
+        lines.extend(text_lines(diagnostic))
     if hidden:
         lines.append(f"… and {hidden:,} more (see .report)")
     return "\n".join(lines)
@@ -92,9 +92,11 @@ class _Policy:
         now: Now,
         on_warning: OnWarning | None,
     ) -> None:
-        loaded = load_config(Path(config)) if config is not None else Config()
+        # As the CLI reads it: ``config``, else (without ``settings``) the configuration nearest the current directory.
+        explicit = Path(config) if config is not None else None
+        loaded = ConfigFinder(explicit).for_path(Path.cwd()) if explicit is not None or settings is None else Config()
         self.settings = settings or loaded.settings_for(None)
-        self.fail_on = Severity.parse(fail_on) if isinstance(fail_on, str) else fail_on or loaded.fail_threshold()
+        self.fail_on = FAIL_ON.value(fail_on) if fail_on is not None else loaded.fail_threshold()
         if isinstance(spec, Spec):
             self.spec = spec
         else:
@@ -141,14 +143,18 @@ def guard(
 ) -> Client:
     """Return ``client`` (a ``Retell`` or ``AsyncRetell``) with ``batch_call.create_batch_call`` checked before sending.
 
-    Findings at or above ``fail_on`` (default: ``fail-on`` in ``config``, else ``"error"``) raise
-    :class:`PayloadRejected` and nothing is sent. Findings below it go to ``on_warning(report)``,
-    or else to the ``validator.retell`` logger, and the request is sent as the SDK would send it.
-    ``settings`` (default: from ``config``, a retell-validate TOML file) chooses the rules; ``spec``
-    (default: ``spec`` in ``config``, else the bundled one) the OpenAPI document; ``now`` the clock.
-    ``client.with_options(...)`` / ``client.copy(...)`` return guarded clients too. Guard a client
-    before using ``with_raw_response``: those wrappers capture the method when first used.
-    A configuration or spec that cannot be used raises ``ConfigError`` / ``SpecError`` here.
+    The configuration is read as the command line reads it: ``config`` (a retell-validate TOML file,
+    or a ``pyproject.toml``), else, unless ``settings`` is given, the nearest ``.retell-validate.toml``
+    or ``[tool.retell-validate]`` in a ``pyproject.toml`` from the current directory (when ``guard``
+    is called), else the defaults. Findings at or above ``fail_on`` (default: its ``fail-on``, else
+    ``"error"``) raise :class:`PayloadRejected` and nothing is sent. Findings below it go to
+    ``on_warning(report)``, or else to the ``validator.retell`` logger, and the request is sent as the
+    SDK would send it. ``settings`` (default: the configuration's) chooses the rules; ``spec``
+    (default: its ``spec``, else the bundled one) the OpenAPI document; ``now`` (default: its ``now``,
+    else the real clock) the clock. ``client.with_options(...)`` / ``client.copy(...)`` return guarded
+    clients too. Guard a client before using ``with_raw_response``: those wrappers capture the method
+    when first used. A configuration or spec that cannot be used raises ``ConfigError`` /
+    ``SpecError`` here; a bad ``fail_on``, ``now`` or ``settings`` value a ``ValueError`` naming it.
     """
     policy = _Policy(fail_on=fail_on, settings=settings, config=config, spec=spec, now=now, on_warning=on_warning)
     _install(client, policy)

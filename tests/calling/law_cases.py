@@ -12,7 +12,7 @@ from validator import Diagnostic, Settings
 from validator.calling.law_table import Law, laws
 from validator.knowledge.locations import location_for
 from validator.knowledge.recipient_zones import zones_for
-from validator.settings import CALL_PURPOSES
+from validator.options import CALL_PURPOSES
 
 __all__ = ["LAW_CODES", "WEEKDAY_NAMES", "about", "batch", "law", "law_findings", "number_in", "purpose_of", "quiet_week", "zone_of"]
 

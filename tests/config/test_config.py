@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from validator.config import KEYS, ConfigError, ConfigFinder, Overrides, find_config, load_config, parse_calling_hours
+from validator.config import KEYS, ConfigError, ConfigFinder, Overrides, find_config, load_config
 from validator.diagnostics import Severity
+from validator.options import CALLING_HOURS, Invalid
 
 
 def write(path: Path, text: str) -> Path:
@@ -114,16 +115,20 @@ def test_finder_uses_defaults_without_a_file_and_explicit_file_everywhere(tmp_pa
     [
         ('selct = ["RBV1"]', "unknown key 'selct'; did you mean 'select'?"),
         ("bogus = 1", "unknown key 'bogus' (known keys: select, ignore"),
-        ('ignore = ["RBV999"]', "ignore: unknown rule code or prefix 'RBV999'"),
-        ('select = "RBV1"', "select: expected a list of strings"),
-        ('[per-file-ignores]\n"*.json" = ["XYZ"]', "per-file-ignores: '*.json': unknown rule code or prefix 'XYZ'"),
-        ('[severity]\nRBV999 = "error"', "severity: unknown rule code or prefix 'RBV999'"),
-        ('[severity]\nRBV111 = "fatal"', "unknown severity 'fatal'"),
-        ('fail-on = "sometimes"', "fail-on: unknown severity 'sometimes'"),
+        ('ignore = ["RBV9999"]', "ignore: 'RBV9999' is not a rule code or prefix (ALL, or RBV and digits that begin a code"),
+        ('ignore = ["R"]', "ignore: 'R' is not a rule code or prefix"),
+        ('ignore = ["RBV7O5"]', "ignore: 'RBV7O5' is not a rule code or prefix; did you mean 'RBV705'?"),
+        ('select = "RBV1"', "select: 'RBV1' is not a list of rule codes (strings), such as"),
+        ('[per-file-ignores]\n"*.json" = ["XYZ"]', "per-file-ignores: '*.json': 'XYZ' is not a rule code or prefix"),
+        ('[severity]\nRBV999 = "error"', "severity: 'RBV999' is not a rule code or prefix"),
+        ('[severity]\nRBV111 = "fatal"', "severity: 'RBV111': 'fatal' is not a severity (use 'error', 'warning' or 'info')"),
+        ('fail-on = "sometimes"', "fail-on: 'sometimes' is not a severity (use 'error', 'warning' or 'info')"),
+        ('call-purpose = "informatonal"', "call-purpose: 'informatonal' is not a call purpose; did you mean 'informational'?"),
+        ("horizon-days = 0", "horizon-days: 0 is not a whole number of days from 1 to 366"),
         ('calling-hours = "21:00-08:00"', "calling-hours: '21:00-08:00' is not a range of local times"),
         ('calling-hours = "8-21"', "calling-hours: '8-21' is not a range"),
-        ('spec = ["a.yaml"]', "spec: expected a string, found list"),
-        ('now = "tomorrow"', "now: --now 'tomorrow': use ISO 8601"),
+        ('spec = ["a.yaml"]', "spec: ['a.yaml'] is not a path (a non-empty string)"),
+        ('now = "tomorrow"', "now: 'tomorrow' is not a moment: use ISO 8601"),
         ("select = [", "not valid TOML"),
     ],
 )
@@ -137,7 +142,7 @@ def test_mistakes_are_config_errors_naming_file_and_key(tmp_path: Path, text: st
 
 def test_pyproject_errors_name_the_table(tmp_path: Path) -> None:
     path = write(tmp_path / "pyproject.toml", '[tool.retell-validate]\nignore = ["nope"]\n')
-    with pytest.raises(ConfigError, match=r"pyproject.toml \[tool.retell-validate\]: ignore: unknown rule code"):
+    with pytest.raises(ConfigError, match=r"pyproject.toml \[tool.retell-validate\]: ignore: 'NOPE' is not a rule code"):
         load_config(path)
 
 
@@ -150,13 +155,13 @@ def test_broken_pyproject_is_reported_only_when_it_mentions_us(tmp_path: Path) -
 
 @pytest.mark.parametrize(("text", "minutes"), [("08:00-21:00", (480, 1260)), ("0:00-24:00", (0, 1440)), (" 9:05 - 17:30 ", (545, 1050))])
 def test_calling_hours(text: str, minutes: tuple[int, int]) -> None:
-    assert parse_calling_hours(text, "x") == minutes
+    assert CALLING_HOURS.kind.parse(text) == minutes
 
 
 @pytest.mark.parametrize("text", ["08:00-08:00", "08:60-09:00", "00:00-24:01", "25:00-26:00", "8am-9pm"])
 def test_calling_hours_rejects(text: str) -> None:
-    with pytest.raises(ConfigError):
-        parse_calling_hours(text, "x")
+    with pytest.raises(Invalid, match="is not a range of local times"):
+        CALLING_HOURS.kind.parse(text)
 
 
 @pytest.mark.parametrize(

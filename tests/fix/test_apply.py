@@ -18,8 +18,6 @@ import pytest
 from click.testing import CliRunner
 
 from tests.helpers import FIXED_NOW
-from validator import config
-from validator.cli import main as cli_module
 from validator.cli.main import main
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
@@ -28,11 +26,16 @@ from validator.engine import registry
 from validator.fix import apply as fixes
 from validator.fix.apply import FixOutcome, fix_text
 from validator.openapi.load import load_spec
+from validator.options import RULE_CODES
 from validator.rules import Kind
 from validator.settings import Settings, parse_now
 
 Wanted = list[tuple[str, Any, bool]]  # pointer, new value (or current → new value, None when content), safe
-SETTINGS = Settings(select=frozenset({"RBV999"}), now=parse_now(FIXED_NOW))  # real rules' fixes are in test_fix_golden
+
+
+def settings() -> Settings:
+    """Only the test rule (real rules' fixes are in test_fix_golden); made after ``wants`` installs it, so the code is known."""
+    return Settings(select=frozenset({"RBV999"}), now=parse_now(FIXED_NOW))
 
 
 @pytest.fixture
@@ -53,15 +56,14 @@ def wants(monkeypatch: pytest.MonkeyPatch) -> Callable[[Wanted], None]:
         rule = registry.Rule("RBV999", "test-fix", Severity.ERROR, "test", "test", "test", module=__name__, kind=Kind.DOCUMENT, check=check)
         monkeypatch.setattr(engine, "semantic_rules", lambda: [*registry.semantic_rules(), rule])
         monkeypatch.setattr(engine, "rules_by_code", lambda: {**registry.rules_by_code(), rule.code: rule})
-        for module in (cli_module, config):  # so --select knows it
-            if hasattr(module, "all_rules"):
-                monkeypatch.setattr(module, "all_rules", lambda: (*registry.all_rules(), rule))
+        codes = RULE_CODES.codes()
+        monkeypatch.setattr(RULE_CODES, "codes", lambda: (*codes, rule.code))  # so Settings and --select know it
 
     return install
 
 
 def run(text: str, fmt: str, *, unsafe: bool = False) -> FixOutcome:
-    return fix_text(text, fmt, file="payload", settings=SETTINGS, spec=load_spec(), unsafe=unsafe)  # type: ignore[arg-type]
+    return fix_text(text, fmt, file="payload", settings=settings(), spec=load_spec(), unsafe=unsafe)  # type: ignore[arg-type]
 
 
 def fixed(text: str, fmt: str, *, unsafe: bool = False) -> str:

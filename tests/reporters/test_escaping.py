@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from tests.helpers import FIXED_NOW
 from validator.cli.main import main
 from validator.diagnostics import Diagnostic, Report, Severity
+from validator.escape import visible, xml_safe
 from validator.reporters import RenderOptions, get_renderer
-from validator.reporters.escape import visible, xml_safe
 
 OSC = "\x1b]0;pwned\x07"  # sets the terminal's title
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # all but \t and \n, our line breaks

@@ -14,9 +14,9 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from validator.diagnostics import Diagnostic, Report, Severity
-from validator.reporters import RenderOptions, display_path, get_renderer
-from validator.reporters.escape import visible
+from validator.diagnostics import Diagnostic, Report, Severity, display_path
+from validator.escape import visible
+from validator.reporters import RenderOptions, get_renderer
 from validator.reporters.github import command
 
 ISSUE_COMMANDS = {"error", "warning", "notice"}

@@ -17,8 +17,8 @@ from validator import validate_file
 from validator.cli.main import main
 from validator.diagnostics import Diagnostic, Report, Severity
 from validator.engine.registry import all_rules
+from validator.escape import xml_safe
 from validator.reporters import RenderOptions, get_renderer
-from validator.reporters.escape import xml_safe
 from validator.reporters.github import escape_data, escape_property
 
 SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"  # the OASIS schema, see tests/data/README.md

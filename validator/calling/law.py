@@ -32,7 +32,7 @@ from validator.calling.windows import DAY
 from validator.context import Context, per_document
 from validator.diagnostics import Finding
 from validator.knowledge.locations import subdivision_names, zones_of
-from validator.settings import CALL_PURPOSES
+from validator.options import CALL_PURPOSES
 
 _LISTED_DATES = 4
 

@@ -24,7 +24,8 @@ from typing import Any
 from validator.calling.calendar import ANY_SUBDIVISION, SNAPSHOT_YEARS, WHEN, Extra, HolidayCalendar, snapshot_key
 from validator.knowledge.locations import Location
 from validator.knowledge.tables import load_table
-from validator.settings import CALL_PURPOSES, time_of_day
+from validator.options import CALL_PURPOSES
+from validator.settings import time_of_day
 
 Interval = tuple[int, int]
 DAY_KINDS = ("weekday", "saturday", "sunday")

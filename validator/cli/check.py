@@ -17,7 +17,7 @@ import click
 from validator.api import DEFAULT_MAX_BYTES, CheckOptions, byte_limit, check_file, check_text
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
-from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, overrides, render_options, use_color
+from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, color_option, configured, render_options, use_color
 from validator.cli.outputs import parse_report_targets, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.progress import Progress
@@ -28,10 +28,10 @@ from validator.diagnostics import Report, Severity
 from validator.document import Document
 from validator.fix.apply import FixRefused
 from validator.openapi.load import SpecError
+from validator.options import CONFIG, EXCLUDE, FAIL_ON
 from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
-from validator.settings import CALL_PURPOSES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -175,43 +175,14 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
     callback=parse_report_targets,
     help="Also write a report in FORMAT to PATH, from the same run (repeatable), e.g. --report gitlab:gl-code-quality-report.json.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this configuration file for every path (default: the nearest .retell-validate.toml or pyproject.toml).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit status 1 [default: error, or fail-on in the configuration].",
-)
+@configured(FAIL_ON, EXCLUDE)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means a usage error).")
-@click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
-@click.option("--calling-hours", metavar="HH:MM-HH:MM", help="Allowed local calling hours [default: 08:00-21:00].")
-@click.option(
-    "--call-purpose",
-    type=click.Choice(CALL_PURPOSES),
-    help="solicitation or informational: rules for telephone solicitation (RBV705-RBV707) apply only to the first [default: solicitation].",
-)
 @click.option(
     "--input-format",
     type=click.Choice(FORMAT_NAMES),
     help="Parse every input as this format (default: by extension, else sniffed).",
 )
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated; ALL for every rule).")
-@click.option("--extend-select", multiple=True, metavar="CODES", help="Add these codes or prefixes to the selection.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
-@click.option(
-    "--exclude", multiple=True, metavar="GLOB", help="Skip files matching this glob (repeatable; adds to the configuration's exclude)."
-)
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour text output (auto: on a terminal, unless NO_COLOR is set).",
-)
+@color_option
 @click.option(
     "--stdin-filename",
     metavar="NAME",
@@ -247,11 +218,10 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
 @fix_options
 @spec_option
 @csv_options
-def check(paths: tuple[str, ...], **options: Any) -> None:
+def check(paths: tuple[str, ...], given: Overrides, **options: Any) -> None:
     """Check payload files (JSON or YAML), directories and globs; `-` reads standard input."""
-    given = overrides(options)
     try:
-        finder = ConfigFinder(options["config_path"])
+        finder = ConfigFinder(given.get(CONFIG))
         run_config = finder.for_path(Path.cwd())
         fail_on = run_config.fail_threshold(given)
         spec = options["spec"] or configured_spec(run_config)

@@ -19,13 +19,15 @@ import click
 import yaml
 
 from validator.cli.csv_options import csv_options
+from validator.cli.options import configured
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Report
 from validator.engine.csv import CsvOptions, check_csv
 from validator.files import open_regular
 from validator.openapi.load import load_spec
+from validator.options import CONFIG
 from validator.reporters import RenderOptions, get_renderer
-from validator.settings import Settings, parse_now
+from validator.settings import Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SHOWN_DIAGNOSTICS = 50  # per run on stderr; the check command lists them all
@@ -89,15 +91,9 @@ def convert_file(
     "-o", "--output", required=True, metavar="PATH", help="Payload to write: .json, or .yaml/.yml for YAML; - for standard output."
 )
 @click.option("--force", is_flag=True, help="Write the payload even when the check finds errors.")
-@click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this configuration file (default: the nearest .retell-validate.toml or pyproject.toml), as check does.",
-)
+@configured()
 @csv_options
-def convert(source: Path, output: str, force: bool, now_text: str | None, config_path: Path | None, csv_options: CsvOptions) -> None:
+def convert(source: Path, output: str, force: bool, given: Overrides, csv_options: CsvOptions) -> None:
     """Convert a CSV contact list (the dashboard's format) into a create-batch-call payload.
 
     The header row needs a `phone number` column; every other column becomes a
@@ -107,12 +103,8 @@ def convert(source: Path, output: str, force: bool, now_text: str | None, config
     """
     if "from_number" not in csv_options.batch:
         raise click.UsageError("convert needs --from-number: the payload requires from_number")
-    try:
-        now = parse_now(now_text) if now_text else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--now") from None
     try:  # the configuration applies as it does to `check` (rule selection, severities, calling hours, now)
-        settings = ConfigFinder(config_path).for_path(source).settings_for(source, Overrides(now=now))
+        settings = ConfigFinder(given.get(CONFIG)).for_path(source).settings_for(source, given)
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -19,7 +19,7 @@ from validator.calling.envelope import Envelope, Part, parts
 from validator.calling.intervals import intersect, subtract
 from validator.calling.reach import WEEKDAYS
 from validator.cli.law_input import fail, law_options
-from validator.cli.options import use_color
+from validator.cli.options import color_option, use_color
 from validator.context import Context
 
 # State of one hour: (terminal character, colour, SVG fill, legend)
@@ -44,7 +44,7 @@ def hour_state(envelope: Envelope, weekday: int, hour: int) -> str:
 @click.command()
 @law_options
 @click.option("--svg", "svg_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the grids as SVG to FILE.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the grid.")
+@color_option
 def hours(ctx: Context, svg_path: Path | None, color: str) -> None:
     """Show, for each group of recipients, the hours of the week the payload rings against the hours the law allows."""
     found = parts(ctx)

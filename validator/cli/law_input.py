@@ -1,4 +1,4 @@
-"""What ``split`` and ``hours`` share: their options, and a payload read, checked and refused when it is not valid.
+"""What ``split`` and ``hours`` share: their options (the settings options every checking command has), and a payload read, checked and refused when it is not valid.
 
 Both commands act on a payload, so a payload with errors (or that cannot be read)
 is a usage error (exit 2) before anything is written: its diagnostics are printed
@@ -17,45 +17,36 @@ from typing import Any, NoReturn
 import click
 
 from validator.api import CheckOptions, check_file, printable_path
+from validator.cli.options import configured
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
 from validator.context import Context
 from validator.diagnostics import Severity
 from validator.document import Document
 from validator.openapi.load import SpecError
+from validator.options import CONFIG
 from validator.readers import format_for_path
 from validator.reporters import RenderOptions, get_renderer
-from validator.settings import CALL_PURPOSES, parse_now
 
 EXIT_USAGE = 2
 
 
 def law_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``PAYLOAD``, ``--now``, ``--call-purpose`` and ``--config``: the batch and how to read the law for it."""
+    """``PAYLOAD`` and the settings options (``--now``, ``--call-purpose``, ``--config`` …): the batch and how to read the law for it."""
 
     @click.argument("payload", type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("--now", "now_text", metavar="ISO8601|EPOCH_MS", help="Treat this moment as now (default: the real clock).")
-    @click.option(
-        "--call-purpose",
-        type=click.Choice(CALL_PURPOSES),
-        help="solicitation (the default) or informational: rules for telephone solicitation apply only to the first.",
-    )
-    @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file.")
+    @configured()
     @functools.wraps(command)
-    def wrapped(payload: Path, now_text: str | None, call_purpose: str | None, config_path: Path | None, **options: Any) -> Any:
-        return command(load_checked(payload, now_text, call_purpose, config_path), **options)
+    def wrapped(payload: Path, given: Overrides, **options: Any) -> Any:
+        return command(load_checked(payload, given), **options)
 
     return wrapped
 
 
-def load_checked(payload: Path, now_text: str | None, call_purpose: str | None, config_path: Path | None) -> Context:
+def load_checked(payload: Path, given: Overrides) -> Context:
     """The payload as rules see it; exits 2 when it cannot be read or has errors."""
     try:
-        now = parse_now(now_text) if now_text else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--now") from None
-    try:
-        config = ConfigFinder(config_path).for_path(payload)
-        settings = config.settings_for(payload, Overrides(now=now, call_purpose=call_purpose))
+        config = ConfigFinder(given.get(CONFIG)).for_path(payload)
+        settings = config.settings_for(payload, given)
         spec = configured_spec(config)
     except (ConfigError, SpecError) as exc:
         fail(str(exc))

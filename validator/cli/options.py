@@ -1,56 +1,106 @@
-"""The check command's options, parsed once: the configuration overrides and how the report is shown."""
+"""The options every command shares, made from the table in :mod:`validator.options`, and how a check's report is shown.
+
+:func:`configured` adds the settings options to a command (``--config``, ``--now``,
+``--calling-hours``, ``--call-purpose``, ``--select``, ``--extend-select``, ``--ignore``, and any
+other table option asked for), each parsed by its option's parser; the command receives what
+the command line set as one :class:`~validator.config.Overrides`. Nothing here declares a flag
+of the table by hand.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
-from validator.config import ConfigError, Overrides, parse_calling_hours, parse_codes
+from validator.config import Overrides
 from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
 from validator.openapi.load import Spec
 from validator.openapi.source import describe_spec
+from validator.options import CALL_PURPOSE, CALLING_HOURS, CONFIG, EXTEND_SELECT, IGNORE, NOW, SELECT, Invalid, Merge, Option, PathKind
 from validator.reporters import RenderOptions
-from validator.settings import parse_now
 from validator.version import __version__
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 DEFAULT_MAX_DIAGNOSTICS = 200
+SETTINGS_OPTIONS: tuple[Option[Any], ...] = (
+    CONFIG,
+    NOW,
+    CALLING_HOURS,
+    CALL_PURPOSE,
+    SELECT,
+    EXTEND_SELECT,
+    IGNORE,
+)  # every checking command
 
 
-def _codes(values: Sequence[str], option: str) -> frozenset[str] | None:
-    """Comma-separated, repeatable code prefixes; ``None`` when the option is not given."""
-    if not values:
-        return None
-    try:
-        return parse_codes(values, option)
-    except ConfigError as exc:
-        raise click.BadParameter(str(exc).removeprefix(f"{option}: "), param_hint=option) from None
+def help_text(option: Option[Any]) -> str:
+    """The option's help, then how it combines with the configuration: it adds to the key, or replaces it (and its default)."""
+    listing = option.kind.listing
+    if option.merge is Merge.EXTEND:
+        return f"{option.help.rstrip('.')} ({listing}; adds to {option.key} in the configuration)."
+    default = option.kind.to_json(option.default) if option.default is not None else option.unset
+    shown = ",".join(default) if isinstance(default, list) else str(default)
+    where = f", or {option.key} in the configuration" if option.key else ""
+    return f"{option.help.rstrip('.')}{f' ({listing})' if listing else ''}. [default: {shown}{where}]"
 
 
-def overrides(options: dict[str, Any]) -> Overrides:
-    """The command line's part of the configuration (see validator.config for the precedence)."""
-    try:
-        now = parse_now(options["now_text"]) if options["now_text"] else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--now") from None
-    try:
-        hours = parse_calling_hours(options["calling_hours"], "--calling-hours") if options["calling_hours"] else None
-    except ConfigError as exc:
-        raise click.BadParameter(str(exc), param_hint="--calling-hours") from None
-    return Overrides(
-        select=_codes(options["select"], "--select"),
-        ignore=_codes(options["ignore"], "--ignore") or frozenset(),
-        extend_select=_codes(options["extend_select"], "--extend-select") or frozenset(),
-        fail_on=Severity.parse(options["fail_on"]) if options["fail_on"] else None,
-        calling_hours=hours,
-        call_purpose=options["call_purpose"],
-        now=now,
-        exclude=tuple(options["exclude"]),
-    )
+def click_option(option: Option[Any], **changes: Any) -> Callable[[F], F]:
+    """The click option of a table option: its flags, parser (a usage error names the flag), help and metavar."""
+
+    def parse(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is None or value == ():
+            return None
+        try:
+            return option.kind.parse(value)
+        except Invalid as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+    kind = option.kind
+    declared: dict[str, Any] = {
+        "multiple": kind.multiple,
+        "metavar": None if kind.choices else kind.metavar,
+        "help": help_text(option),
+        "callback": parse,
+    }
+    if kind.choices:
+        declared["type"] = click.Choice(kind.choices, case_sensitive=False)
+    elif isinstance(kind, PathKind):
+        declared["type"] = click.Path(dir_okay=False)  # completion offers files; the option's parser makes the Path
+    return click.option(*option.flags, option.name, **{**declared, **changes})
+
+
+def configured(*extra: Option[Any]) -> Callable[[F], F]:
+    """Add :data:`SETTINGS_OPTIONS` and ``extra`` to a command; it receives what the command line set as ``given: Overrides``."""
+    options = (*SETTINGS_OPTIONS, *extra)
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            given = Overrides(**{option.name: kwargs.pop(option.name) for option in options})
+            return command(*args, given=given, **kwargs)
+
+        decorated: Any = wrapper
+        for option in reversed(options):
+            decorated = click_option(option)(decorated)
+        return decorated  # type: ignore[no-any-return]
+
+    return decorate
+
+
+color_option = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR turns it on elsewhere).",
+)
 
 
 def use_color(choice: str) -> bool:

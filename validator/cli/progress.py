@@ -14,7 +14,7 @@ from collections.abc import Callable
 from time import monotonic
 from typing import TextIO
 
-from validator.reporters.escape import visible
+from validator.escape import visible
 
 DELAY = 1.0  # seconds of silence before the first progress line: short runs never show one
 INTERVAL = 0.1  # seconds between redraws

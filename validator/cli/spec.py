@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from validator.cli.options import click_option
 from validator.cli.spec_coverage import render_markdown, render_text
 from validator.config import ConfigError, ConfigFinder, configured_spec
 from validator.engine.coverage import ledger
@@ -19,6 +20,7 @@ from validator.openapi.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, DEFAULT_
 from validator.openapi.load import Spec, SpecError
 from validator.openapi.source import describe_spec
 from validator.openapi.user import load_user_spec
+from validator.options import SPEC
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,13 +34,7 @@ def _load(path: str | None, param: str) -> Spec:
 
 def spec_option(command: F) -> F:
     """``--spec PATH``: the command receives ``spec``, the validated document at PATH, or ``None`` (see :func:`configured_spec`)."""
-    return click.option(
-        "--spec",
-        "spec",
-        metavar="PATH",
-        callback=lambda _ctx, _param, value: None if value is None else _load(value, "--spec"),
-        help="Check against this OpenAPI document (e.g. a newer Retell spec) instead of `spec` in the configuration, or the bundled one.",
-    )(command)
+    return click_option(SPEC, callback=lambda _ctx, _param, value: None if value is None else _load(value, SPEC.flags[0]))(command)
 
 
 def _spec_for_cwd(given: Spec | None) -> Spec:

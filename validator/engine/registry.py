@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import validator.rules
 from validator.diagnostics import Finding, RuleInfo
+from validator.options import RULE_CODES
 from validator.rules import Example, Kind
 
 if TYPE_CHECKING:
@@ -134,6 +135,9 @@ def all_rules() -> tuple[Rule, ...]:
                 raise RuntimeError(f"rule {key} defined twice: {seen[key]} and {rule.module}")
             seen[key] = rule.module
     return tuple(rules)
+
+
+RULE_CODES.provide(lambda: (rule.code for rule in all_rules()))  # what settings may select, ignore and override
 
 
 @cache

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from validator.json_values import preview, type_name
 from validator.openapi.load import Schema
 from validator.pointer import join
+from validator.spelling import did_you_mean as did_you_mean  # the rules' import; it lives below every layer that suggests
 
 
 def schema_types(schema: Schema) -> set[str] | None:
@@ -112,36 +112,6 @@ def enum_list(values: Sequence[Any], limit: int = 12) -> str:
     if len(values) > limit:
         shown += f", … ({len(values)} values)"
     return f"[{shown}]"
-
-
-def did_you_mean(word: str, choices: Iterable[Any]) -> str | None:
-    """The closest choice, or ``None`` when none is close enough or the guess is ambiguous.
-
-    In order: the same word in another case (``monday`` → ``Monday``); the one
-    choice that the word abbreviates, as a prefix (``Mon``, ``thu``) or, from
-    three letters on, by dropping letters (``Weds``); then difflib, ignoring case.
-    """
-    options = [c for c in choices if isinstance(c, str)]
-    lowered = {c.lower(): c for c in options}
-    folded = word.lower()
-    if folded in lowered:
-        return lowered[folded]
-    if len(folded) >= 2:
-        prefixed = [c for low, c in lowered.items() if low.startswith(folded)]
-        if len(prefixed) == 1:
-            return prefixed[0]
-        if not prefixed and len(folded) >= 3:
-            shortened = [c for low, c in lowered.items() if low[:1] == folded[:1] and _abbreviates(folded, low)]
-            if len(shortened) == 1:
-                return shortened[0]
-    close = difflib.get_close_matches(folded, list(lowered), n=1, cutoff=0.75)
-    return lowered[close[0]] if close else None
-
-
-def _abbreviates(short: str, word: str) -> bool:
-    """``weds`` abbreviates ``wednesday``: its letters appear in order."""
-    rest = iter(word)
-    return all(char in rest for char in short)
 
 
 def error_pointer(error: Any) -> str:

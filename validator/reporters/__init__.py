@@ -10,11 +10,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from validator.diagnostics import Diagnostic, Report, RuleInfo, Severity
-from validator.reporters.escape import visible
+from validator.escape import visible
 
 
 class Format(NamedTuple):
@@ -80,38 +79,5 @@ def shown(report: Report, options: RenderOptions) -> tuple[Sequence[Diagnostic],
     return diagnostics[:limit], len(diagnostics) - limit
 
 
-def counts(reports: Sequence[Report]) -> dict[Severity, int]:
-    totals = dict.fromkeys(Severity, 0)
-    for report in reports:
-        for d in report.diagnostics:
-            totals[d.severity] += 1
-    return totals
-
-
-def summary_line(reports: Sequence[Report]) -> str:
-    """``3 files, 2 errors, 1 warning``."""
-    return f"{_plural(len(reports), 'file')}, {tally(reports)}"
-
-
-def tally(reports: Sequence[Report]) -> str:
-    """``2 errors, 1 warning`` (and infos when there are some)."""
-    totals = counts(reports)
-    parts = [_plural(totals[Severity.ERROR], "error"), _plural(totals[Severity.WARNING], "warning")]
-    if totals[Severity.INFO]:
-        parts.append(_plural(totals[Severity.INFO], "info"))
-    return ", ".join(parts)
-
-
 def more_line(hidden: int, file: str | None) -> str:
     return f"… and {hidden:,} more in {visible(file or '<payload>')} (--max-diagnostics 0 shows all)"
-
-
-def display_path(file: str | None) -> str:
-    """A path as CI systems want it: forward slashes, no leading ``./``."""
-    if not file:
-        return "<payload>"
-    return file if file.startswith("<") else PurePath(file).as_posix()
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"

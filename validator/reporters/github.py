@@ -3,7 +3,7 @@
 The runner turns each into an annotation shown inline on the pull request
 (GitHub shows at most 10 errors and 10 warnings per step; the log has all).
 Text from the input has its control characters escaped first
-(:mod:`validator.reporters.escape`: no raw newline can end the command and
+(:mod:`validator.escape`: no raw newline can end the command and
 start a forged one); then values are escaped as the runner unescapes them:
 ``%``, CR and LF everywhere, ``:`` and ``,`` also in properties. Columns are
 given only for a one-line span: the runner drops them otherwise. Info
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from validator.diagnostics import Diagnostic, Report, Severity
-from validator.reporters import RenderOptions, display_path, more_line, shown, summary_line
-from validator.reporters.escape import visible
+from validator.diagnostics import Diagnostic, Report, Severity, display_path, summary_line
+from validator.escape import visible
+from validator.reporters import RenderOptions, more_line, shown
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

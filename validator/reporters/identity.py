@@ -24,8 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from validator.diagnostics import Diagnostic
-from validator.reporters import display_path
+from validator.diagnostics import Diagnostic, display_path
 
 _INDEX = re.compile(r"(?<=/)\d+(?=/|$)")
 

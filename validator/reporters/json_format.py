@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from validator.diagnostics import Report, rule_url
-from validator.reporters import RenderOptions, counts, shown
+from validator.diagnostics import Report, counts, rule_url
+from validator.reporters import RenderOptions, shown
 
 SCHEMA_VERSION = 1
 # Diagnostics are written by the C encoder: json.dumps(indent=2) would use the pure-Python one,

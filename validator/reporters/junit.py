@@ -14,9 +14,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from validator.diagnostics import Report
-from validator.reporters import TOOL_NAME, RenderOptions, display_path, more_line, shown, tally
-from validator.reporters.escape import xml_safe
+from validator.diagnostics import Report, display_path, tally
+from validator.escape import xml_safe
+from validator.reporters import TOOL_NAME, RenderOptions, more_line, shown
 from validator.reporters.text import format_diagnostic
 
 

@@ -9,30 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from validator.diagnostics import Diagnostic, Report, Severity
-from validator.reporters import RenderOptions, counts, display_path, more_line, shown, summary_line
-from validator.reporters.escape import visible
+from validator.diagnostics import Diagnostic, Report, Severity, counts, summary_line, text_lines
+from validator.escape import visible
+from validator.reporters import RenderOptions, more_line, shown
 
-_COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
-_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_STYLES = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "code": "\x1b[1m", "hint": "\x1b[2m"}
+_RESET = "\x1b[0m"
 
 
-def location(diagnostic: Diagnostic) -> str:
-    where = visible(display_path(diagnostic.file))
-    if diagnostic.line is not None:
-        where += f":{diagnostic.line}:{diagnostic.column}"
-    return where
+def _paint(role: str, text: str) -> str:
+    return f"{_STYLES[role]}{text}{_RESET}"
 
 
 def format_diagnostic(d: Diagnostic, options: RenderOptions) -> list[str]:
-    severity, code = f"[{d.severity.value}]", d.code
-    if options.color:
-        severity, code = f"{_COLORS[d.severity]}{severity}{_RESET}", f"{_BOLD}{code}{_RESET}"
-    pointer = f" ({visible(d.pointer)})" if d.pointer else ""
-    lines = [f"{location(d)}: {code} {severity} {visible(d.message)}{pointer}"]
-    if d.hint and options.show_hints:
-        hint = f"  hint: {visible(d.hint)}"
-        lines.append(f"{_DIM}{hint}{_RESET}" if options.color else hint)
+    """The diagnostic's :func:`~validator.diagnostics.text_lines`, coloured when asked, and its code frame with ``source_line``."""
+    lines = text_lines(d, paint=_paint, hints=options.show_hints) if options.color else text_lines(d, hints=options.show_hints)
     if options.source_line and d.line is not None:
         lines.extend(code_frame(options.source_line(d.file, d.line), d.line, d.column))
     return lines

@@ -1,0 +1,643 @@
+"""Every option, declared once: name, type, default, parser, command-line flags and help, configuration key, precedence, documentation.
+
+Generated from :data:`OPTIONS`:
+
+* :class:`validator.settings.Settings`: each field is ``OPTION.field()``, so its default and its
+  validation come from here (and mypy checks the field's type against the option's);
+* :mod:`validator.config`: the keys a configuration file may hold, how each is parsed, and how
+  the command line combines with it;
+* :mod:`validator.cli.options`: the click options, the same on every command that reads a configuration;
+* ``docs/configuration.md`` (the key table) and ``docs/configuration.schema.json``
+  (``python -m validator.cli.configdoc``).
+
+This module holds data and the value parsers, one per kind of value (:class:`Kind`); it imports
+only the diagnostics model. Rule codes are checked against :data:`RULE_CODES`, which the rule
+registry (a layer above) provides.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+from validator.diagnostics import Severity
+from validator.spelling import did_you_mean
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+CALL_PURPOSES = ("solicitation", "informational", "debt-collection", "charitable", "poll")  # the first is the default: the conservative reading
+DEFAULT_CALLING_HOURS = (8 * 60, 21 * 60)  # 08:00-21:00 at the called party's location (TCPA)
+DEFAULT_HORIZON_DAYS = 14  # how far ahead of the batch's start the calling-time law is checked
+MAX_HORIZON_DAYS = 366
+
+
+class Invalid(ValueError):
+    """A value an option cannot take. ``str()`` reads "<value> <problem>"; ``at`` is the table key it sits under, if any."""
+
+    def __init__(self, value: object, problem: str, at: str | None = None) -> None:
+        self.value, self.problem, self.at = value, problem, at
+        super().__init__(f"{shown(value)} {problem}")
+
+    def under(self, at: str) -> Invalid:
+        """The same problem, found under the key ``at`` of a table (a severity under its code, codes under their glob)."""
+        return Invalid(self.value, self.problem, at)
+
+
+def shown(value: object) -> str:
+    """A value as a message quotes it: its repr, cut to 40 characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+# -- the rule codes settings may name ------------------------------------------------------------------
+
+
+class RuleCodes:
+    """The codes of every rule, for checking ``select``, ``ignore`` and ``severity``.
+
+    The registry sits above this layer, so it provides them (:meth:`provide`, when it is imported,
+    which ``import validator`` does); they are read when a code is first checked.
+    """
+
+    def __init__(self) -> None:
+        self._source: Callable[[], Iterable[str]] | None = None
+
+    def provide(self, source: Callable[[], Iterable[str]]) -> None:
+        self._source = source
+
+    def codes(self) -> tuple[str, ...]:
+        if self._source is None:
+            raise RuntimeError("rule codes are not known yet: import validator before checking settings")
+        return tuple(self._source())
+
+    def check(self, candidates: Iterable[str]) -> None:
+        """Each is ``ALL``, or ``RBV`` and digits that begin at least one rule's code; else :class:`Invalid`, with a guess."""
+        codes = self.codes()
+        prefixes = _prefixes(codes)
+        for code in candidates:
+            if code != "ALL" and code not in prefixes:
+                guess = did_you_mean(code, [known for known in codes if len(known) == len(code)])  # a typo, not a shorter prefix
+                suggestion = f"; did you mean {guess!r}?" if guess else ""
+                raise Invalid(
+                    code,
+                    f"is not a rule code or prefix{suggestion} (ALL, or RBV and digits that begin a code: see `retell-validate rules`)",
+                )
+
+
+@lru_cache(maxsize=4)
+def _prefixes(codes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(code[:end] for code in codes for end in range(len("RBV"), len(code) + 1))
+
+
+RULE_CODES = RuleCodes()
+
+
+# -- kinds of values: one parser each ----------------------------------------------------------------------
+
+
+class Kind(Generic[T_co]):
+    """A kind of value: how a configuration or command-line value becomes it, how a library value does, how it is described.
+
+    ``parse`` takes what TOML and the command line give (strings; a list or tuple of strings for
+    repeatable options); ``coerce`` takes what a Python caller gives, which may also be the value
+    itself (a frozenset, a tuple of minutes, a datetime). Both raise :class:`Invalid`.
+    """
+
+    noun = ""  # the "type" column of docs/configuration.md
+    metavar = "VALUE"  # on the command line
+    multiple = False  # the command-line flag is repeatable
+    listing = ""  # how a repeatable flag's values are written, for its help
+    choices: tuple[str, ...] = ()  # a closed list of words
+
+    def parse(self, value: object) -> T_co:
+        raise NotImplementedError
+
+    def coerce(self, value: object) -> T_co:
+        return self.parse(value)
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON Schema of the value as a configuration file holds it."""
+        raise NotImplementedError
+
+    def to_json(self, value: Any) -> Any:
+        """A value (a default) as a configuration file would write it."""
+        return value
+
+    def relative_to(self, value: Any, folder: Path) -> Any:
+        """A parsed value read from a configuration file in ``folder`` (paths there are relative to it)."""
+        return value
+
+
+def _strings(value: object, problem: str) -> list[str]:
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        raise Invalid(value, problem)
+    return list(value)
+
+
+def _anycase(word: str) -> str:
+    """A regular expression for ``word`` in any case (JSON Schema patterns have no flags)."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+_CODE = f"(?:{_anycase('ALL')}|{_anycase('RBV')}[0-9]*)"
+
+
+class Codes(Kind[frozenset[str]]):
+    """Rule codes or prefixes (``RBV1``, ``RBV102``, ``ALL``), in any case, listed or comma-separated."""
+
+    noun = "list of codes/prefixes"
+    metavar = "CODES"
+    multiple = True
+    listing = "comma-separated, repeatable"
+
+    def parse(self, value: object) -> frozenset[str]:
+        items = _strings(value, 'is not a list of rule codes (strings), such as ["RBV1", "RBV201"]')
+        codes = {part.strip().upper() for item in items for part in item.split(",") if part.strip()}
+        RULE_CODES.check(sorted(codes))
+        return frozenset(codes)
+
+    def coerce(self, value: object) -> frozenset[str]:
+        """Also one string, as on the command line (``"RBV705"``, ``"RBV1,RBV2"``), and any collection of strings."""
+        if isinstance(value, str):
+            return self.parse([value])
+        if isinstance(value, Iterable) and not isinstance(value, bytes | Mapping):
+            return self.parse(list(value))
+        return self.parse(value)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "string", "pattern": rf"^\s*{_CODE}(?:\s*,\s*{_CODE})*\s*$"}}
+
+    def to_json(self, value: Any) -> Any:
+        return sorted(value)
+
+
+class Choice(Kind[T_co]):
+    """One word of a closed list, in any case; ``values`` maps each word to the value it stands for."""
+
+    metavar = "WORD"
+
+    def __init__(self, values: Mapping[str, T_co], noun: str) -> None:
+        self.values, self.noun = values, noun
+        self.choices = tuple(values)
+
+    def parse(self, value: object) -> T_co:
+        if isinstance(value, str) and value.lower() in self.values:
+            return self.values[value.lower()]
+        guess = did_you_mean(value, self.choices) if isinstance(value, str) else None
+        suggestion = f"; did you mean {guess!r}?" if guess else ""
+        raise Invalid(value, f"is not {self.noun}{suggestion} (use {_or(self.choices)})")
+
+    def schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"enum": list(self.choices)}, {"type": "string", "pattern": f"^(?:{'|'.join(map(_anycase, self.choices))})$"}]}
+
+    def to_json(self, value: Any) -> Any:
+        return next(word for word, meant in self.values.items() if meant == value)
+
+
+def _or(words: Iterable[str]) -> str:
+    quoted = [repr(word) for word in words]
+    return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+
+
+class SeverityTable(Kind[Mapping[str, Severity]]):
+    """Code or prefix → severity. A Python caller gets it resolved per code, a longer prefix winning (``coerce``)."""
+
+    noun = "table: code/prefix → `error`/`warning`/`info`"
+
+    def parse(self, value: object) -> Mapping[str, Severity]:
+        if not isinstance(value, Mapping):
+            raise Invalid(value, 'is not a table of code = "error"|"warning"|"info", such as {RBV111 = "error"}')
+        for code in value:
+            if not isinstance(code, str):
+                raise Invalid(code, "is not a rule code (a string)")
+        RULE_CODES.check(code.upper() for code in value)
+        table: dict[str, Severity] = {}
+        for code, level in value.items():
+            try:
+                table[code.upper()] = SEVERITY.parse(level)
+            except Invalid as exc:
+                raise exc.under(code) from None
+        return MappingProxyType(table)
+
+    def coerce(self, value: object) -> Mapping[str, Severity]:
+        table = self.parse(value)
+        codes = RULE_CODES.codes()
+        exact = set(codes)
+        resolved: dict[str, Severity] = {}
+        for prefix in sorted(table, key=len):  # a longer prefix is applied later: it wins
+            matching = [prefix] if prefix in exact else [code for code in codes if prefix == "ALL" or code.startswith(prefix)]
+            resolved.update(dict.fromkeys(matching, table[prefix]))
+        return MappingProxyType(resolved)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "object", "propertyNames": {"pattern": f"^{_CODE}$"}, "additionalProperties": SEVERITY.schema()}
+
+    def to_json(self, value: Any) -> Any:
+        return {code: str(level) for code, level in value.items()}
+
+
+_TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def time_of_day(text: str) -> int | None:
+    """``"HH:MM"`` → minutes after local midnight (``24:00`` is 1440); ``None`` when not a time of day.
+
+    The one reader of that notation: ``calling-hours``, the CSV ``--window`` option, the calling-time law table.
+    """
+    match = _TIME.match(text)
+    if match is None or int(match[2]) > 59 or int(match[1]) * 60 + int(match[2]) > 1440:
+        return None
+    return int(match[1]) * 60 + int(match[2])
+
+
+def time_range(text: str) -> tuple[int, int] | None:
+    """``"HH:MM-HH:MM"`` → two :func:`time_of_day` minutes; ``None`` when not two times of day."""
+    start, sep, end = text.partition("-")
+    low, high = time_of_day(start), time_of_day(end) if sep else None
+    return (low, high) if low is not None and high is not None else None
+
+
+def clock_time(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class Hours(Kind[tuple[int, int]]):
+    """``"HH:MM-HH:MM"``, start before end, up to ``24:00`` → minutes after local midnight, ``(480, 1260)``."""
+
+    noun = '`"HH:MM-HH:MM"`'
+    metavar = "HH:MM-HH:MM"
+
+    def parse(self, value: object) -> tuple[int, int]:
+        hours = time_range(value) if isinstance(value, str) else None
+        if hours is None or hours[0] >= hours[1]:
+            raise Invalid(value, 'is not a range of local times such as "08:00-21:00" (start before end, up to 24:00)')
+        return hours
+
+    def coerce(self, value: object) -> tuple[int, int]:
+        """Also two minutes after midnight, ``(480, 1260)``."""
+        if isinstance(value, tuple | list) and len(value) == 2 and all(type(m) is int and 0 <= m <= 1440 for m in value):
+            if value[0] < value[1]:
+                return (value[0], value[1])
+            raise Invalid(value, "is not a range of local times: the start must come before the end")
+        return self.parse(value)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^\s*[0-9]{1,2}:[0-9]{2}\s*-\s*[0-9]{1,2}:[0-9]{2}\s*$"}
+
+    def to_json(self, value: Any) -> Any:
+        return f"{clock_time(value[0])}-{clock_time(value[1])}"
+
+
+_MOMENT = "is not a moment: use ISO 8601 (2026-01-01T09:00:00Z) or epoch milliseconds within years 1-9999"
+
+
+def parse_now(value: datetime | int | str) -> datetime:
+    """The clock's moment from a datetime (naive means UTC), epoch milliseconds, or ISO 8601 text (``Z`` or an offset).
+
+    The one parser of ``now``: ``--now``, the ``now`` configuration key and the library's ``now=``.
+    Raises :class:`Invalid`, which names the value but not the option: the caller knows which it is.
+    """
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise Invalid(value, _MOMENT)
+    raw = str(value).strip()
+    try:
+        if raw.isascii() and raw.lstrip("-").isdigit():
+            return datetime.fromtimestamp(int(raw) / 1000, tz=UTC)
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
+    except (ValueError, OverflowError, OSError):  # OverflowError/OSError: epoch milliseconds past year 9999
+        raise Invalid(value, _MOMENT) from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+class Clock(Kind[datetime]):
+    """The moment a run treats as now: see :func:`parse_now`."""
+
+    noun = "ISO 8601 string, TOML datetime or epoch milliseconds"
+    metavar = "ISO8601|EPOCH_MS"
+
+    def parse(self, value: object) -> datetime:
+        return parse_now(value)  # type: ignore[arg-type]  # parse_now refuses what is none of its types
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": ["string", "integer"]}  # a TOML datetime reads as a string where TOML becomes JSON
+
+
+class Count(Kind[int]):
+    """A whole number from ``low`` to ``high``."""
+
+    metavar = "N"
+
+    def __init__(self, low: int, high: int, unit: str) -> None:
+        self.low, self.high, self.unit = low, high, unit
+        self.noun = f"integer {low}–{high}"
+
+    def parse(self, value: object) -> int:
+        if type(value) is not int or not self.low <= value <= self.high:
+            raise Invalid(value, f"is not a whole number of {self.unit} from {self.low} to {self.high}")
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+
+class Globs(Kind[tuple[str, ...]]):
+    """Globs over paths relative to the configuration file's folder (see ``config.path_matches``)."""
+
+    noun = "list of globs"
+    metavar = "GLOB"
+    multiple = True
+    listing = "repeatable"
+
+    def parse(self, value: object) -> tuple[str, ...]:
+        return tuple(_strings(value, 'is not a list of globs (strings), such as ["drafts/", "*.example.json"]'))
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "string"}}
+
+    def to_json(self, value: Any) -> Any:
+        return list(value)
+
+
+class PerFileCodes(Kind[tuple[tuple[str, frozenset[str]], ...]]):
+    """Glob → rule codes or prefixes."""
+
+    noun = "table: glob → list of codes/prefixes"
+
+    def parse(self, value: object) -> tuple[tuple[str, frozenset[str]], ...]:
+        if not isinstance(value, Mapping):
+            raise Invalid(value, 'is not a table of glob = [codes], such as {"legacy/*.json" = ["RBV111"]}')
+        parsed = []
+        for glob, codes in value.items():
+            try:
+                parsed.append((glob, CODES.parse(codes)))
+            except Invalid as exc:
+                raise exc.under(glob) from None
+        return tuple(parsed)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": CODES.schema()}
+
+    def to_json(self, value: Any) -> Any:
+        return {glob: sorted(codes) for glob, codes in value}
+
+
+class PathKind(Kind[Path]):
+    """A file; in a configuration file, relative to its folder."""
+
+    noun = "path"
+    metavar = "PATH"
+
+    def parse(self, value: object) -> Path:
+        if not isinstance(value, str) or not value.strip():
+            raise Invalid(value, "is not a path (a non-empty string)")
+        return Path(value)
+
+    def coerce(self, value: object) -> Path:
+        return value if isinstance(value, Path) else self.parse(value)
+
+    def relative_to(self, value: Any, folder: Path) -> Any:
+        return folder / value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+    def to_json(self, value: Any) -> Any:
+        return str(value)
+
+
+CODES = Codes()
+SEVERITY = Choice({level.value: level for level in Severity}, "a severity")
+
+
+# -- the options ----------------------------------------------------------------------------------------------
+
+
+class Scope(StrEnum):
+    """Which configuration file a key comes from."""
+
+    FILE = "per file"  # the configuration nearest each checked file (or --config)
+    RUN = "run-wide"  # --config, or the configuration nearest the current directory
+
+
+class Merge(StrEnum):
+    """What the command-line flag does to the configuration's value."""
+
+    REPLACE = "replaces"
+    EXTEND = "adds to"
+
+
+@dataclasses.dataclass(frozen=True)
+class Option(Generic[T]):
+    """One option. ``key``: in a configuration file (``None``: command line only); ``flags``: on the command line (``()``: file only).
+
+    ``doc`` is its line in docs/configuration.md and the schema; ``help`` its command-line help
+    (the default is appended); ``unset`` says what a ``None`` default means.
+    """
+
+    name: str
+    kind: Kind[T]
+    default: T
+    doc: str
+    key: str | None
+    flags: tuple[str, ...] = ()
+    help: str = ""
+    scope: Scope = Scope.FILE
+    merge: Merge = Merge.REPLACE
+    unset: str = ""
+
+    def value(self, raw: object) -> T:
+        """A library argument as this option's value; a ``ValueError`` names the argument (``now='junk' is not a moment…``)."""
+        if raw is None and self.default is None:
+            return self.default
+        try:
+            return self.kind.coerce(raw)
+        except Invalid as exc:
+            raise ValueError(f"{self.name}{'' if exc.at is None else f'[{exc.at!r}]'}={exc}") from None
+
+    def field(self) -> T:
+        """A dataclass field with this option's default, validated by :meth:`value` (see :class:`validator.settings.Settings`)."""
+        return dataclasses.field(default_factory=lambda: self.default, metadata={OPTION: self})
+
+    def shown_default(self) -> str:
+        """The default as documentation shows it."""
+        if self.default is None:
+            return self.unset
+        return _toml(self.kind.to_json(self.default))
+
+
+OPTION = "option"  # the metadata key of a field declared by Option.field()
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_toml, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key} = {_toml(item)}" for key, item in value.items()) + "}" if value else "{}"
+    return str(value)
+
+
+SELECT = Option(
+    "select",
+    CODES,
+    frozenset({"ALL"}),
+    'rules to run (`"ALL"`, `"RBV1"` = the schema family, `"RBV201"`); an empty list means the default.',
+    key="select",
+    flags=("--select",),
+    help="Only these rule codes or prefixes; ALL for every rule.",
+)
+EXTEND_SELECT = Option(
+    "extend_select",
+    CODES,
+    frozenset[str](),
+    "added to `select` (handy when `select` comes from elsewhere).",
+    key="extend-select",
+    flags=("--extend-select",),
+    help="Add these rule codes or prefixes to the selection.",
+    merge=Merge.EXTEND,
+)
+IGNORE = Option(
+    "ignore",
+    CODES,
+    frozenset[str](),
+    "rules not to run.",
+    key="ignore",
+    flags=("--ignore",),
+    help="Skip these rule codes or prefixes.",
+    merge=Merge.EXTEND,
+)
+PER_FILE_IGNORES = Option(
+    "per_file_ignores",
+    PerFileCodes(),
+    (),
+    "rules not to run for matching files (added to `ignore`).",
+    key="per-file-ignores",
+)
+SEVERITY_OVERRIDES = Option(
+    "severity",
+    SeverityTable(),
+    MappingProxyType({}),
+    "change a rule's severity; a longer prefix wins over a shorter one.",
+    key="severity",
+)
+FAIL_ON = Option(
+    "fail_on",
+    SEVERITY,
+    Severity.ERROR,
+    "lowest severity that makes the exit status 1.",
+    key="fail-on",
+    flags=("--fail-on",),
+    help="Lowest severity that makes the exit status 1.",
+    scope=Scope.RUN,
+)
+CALLING_HOURS = Option(
+    "calling_hours",
+    Hours(),
+    DEFAULT_CALLING_HOURS,
+    "allowed local calling hours for the calling-hours rules (RBV701), start before end, up to `24:00`.",
+    key="calling-hours",
+    flags=("--calling-hours",),
+    help="Allowed local calling hours at the called party's location.",
+)
+CALL_PURPOSE = Option(
+    "call_purpose",
+    Choice({purpose: purpose for purpose in CALL_PURPOSES}, "a call purpose"),
+    CALL_PURPOSES[0],
+    "what the calls are, for the calling-time law (docs/calling-hours.md): rules scoped to telephone solicitation (RBV705–RBV707) "
+    "apply only to `solicitation`; the policy hours (RBV701) and the automated-call rules (RBV708) apply to every purpose. "
+    "The default is the conservative reading.",
+    key="call-purpose",
+    flags=("--call-purpose",),
+    help="What the calls are, for the calling-time law: rules for telephone solicitation (RBV705-RBV707) apply only to solicitation.",
+)
+HORIZON_DAYS = Option(
+    "horizon_days",
+    Count(1, MAX_HORIZON_DAYS, "days"),
+    DEFAULT_HORIZON_DAYS,
+    "how many days from the batch's start (`trigger_timestamp`, else now) the calling-time law is checked, and `split` narrows windows for.",
+    key="horizon-days",
+)
+NOW = Option[datetime | None](
+    "now",
+    Clock(),
+    None,
+    'the moment treated as "now" (reproducible runs).',
+    key="now",
+    flags=("--now",),
+    help="Treat this moment as now.",
+    unset="the real clock",
+)
+EXCLUDE = Option(
+    "exclude",
+    Globs(),
+    (),
+    "files not to check, even when named on the command line (so a pre-commit hook honours it).",
+    key="exclude",
+    flags=("--exclude",),
+    help="Skip files matching this glob.",
+    merge=Merge.EXTEND,
+)
+SPEC = Option[Path | None](
+    "spec",
+    PathKind(),
+    None,
+    "check against this OpenAPI document (e.g. one `retell-validate spec fetch` wrote) instead of the bundled one; "
+    "relative to the configuration file's folder. See [spec.md](spec.md).",
+    key="spec",
+    flags=("--spec",),
+    help="Check against this OpenAPI document (e.g. a newer Retell spec).",
+    scope=Scope.RUN,
+    unset="the bundled spec",
+)
+CONFIG = Option[Path | None](
+    "config",
+    PathKind(),
+    None,
+    "the configuration file for every input.",
+    key=None,
+    flags=("--config",),
+    help="Use this configuration file for every input.",
+    scope=Scope.RUN,
+    unset="the nearest .retell-validate.toml, or pyproject.toml with [tool.retell-validate]",
+)
+
+OPTIONS: tuple[Option[Any], ...] = (
+    SELECT,
+    IGNORE,
+    EXTEND_SELECT,
+    PER_FILE_IGNORES,
+    SEVERITY_OVERRIDES,
+    FAIL_ON,
+    CALLING_HOURS,
+    CALL_PURPOSE,
+    HORIZON_DAYS,
+    NOW,
+    EXCLUDE,
+    SPEC,
+    CONFIG,
+)
+KEYED = tuple(option for option in OPTIONS if option.key is not None)  # what a configuration file may hold, in the docs' order
+
+
+def options_of(cls: type) -> tuple[Option[Any], ...]:
+    """The options a dataclass's fields were declared with (``OPTION.field()``); each field must be named after its option."""
+    found = []
+    for declared in dataclasses.fields(cls):
+        option = declared.metadata.get(OPTION)
+        if not isinstance(option, Option) or option.name != declared.name:
+            raise TypeError(
+                f"{cls.__name__}.{declared.name} must be declared as {declared.name.upper()}.field(), an option of the same name"
+            )
+        found.append(option)
+    return tuple(found)
