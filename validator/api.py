@@ -82,7 +82,7 @@ class CheckArgs(TypedDict, total=False):
 
 
 def _options(format: InputFormat | None, args: CheckArgs) -> CheckOptions:
-    given: dict[str, Any] = dict(args)  # the other keys are CheckOptions' own fields (tests/engine/test_api_options.py)
+    given: dict[str, Any] = dict(args)  # the other keys are CheckOptions' own fields (tests/config/test_settings.py)
     settings = given.pop("settings", None) or Settings()
     now = given.pop("now", None)
     if now is not None:

@@ -80,10 +80,13 @@ class RuleCodes:
 
     def check(self, candidates: Iterable[str]) -> None:
         """Each is ``ALL``, or ``RBV`` and digits that begin at least one rule's code; else :class:`Invalid`, with a guess."""
+        pending = [code for code in candidates if code != "ALL"]
+        if not pending:  # the defaults: no need to ask the registry
+            return
         codes = self.codes()
         prefixes = _prefixes(codes)
-        for code in candidates:
-            if code != "ALL" and code not in prefixes:
+        for code in pending:
+            if code not in prefixes:
                 guess = did_you_mean(code, [known for known in codes if len(known) == len(code)])  # a typo, not a shorter prefix
                 suggestion = f"; did you mean {guess!r}?" if guess else ""
                 raise Invalid(
@@ -184,16 +187,17 @@ class Choice(Kind[T_co]):
 
     metavar = "WORD"
 
-    def __init__(self, values: Mapping[str, T_co], noun: str) -> None:
-        self.values, self.noun = values, noun
+    def __init__(self, values: Mapping[str, T_co], what: str) -> None:
+        self.values, self.what = values, what  # what: "a severity", for messages
         self.choices = tuple(values)
+        self.noun = "/".join(f'`"{word}"`' for word in self.choices)
 
     def parse(self, value: object) -> T_co:
         if isinstance(value, str) and value.lower() in self.values:
             return self.values[value.lower()]
         guess = did_you_mean(value, self.choices) if isinstance(value, str) else None
         suggestion = f"; did you mean {guess!r}?" if guess else ""
-        raise Invalid(value, f"is not {self.noun}{suggestion} (use {_or(self.choices)})")
+        raise Invalid(value, f"is not {self.what}{suggestion} (use {_or(self.choices)})")
 
     def schema(self) -> dict[str, Any]:
         return {"anyOf": [{"enum": list(self.choices)}, {"type": "string", "pattern": f"^(?:{'|'.join(map(_anycase, self.choices))})$"}]}
@@ -210,7 +214,7 @@ def _or(words: Iterable[str]) -> str:
 class SeverityTable(Kind[Mapping[str, Severity]]):
     """Code or prefix → severity. A Python caller gets it resolved per code, a longer prefix winning (``coerce``)."""
 
-    noun = "table: code/prefix → `error`/`warning`/`info`"
+    noun = 'table: code/prefix → `"error"`/`"warning"`/`"info"`'
 
     def parse(self, value: object) -> Mapping[str, Severity]:
         if not isinstance(value, Mapping):
@@ -229,6 +233,8 @@ class SeverityTable(Kind[Mapping[str, Severity]]):
 
     def coerce(self, value: object) -> Mapping[str, Severity]:
         table = self.parse(value)
+        if not table:
+            return table
         codes = RULE_CODES.codes()
         exact = set(codes)
         resolved: dict[str, Severity] = {}
@@ -593,7 +599,8 @@ SPEC = Option[Path | None](
     PathKind(),
     None,
     "check against this OpenAPI document (e.g. one `retell-validate spec fetch` wrote) instead of the bundled one; "
-    "relative to the configuration file's folder. See [spec.md](spec.md).",
+    "relative to the configuration file's folder. `check`, `schema`, `spec info`, `split`, `hours`, the language server "
+    "and `validator.retell.guard` read it. See [spec.md](spec.md).",
     key="spec",
     flags=("--spec",),
     help="Check against this OpenAPI document (e.g. a newer Retell spec).",

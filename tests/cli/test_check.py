@@ -89,6 +89,19 @@ def test_usage_errors_exit_2(tree: Path, args: list[str]) -> None:
     assert "Error: Invalid value" in result.stderr
 
 
+def test_choices_and_codes_are_read_in_any_case(tree: Path) -> None:
+    result = check("--fail-on", "WARNING", "--select", "rbv111", "payloads/unknown.json")
+    assert result.exit_code == 1, result.output  # the RBV111 warning fails at WARNING
+    assert "RBV111 [warning]" in result.stdout
+    assert check("--fail-on", "Error", "--call-purpose", "INFORMATIONAL", "payloads/unknown.json").exit_code == 0
+
+
+def test_a_misspelt_code_gets_a_suggestion(tree: Path) -> None:
+    result = check("--ignore", "RBV1,RBV7O5", "payloads/clean.json")
+    assert result.exit_code == 2
+    assert "'RBV7O5' is not a rule code or prefix; did you mean 'RBV705'?" in " ".join(result.stderr.split())
+
+
 def test_missing_file_exits_2_and_the_others_are_still_checked(tree: Path) -> None:
     result = check("nope.json", "payloads/unknown.json")
     assert result.exit_code == 2

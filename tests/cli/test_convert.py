@@ -123,3 +123,19 @@ def test_convert_reads_the_configuration_like_check(tmp_path: Path) -> None:
         main, ["convert", str(source), "--from-number", "+14157774444", "-o", str(out), "--config", str(tmp_path / "missing.toml")]
     )
     assert bad.exit_code == 2 and "error:" in bad.stderr
+
+
+def test_convert_takes_select_and_ignore_like_check(tmp_path: Path) -> None:
+    """The settings options every checking command shares: --ignore silences the short number, as in check."""
+    source = tmp_path / "contacts.csv"
+    source.write_text("phone number\n+1213777444\n", encoding="utf-8")  # one digit short: RBV202
+    out = tmp_path / "b.json"
+    args = ["convert", str(source), "-o", str(out), "--from-number", "+14157774444", "--now", FIXED_NOW]
+    blocked = CliRunner().invoke(main, args)
+    assert blocked.exit_code == 1 and "RBV202 [error]" in blocked.stderr
+    written = CliRunner().invoke(main, [*args, "--ignore", "RBV202"])
+    assert written.exit_code == 0, written.output
+    assert json.loads(out.read_text(encoding="utf-8"))["tasks"] == [{"to_number": "+1213777444"}]
+    assert CliRunner().invoke(main, [*args, "--select", "RBV2", "--ignore", "RBV202"]).exit_code == 0
+    refused = CliRunner().invoke(main, [*args, "--call-purpose", "informatonal"])
+    assert refused.exit_code == 2 and "Invalid value for '--call-purpose'" in refused.stderr

@@ -25,6 +25,7 @@ from retell import AsyncRetell, Retell, not_given, omit
 from tests.helpers import FIXED_NOW, ROOT
 from tests.local_http import LocalServer, Reply, serve
 from validator import Report, Settings, validate
+from validator.config import ConfigError
 from validator.diagnostics import Severity
 from validator.openapi.load import bundled_spec_path
 from validator.openapi.user import load_user_spec
@@ -244,6 +245,54 @@ def test_a_configuration_file_sets_rules_threshold_and_spec(server: LocalServer,
     assert guard(sync_client(server), config=config, fail_on="error").batch_call.create_batch_call(
         from_number="+14157774444", tasks=[task], trigger_timestamp=PAST
     )
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository whose pyproject.toml configures retell-validate; the current directory is a folder inside it."""
+    (tmp_path / ".git").mkdir()  # the walk up stops here, as the CLI's does
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "app"\n\n[tool.retell-validate]\nignore = ["RBV201"]\nfail-on = "warning"\nnow = "2024-12-01T00:00:00Z"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "app" / "jobs").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "app" / "jobs")
+    return tmp_path
+
+
+def test_guard_reads_the_nearest_configuration_like_the_cli(server: LocalServer, project: Path) -> None:
+    client = guard(sync_client(server))
+    client.batch_call.create_batch_call(**bad())  # ignore = ["RBV201"]: the bad number is not checked
+    assert json.loads(server.requests[0].body)["tasks"][0]["to_number"] == "12137774445"
+    client.batch_call.create_batch_call(**GOOD, trigger_timestamp=PAST)  # now = 2024-12-01: PAST is still ahead
+    soon = int(datetime(2024, 11, 1, tzinfo=UTC).timestamp() * 1000)
+    with pytest.raises(PayloadRejected) as caught:  # in the past on the configured clock; fail-on = "warning"
+        client.batch_call.create_batch_call(**GOOD, trigger_timestamp=soon)
+    assert [(d.code, d.severity) for d in caught.value.report.diagnostics] == [("RBV402", Severity.WARNING)]
+    assert caught.value.fail_on is Severity.WARNING
+    assert len(server.requests) == 2
+    assert check_create_batch_call(**bad()).diagnostics == ()
+
+
+def test_settings_or_config_replace_the_discovered_configuration(server: LocalServer, project: Path) -> None:
+    with pytest.raises(PayloadRejected):  # settings given: nothing is discovered, RBV201 runs
+        guard(sync_client(server), settings=Settings(), now=FIXED_NOW).batch_call.create_batch_call(**bad())
+    other = project / "strict.toml"
+    other.write_text('select = ["RBV2"]\n', encoding="utf-8")
+    with pytest.raises(PayloadRejected):  # config given: that file only
+        guard(sync_client(server), config=other, now=FIXED_NOW).batch_call.create_batch_call(**bad())
+    assert [d.code for d in check_create_batch_call(**bad(), config=other, now=FIXED_NOW).diagnostics] == ["RBV201"]
+    assert server.requests == []
+
+
+def test_a_broken_discovered_configuration_or_a_bad_argument_is_refused_at_guard_time(server: LocalServer, project: Path) -> None:
+    (project / "app" / ".retell-validate.toml").write_text('ignore = ["RBV7O5"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"ignore: 'RBV7O5' is not a rule code or prefix; did you mean 'RBV705'\?"):
+        guard(sync_client(server))
+    with pytest.raises(ValueError, match=r"^fail_on='sometimes' is not a severity \(use 'error', 'warning' or 'info'\)$"):
+        guard(sync_client(server), settings=Settings(), fail_on="sometimes")
+    with pytest.raises(ValueError, match=r"^now='tomorrow' is not a moment"):
+        check_create_batch_call(**GOOD, settings=Settings(), now="tomorrow")
 
 
 def test_with_options_and_raw_responses_stay_guarded(server: LocalServer) -> None:

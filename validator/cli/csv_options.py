@@ -16,7 +16,7 @@ import click
 
 from validator.engine.csv import CsvOptions
 from validator.openapi.load import load_spec
-from validator.settings import parse_now, time_range
+from validator.options import parse_now, time_range
 
 _DELIMITERS = {",": ",", ";": ";", "tab": "\t", "|": "|"}
 _BATCH_OPTIONS = ("from_number", "name", "window", "timezone", "days", "trigger")

@@ -24,6 +24,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
+from validator.config import CONFIG_FILES
 from validator.diagnostics import Severity, rule_url
 from validator.engine.registry import rules_by_code
 from validator.fix.apply import fix_edits, fix_text
@@ -37,7 +38,7 @@ from validator.version import __version__
 
 DEBOUNCE_SECONDS = 0.2
 SOURCE = "retell-validate"
-CONFIG_GLOBS = ("**/pyproject.toml", "**/.retell-validate.toml")
+CONFIG_GLOBS = tuple(f"**/{name}" for name in CONFIG_FILES)  # re-check open documents when one changes
 _SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
