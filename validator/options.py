@@ -33,7 +33,13 @@ from validator.spelling import did_you_mean
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
-CALL_PURPOSES = ("solicitation", "informational", "debt-collection", "charitable", "poll")  # the first is the default: the conservative reading
+CALL_PURPOSES = (
+    "solicitation",
+    "informational",
+    "debt-collection",
+    "charitable",
+    "poll",
+)  # the first is the default: the conservative reading
 DEFAULT_CALLING_HOURS = (8 * 60, 21 * 60)  # 08:00-21:00 at the called party's location (TCPA)
 DEFAULT_HORIZON_DAYS = 14  # how far ahead of the batch's start the calling-time law is checked
 MAX_HORIZON_DAYS = 366
@@ -560,12 +566,12 @@ CALL_PURPOSE = Option(
     "call_purpose",
     Choice({purpose: purpose for purpose in CALL_PURPOSES}, "a call purpose"),
     CALL_PURPOSES[0],
-    "what the calls are, for the calling-time law (docs/calling-hours.md): rules scoped to telephone solicitation (RBV705–RBV707) "
-    "apply only to `solicitation`; the policy hours (RBV701) and the automated-call rules (RBV708) apply to every purpose. "
+    "what the calls are, for the calling-time law ([calling-hours.md](calling-hours.md#purpose-call-purpose)): an entry "
+    "of the law applies only to the purposes its scope names; the policy hours (RBV701) apply whatever the purpose. "
     "The default is the conservative reading.",
     key="call-purpose",
     flags=("--call-purpose",),
-    help="What the calls are, for the calling-time law: rules for telephone solicitation (RBV705-RBV707) apply only to solicitation.",
+    help="What the calls are, for the calling-time law: each law applies only to the purposes it names.",
 )
 HORIZON_DAYS = Option(
     "horizon_days",

@@ -12,7 +12,7 @@ from validator.calling.law_table import Law, Scope, laws, laws_for
 from validator.cli.main import main
 from validator.config import ConfigError, load_config
 from validator.knowledge.locations import location_for
-from validator.settings import CALL_PURPOSES
+from validator.options import CALL_PURPOSES
 
 APPLIED = [entry for entry in laws() if entry.applied]
 

@@ -23,9 +23,10 @@ from validator.options import CALL_PURPOSES, DEFAULT_CALLING_HOURS
     [
         (
             {"call_purpose": "informatonal"},
-            "call_purpose='informatonal' is not a call purpose; did you mean 'informational'? (use 'solicitation' or 'informational')",
+            "call_purpose='informatonal' is not a call purpose; did you mean 'informational'? "
+            "(use 'solicitation', 'informational', 'debt-collection', 'charitable' or 'poll')",
         ),
-        ({"call_purpose": 3}, "call_purpose=3 is not a call purpose (use 'solicitation' or 'informational')"),
+        ({"call_purpose": 3}, "call_purpose=3 is not a call purpose (use 'solicitation', 'informational',"),
         ({"ignore": {"RBV7O5"}}, "ignore='RBV7O5' is not a rule code or prefix; did you mean 'RBV705'? (ALL, or RBV and digits"),
         ({"select": ["RBV1", "RBV9999"]}, "select='RBV9999' is not a rule code or prefix (ALL, or RBV and digits that begin a code"),
         ({"select": "R"}, "select='R' is not a rule code or prefix"),
