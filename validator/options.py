@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -112,7 +113,7 @@ RULE_CODES = RuleCodes()
 # -- kinds of values: one parser each ----------------------------------------------------------------------
 
 
-class Kind(Generic[T_co]):
+class Kind(ABC, Generic[T_co]):
     """A kind of value: how a configuration or command-line value becomes it, how a library value does, how it is described.
 
     ``parse`` takes what TOML and the command line give (strings; a list or tuple of strings for
@@ -126,15 +127,15 @@ class Kind(Generic[T_co]):
     listing = ""  # how a repeatable flag's values are written, for its help
     choices: tuple[str, ...] = ()  # a closed list of words
 
-    def parse(self, value: object) -> T_co:
-        raise NotImplementedError
+    @abstractmethod
+    def parse(self, value: object) -> T_co: ...
 
     def coerce(self, value: object) -> T_co:
         return self.parse(value)
 
+    @abstractmethod
     def schema(self) -> dict[str, Any]:
         """The JSON Schema of the value as a configuration file holds it."""
-        raise NotImplementedError
 
     def to_json(self, value: Any) -> Any:
         """A value (a default) as a configuration file would write it."""
@@ -319,8 +320,6 @@ def parse_now(value: datetime | int | str) -> datetime:
     """
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise Invalid(value, _MOMENT)
     raw = str(value).strip()
     try:
         if raw.isascii() and raw.lstrip("-").isdigit():
@@ -338,7 +337,9 @@ class Clock(Kind[datetime]):
     metavar = "ISO8601|EPOCH_MS"
 
     def parse(self, value: object) -> datetime:
-        return parse_now(value)  # type: ignore[arg-type]  # parse_now refuses what is none of its types
+        if isinstance(value, datetime | int | str) and not isinstance(value, bool):
+            return parse_now(value)
+        raise Invalid(value, _MOMENT)
 
     def schema(self) -> dict[str, Any]:
         return {"type": ["string", "integer"]}  # a TOML datetime reads as a string where TOML becomes JSON

@@ -13,7 +13,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -86,10 +86,10 @@ def configured(*extra: Option[Any]) -> Callable[[F], F]:
             given = Overrides(**{option.name: kwargs.pop(option.name) for option in options})
             return command(*args, given=given, **kwargs)
 
-        decorated: Any = wrapper
+        decorated = cast(F, wrapper)
         for option in reversed(options):
             decorated = click_option(option)(decorated)
-        return decorated  # type: ignore[no-any-return]
+        return decorated
 
     return decorate
 
