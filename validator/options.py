@@ -428,6 +428,55 @@ class PathKind(Kind[Path]):
         return str(value)
 
 
+class Paths(Kind[tuple[Path, ...]]):
+    """Files; in a configuration file, relative to its folder."""
+
+    noun = "list of paths"
+    metavar = "PATH"
+    multiple = True
+    listing = "repeatable"
+
+    def parse(self, value: object) -> tuple[Path, ...]:
+        items = _strings(value, 'is not a list of paths (strings), such as ["lists/ftc.dnc"]')
+        if not all(item.strip() for item in items):
+            raise Invalid(value, "holds an empty path")
+        return tuple(Path(item) for item in items)
+
+    def coerce(self, value: object) -> tuple[Path, ...]:
+        """Also one path, and paths rather than strings."""
+        items = [value] if isinstance(value, str | Path) else value
+        if isinstance(items, list | tuple):
+            items = [str(item) if isinstance(item, Path) else item for item in items]
+        return self.parse(items)
+
+    def relative_to(self, value: Any, folder: Path) -> Any:
+        return tuple(folder / path for path in value)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+    def to_json(self, value: Any) -> Any:
+        return [str(path) for path in value]
+
+
+class Text(Kind[str]):
+    """A non-empty string, taken as written."""
+
+    noun = "string"
+    metavar = "TEXT"
+
+    def __init__(self, example: str) -> None:
+        self.example = example
+
+    def parse(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise Invalid(value, f'is not a non-empty string, such as "{self.example}"')
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+
 CODES = Codes()
 SEVERITY = Choice({level.value: level for level in Severity}, "a severity")
 
@@ -614,6 +663,25 @@ SPEC = Option[Path | None](
     scope=Scope.RUN,
     unset="the bundled spec",
 )
+DNC = Option(
+    "dnc",
+    Paths(),
+    (),
+    "do-not-call indexes built with `retell-validate dnc index`, relative to the configuration file's folder: "
+    "`check`, `split`, the language server and the library screen tasks against them (RBV9xx). See [dnc.md](dnc.md).",
+    key="dnc",
+    flags=("--dnc",),
+    help="Screen the tasks against this do-not-call index (built with `retell-validate dnc index`).",
+    merge=Merge.EXTEND,
+)
+DNC_EXEMPTION_KEY = Option[str | None](
+    "dnc_exemption_key",
+    Text("dnc_exemption"),
+    None,
+    'the task `metadata` key that may claim a do-not-call exemption (`"ebr"`, `"consent"`, …; see [dnc.md](dnc.md)).',
+    key="dnc-exemption-key",
+    unset="none: no claim is honoured",
+)
 CONFIG = Option[Path | None](
     "config",
     PathKind(),
@@ -639,6 +707,8 @@ OPTIONS: tuple[Option[Any], ...] = (
     NOW,
     EXCLUDE,
     SPEC,
+    DNC,
+    DNC_EXEMPTION_KEY,
     CONFIG,
 )
 KEYED = tuple(option for option in OPTIONS if option.key is not None)  # what a configuration file may hold, in the docs' order

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from validator.diagnostics import Severity
 from validator.options import (
     CALL_PURPOSE,
     CALLING_HOURS,
+    DNC,
+    DNC_EXEMPTION_KEY,
     HORIZON_DAYS,
     IGNORE,
     NOW,
@@ -53,6 +56,8 @@ class Settings:
     calling_hours: tuple[int, int] = CALLING_HOURS.field()
     call_purpose: str = CALL_PURPOSE.field()
     horizon_days: int = HORIZON_DAYS.field()
+    dnc: tuple[Path, ...] = DNC.field()  # do-not-call index files (RBV9xx)
+    dnc_exemption_key: str | None = DNC_EXEMPTION_KEY.field()
 
     def __post_init__(self) -> None:
         for option in _OPTIONS:

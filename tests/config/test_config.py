@@ -67,6 +67,8 @@ RBV111 = "error"
         "now",
         "exclude",
         "spec",
+        "dnc",
+        "dnc-exemption-key",
     }
 
 

@@ -25,13 +25,15 @@ from validator.cli.source import SourceLines
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
 from validator.diagnostics import Report, Severity
+from validator.dnc.layout import DncIndexError, read_header
 from validator.document import Document
 from validator.fix.apply import FixRefused
 from validator.openapi.load import SpecError
-from validator.options import CONFIG, EXCLUDE, FAIL_ON
+from validator.options import CONFIG, DNC, EXCLUDE, FAIL_ON
 from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
+from validator.rules.dnc import dnc_list_unusable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -128,6 +130,10 @@ class _Run:
 
 
 def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
+    for report in run.reports:  # a do-not-call list that could not be used screened nothing: a usage error, like a bad path
+        for d in report.diagnostics:
+            if d.code == dnc_list_unusable.CODE:
+                run.error(d.message)
     if run.failed:
         return EXIT_USAGE
     if exit_zero:
@@ -175,7 +181,7 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
     callback=parse_report_targets,
     help="Also write a report in FORMAT to PATH, from the same run (repeatable), e.g. --report gitlab:gl-code-quality-report.json.",
 )
-@configured(FAIL_ON, EXCLUDE)
+@configured(FAIL_ON, EXCLUDE, DNC)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means a usage error).")
 @click.option(
     "--input-format",
@@ -221,11 +227,13 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
 def check(paths: tuple[str, ...], given: Overrides, **options: Any) -> None:
     """Check payload files (JSON or YAML), directories and globs; `-` reads standard input."""
     try:
+        for index in given.get(DNC) or ():
+            read_header(index)  # a list that cannot be used is a usage error before anything is checked
         finder = ConfigFinder(given.get(CONFIG))
         run_config = finder.for_path(Path.cwd())
         fail_on = run_config.fail_threshold(given)
         spec = options["spec"] or configured_spec(run_config)
-    except (ConfigError, SpecError) as exc:
+    except (ConfigError, SpecError, DncIndexError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     fix, unsafe, show_diff = options["fix"], options["unsafe_fixes"], options["show_diff"]

@@ -54,8 +54,8 @@ def load_checked(payload: Path, given: Overrides) -> Context:
     if format_for_path(payload) == "csv":
         fail(f"{name}: split and hours read JSON or YAML payloads (convert a CSV first: retell-validate convert)")
     documents: list[Document] = []
-    # Only errors refuse a payload: the calling-hours rules (warnings) run on the parts, not here.
-    options = CheckOptions(settings=dataclasses.replace(settings, ignore=settings.ignore | {"RBV7"}), spec=spec)
+    # Only errors refuse a payload: the calling-hours rules (warnings) run on the parts, not here; split leaves do-not-call tasks out.
+    options = CheckOptions(settings=dataclasses.replace(settings, ignore=settings.ignore | {"RBV7", "RBV9"}), spec=spec)
     try:
         report = check_file(payload, options, on_document=documents.append)
     except OSError as exc:

@@ -15,6 +15,7 @@ import click
 
 from validator.cli.check import check
 from validator.cli.convert import convert
+from validator.cli.dnc import dnc_group
 from validator.cli.hours import hours
 from validator.cli.rules import explain, list_rules
 from validator.cli.spec import schema, spec_group
@@ -29,7 +30,7 @@ def main() -> None:
     """Check Retell AI create-batch-call payloads before they are sent."""
 
 
-for command in (check, list_rules, explain, schema, convert, spec_group, split, hours, lsp):
+for command in (check, list_rules, explain, schema, convert, spec_group, split, hours, dnc_group, lsp):
     main.add_command(command)
 
 

@@ -6,8 +6,10 @@ metadata), in their original order, and every other field of the batch; only
 the original windows and every member's calling-time law allow over the horizon,
 with ``day`` where the law forbids days. A part whose legal window is empty keeps
 the original window, is written to a file named ``…-no-legal-window.json`` and is
-reported: never dropped. Exit 0; 2 when the payload cannot be read or has errors
-(nothing is written).
+reported: never dropped. Tasks that must not be called (a number on a do-not-call list
+of ``dnc`` in the configuration or ``--dnc``: see docs/dnc.md) are left out of every part,
+and counted. Exit 0; 2 when the payload cannot be read or has errors, or a do-not-call
+list cannot be used (nothing is written).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import json
 import re
 import shutil
 import tempfile
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +28,24 @@ import click
 from validator.calling.envelope import Part, parts
 from validator.calling.reach import WEEKDAYS, spans
 from validator.cli.law_input import fail, law_options
+from validator.cli.options import click_option
 from validator.context import Context
+from validator.dnc.screen import named, screen
+from validator.options import DNC
 
 
 @click.command()
 @law_options
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path), help="Directory for the parts.")
-def split(ctx: Context, output: Path) -> None:
+@click_option(DNC, help="Leave out the tasks whose numbers this do-not-call index lists (repeatable; adds to dnc in the configuration).")
+def split(ctx: Context, output: Path, dnc: tuple[Path, ...] | None) -> None:
     """Write one payload per group of recipients that share a legal envelope, each window narrowed to what the law allows there."""
+    ctx = Context(ctx.document, ctx.spec, replace(ctx.settings, dnc=(*ctx.settings.dnc, *(dnc or ()))), ctx.source_format)
+    screening = screen(ctx)
+    for _, why in screening.unusable:
+        fail(f"do-not-call list {why} (nothing written)")
+    barred = screening.barred()
+    left_out = {task.position for task in barred}
     found = parts(ctx)
     if found is None:
         fail("the payload has no usable call_time_window to narrow (add one, or check it with `retell-validate check`)")
@@ -40,16 +54,20 @@ def split(ctx: Context, output: Path) -> None:
     # Tasks no group holds (a number without any zone) keep the batch's own window, in a part of their own.
     rest = [i for i, (pointer, _) in enumerate(ctx.tasks) if i not in placed]
     staging = _staging(output)  # parts appear in OUTPUT all at once, and never beside an earlier run's
-    rows = []
-    for number, part in enumerate(found, 1):
-        name = f"{number:03d}-{_slug(part.zone)}-{_slug(part.label)}{'' if part.window else '-no-legal-window'}.json"
+    rows: list[tuple[str, int, str, str]] = []
+    for part in found:
+        members = [tasks[p] for p in (_position(ctx, i) for i in part.indexes) if p not in left_out]
+        if not members:
+            continue
+        name = f"{len(rows) + 1:03d}-{_slug(part.zone)}-{_slug(part.label)}{'' if part.window else '-no-legal-window'}.json"
         window = _window(part) if part.window else ctx.document["call_time_window"]
-        _write(staging / name, ctx.document, [tasks[_position(ctx, i)] for i in part.indexes], window)
-        rows.append((name, part.count, part.zone, _words(part)))
-    if rest:
-        name = f"{len(found) + 1:03d}-unplaced.json"
-        _write(staging / name, ctx.document, [tasks[_position(ctx, i)] for i in rest], ctx.document["call_time_window"])
-        rows.append((name, len(rest), "unknown", "unchanged: no zone known for these numbers"))
+        _write(staging / name, ctx.document, members, window)
+        rows.append((name, len(members), part.zone, _words(part)))
+    unplaced = [tasks[p] for p in (_position(ctx, i) for i in rest) if p not in left_out]
+    if unplaced:
+        name = f"{len(rows) + 1:03d}-unplaced.json"
+        _write(staging / name, ctx.document, unplaced, ctx.document["call_time_window"])
+        rows.append((name, len(unplaced), "unknown", "unchanged: no zone known for these numbers"))
     _publish(staging, output)
     widths = [max(len(str(row[c])) for row in [("file", "tasks", "zone", "window"), *rows]) for c in range(3)]
     for row in [("file", "tasks", "zone", "window"), *rows]:
@@ -57,6 +75,10 @@ def split(ctx: Context, output: Path) -> None:
     empty = [row[0] for row in rows if row[0].endswith("-no-legal-window.json")]
     if empty:
         click.echo(f"warning: {len(empty)} part(s) have no legal window in the horizon; not narrowed: {', '.join(empty)}", err=True)
+    if barred:
+        lists = Counter(named(task.internal or task.national) for task in barred)
+        counts = "; ".join(f"{n} on {label}" for label, n in lists.items())
+        click.echo(f"left out {len(barred)} task(s) whose numbers are on do-not-call lists ({counts}): in no part", err=True)
 
 
 def _position(ctx: Context, index: int) -> int:
