@@ -6,8 +6,8 @@
 For each size: a synthetic registry in the FTC's flat layout (``201,2345678``, one number a
 line, over 320 area codes, as a full-registry download is), built with
 ``retell-validate dnc index``; then ``retell-validate check`` of a 100,000-task batch (a
-quarter of its numbers listed, the rest not) without and with ``--dnc``, best of three runs
-each, and the RBV9xx rules alone in one process (``screening alone``: with the list minus
+quarter of its numbers listed, the rest not) without and with ``--dnc``, in turn, best of five
+runs each, and the RBV9xx rules alone in one process (``screening alone``: with the list minus
 without, phone numbers already read, as in a check). Every other figure is one fresh process:
 time and peak RSS from ``/usr/bin/time`` (peak RSS counts the index pages the process had
 mapped, not only its own allocations). The growth from n to 10n is printed, then the 10n
@@ -83,9 +83,10 @@ def timed(argv: list[str]) -> tuple[float, float, str]:
     return time.perf_counter() - started, int(done.stderr.strip().splitlines()[-1]) / 1024, done.stdout
 
 
-def best(argv: list[str], repeat: int) -> tuple[float, float]:
-    runs = [timed(argv)[:2] for _ in range(repeat)]
-    return min(r[0] for r in runs), min(r[1] for r in runs)
+def best(argvs: list[list[str]], repeat: int) -> list[tuple[float, float]]:
+    """Best time and peak RSS of each command, run in turn ``repeat`` times: a passing load weighs on all of them alike."""
+    runs = [[timed(argv)[:2] for argv in argvs] for _ in range(repeat)]
+    return [(min(r[i][0] for r in runs), min(r[i][1] for r in runs)) for i in range(len(argvs))]
 
 
 def measure(n: int, repeat: int) -> dict[str, float]:
@@ -95,8 +96,7 @@ def measure(n: int, repeat: int) -> dict[str, float]:
     write_batch(payload, numbers)
     build_s, build_mb, _ = timed([*CLI, "dnc", "index", str(source), "-o", str(index), "--as-of", "2026-05-20", "--name", "FTC"])
     check = [*CLI, "check", "--now", NOW, "--max-diagnostics", "1", str(payload)]
-    plain_s, plain_mb = best(check, repeat)
-    screened_s, screened_mb = best([*check, "--dnc", str(index)], repeat)
+    (plain_s, plain_mb), (screened_s, screened_mb) = best([check, [*check, "--dnc", str(index)]], repeat)
     findings = timed([*CLI, "check", "--now", NOW, "--dnc", str(index), "--select", "RBV901", "--format", "json", str(payload)])[2]
     rules_s = min(float(timed([sys.executable, __file__, "--child", str(index), str(payload)])[2]) for _ in range(repeat))
     return {
@@ -131,7 +131,7 @@ def child(index: Path, payload: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2_000_000, help="the smaller registry (the larger is 10n)")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--child", nargs=2, type=Path, metavar=("INDEX", "PAYLOAD"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
