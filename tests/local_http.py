@@ -1,6 +1,7 @@
 """A scripted HTTP server on 127.0.0.1 for tests of code that talks HTTP (spec fetch, the guarded Retell SDK).
 
-Each path (without its query) gets a :class:`Reply`; every request is recorded with its method, path, headers and body.
+Each path gets a :class:`Reply`: a route with the query (``/get-agent/a?version=3``) first, else the path without it;
+every request is recorded with its method, path, headers and body.
 Unknown paths are 404. The server runs in a thread for the duration of a ``with`` block.
 """
 
@@ -62,7 +63,9 @@ def serve(routes: dict[str, Reply] | None = None) -> Iterator[LocalServer]:
             size = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(size) if size else b""
             state.requests.append(Request(self.command, self.path, dict(self.headers.items()), body))
-            reply = state.routes.get(self.path.split("?")[0], Reply(b"not found", status=404, content_type="text/plain"))
+            reply = state.routes.get(self.path) or state.routes.get(
+                self.path.split("?")[0], Reply(b"not found", status=404, content_type="text/plain")
+            )
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             if reply.length is not False:

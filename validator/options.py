@@ -405,14 +405,16 @@ class PerFileCodes(Kind[tuple[tuple[str, frozenset[str]], ...]]):
 
 
 class PathKind(Kind[Path]):
-    """A file; in a configuration file, relative to its folder."""
+    """A file (a folder with ``folder=True``); in a configuration file, relative to its folder."""
 
-    noun = "path"
-    metavar = "PATH"
+    def __init__(self, *, folder: bool = False) -> None:
+        self.folder = folder
+        self.noun = "path to a folder" if folder else "path"
+        self.metavar = "DIR" if folder else "PATH"
 
     def parse(self, value: object) -> Path:
         if not isinstance(value, str) or not value.strip():
-            raise Invalid(value, "is not a path (a non-empty string)")
+            raise Invalid(value, f"is not a path (a non-empty string{' naming a folder' if self.folder else ''})")
         return Path(value)
 
     def coerce(self, value: object) -> Path:
@@ -682,6 +684,18 @@ DNC_EXEMPTION_KEY = Option[str | None](
     key="dnc-exemption-key",
     unset="none: no claim is honoured",
 )
+AGENTS = Option[Path | None](
+    "agents",
+    PathKind(folder=True),
+    None,
+    "a folder of agents pulled with `retell-validate agent pull`: each task's dynamic variables are checked against the "
+    "`{{placeholders}}` of the agent it will run (RBV605–RBV610); relative to the configuration file's folder. `check`, "
+    "`split`, `hours`, `convert`, the language server and `validator.retell.guard` read it. See [agents.md](agents.md).",
+    key="agents",
+    flags=("--agents",),
+    help="Check each task's dynamic variables against the agents pulled into this folder (retell-validate agent pull).",
+    unset="none: the agents are not checked",
+)
 CONFIG = Option[Path | None](
     "config",
     PathKind(),
@@ -709,6 +723,7 @@ OPTIONS: tuple[Option[Any], ...] = (
     SPEC,
     DNC,
     DNC_EXEMPTION_KEY,
+    AGENTS,
     CONFIG,
 )
 KEYED = tuple(option for option in OPTIONS if option.key is not None)  # what a configuration file may hold, in the docs' order

@@ -12,6 +12,11 @@ merges it (top-level keys, ``extra_body`` wins, an ``Omit`` value removes the
 key), then serialised and parsed back as the SDK serialises it. ``extra_headers``,
 ``extra_query``, ``timeout`` and ``max_retries`` pass through untouched.
 
+With ``agents="agents/"`` (or ``agents`` in the configuration) each task's dynamic variables are
+checked against the agents pulled into that folder; with ``fetch_agents=True`` too, the agents and
+versions the payload runs that the folder lacks are pulled first, with the guarded client, into
+the folder (as ``retell-validate agent pull`` would), so the next check needs no request.
+
 Needs the ``retell`` extra (``pip install 'retell-batch-validator[retell]'``);
 ``import validator`` never imports the SDK. The SDK's transform and JSON encoder
 are private modules of retell-sdk (6.x): the tests send through the real SDK
@@ -20,6 +25,7 @@ to a local server and compare the bodies, so a change there shows up.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -36,6 +42,9 @@ try:
 except ImportError as exc:
     raise ImportError(f"validator.retell needs retell-sdk>=6.0 ({exc}): pip install 'retell-batch-validator[retell]'") from exc
 
+from validator.agents.model import Agents, Ref
+from validator.agents.pull import Pulled, PullError, pull
+from validator.agents.store import AgentsError, load_agents, save
 from validator.api import Now, validate
 from validator.config import Config, ConfigFinder, configured_spec
 from validator.diagnostics import Report, Severity, tally, text_lines
@@ -45,7 +54,7 @@ from validator.options import FAIL_ON
 from validator.reporters import RenderOptions, shown
 from validator.settings import Settings
 
-__all__ = ["PayloadRejected", "check_create_batch_call", "guard"]
+__all__ = ["PayloadRejected", "PullError", "check_create_batch_call", "guard"]
 
 LOGGER = logging.getLogger("validator.retell")
 REQUEST_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "max_retries"})  # not part of the body
@@ -91,11 +100,18 @@ class _Policy:
         spec: Spec | str | Path | None,
         now: Now,
         on_warning: OnWarning | None,
+        agents: str | Path | None = None,
+        fetch_agents: bool = False,
     ) -> None:
         # As the CLI reads it: ``config``, else (without ``settings``) the configuration nearest the current directory.
         explicit = Path(config) if config is not None else None
         loaded = ConfigFinder(explicit).for_path(Path.cwd()) if explicit is not None or settings is None else Config()
         self.settings = settings or loaded.settings_for(None)
+        if agents is not None:
+            self.settings = dataclasses.replace(self.settings, agents=Path(agents))
+        if fetch_agents and self.settings.agents is None:
+            raise ValueError("fetch_agents=True needs a folder to pull into: guard(client, agents='agents/', fetch_agents=True)")
+        self.fetcher: Retell | None = None  # the client that pulls missing agents (fetch_agents=True)
         self.fail_on = FAIL_ON.value(fail_on) if fail_on is not None else loaded.fail_threshold()
         if isinstance(spec, Spec):
             self.spec = spec
@@ -111,7 +127,10 @@ class _Policy:
         """
         fields, options = _split(arguments)
         body = transform(fields, BatchCallCreateBatchCallParams)
-        report = validate(wire_body(body, options.get("extra_body")), now=self.now, settings=self.settings, spec=self.spec)
+        payload = wire_body(body, options.get("extra_body"))
+        if self.fetcher is not None and self.settings.agents is not None:
+            _fetch_missing(self.fetcher, self.settings.agents, payload)
+        report = validate(payload, now=self.now, settings=self.settings, spec=self.spec)
         return report, {**body, **options}
 
     def check(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -140,6 +159,8 @@ def guard(
     spec: Spec | str | Path | None = None,
     now: Now = None,
     on_warning: OnWarning | None = None,
+    agents: str | Path | None = None,
+    fetch_agents: bool = False,
 ) -> Client:
     """Return ``client`` (a ``Retell`` or ``AsyncRetell``) with ``batch_call.create_batch_call`` checked before sending.
 
@@ -155,8 +176,28 @@ def guard(
     clients too. Guard a client before using ``with_raw_response``: those wrappers capture the method
     when first used. A configuration or spec that cannot be used raises ``ConfigError`` /
     ``SpecError`` here; a bad ``fail_on``, ``now`` or ``settings`` value a ``ValueError`` naming it.
+
+    ``agents`` (default: the configuration's ``agents``) is a folder of pulled agents: each task's
+    dynamic variables are checked against the agent it runs (RBV605-RBV610). ``fetch_agents=True``
+    pulls, with this client, the agents and versions a payload runs that the folder lacks, into the
+    folder, before checking; a failed pull raises :class:`PullError` and nothing is sent.
     """
-    policy = _Policy(fail_on=fail_on, settings=settings, config=config, spec=spec, now=now, on_warning=on_warning)
+    policy = _Policy(
+        fail_on=fail_on,
+        settings=settings,
+        config=config,
+        spec=spec,
+        now=now,
+        on_warning=on_warning,
+        agents=agents,
+        fetch_agents=fetch_agents,
+    )
+    if fetch_agents:
+        policy.fetcher = (
+            client
+            if isinstance(client, Retell)
+            else Retell(api_key=client.api_key, base_url=client.base_url, timeout=client.timeout, max_retries=client.max_retries)
+        )
     _install(client, policy)
     return client
 
@@ -201,6 +242,52 @@ def _async_wrapper(original: Callable[..., Awaitable[Any]], policy: _Policy) -> 
         return await original(**checked)
 
     return create_batch_call
+
+
+def _fetch_missing(client: Retell, folder: Path, payload: Any) -> None:
+    """Pull what the payload runs that ``folder`` lacks: agents, pinned versions, the from_number's outbound agents."""
+    try:
+        agents = load_agents(folder) if folder.exists() else Agents(folder, {}, {})
+    except AgentsError:
+        return  # RBV610 reports the folder; pulling into it would hide that
+    wanted, numbers = _missing(agents, payload)
+    if not wanted and not numbers:
+        return
+    fetched = Pulled()
+    for agent_id, refs in wanted.items():
+        found = pull(client, [agent_id], (), [ref for ref in refs if ref is not None])
+        fetched.documents.update(found.documents)
+    if numbers:
+        found = pull(client, (), numbers)
+        fetched.documents.update(found.documents)
+        fetched.numbers |= found.numbers
+    save(folder, fetched.documents, fetched.numbers)
+
+
+def _missing(agents: Agents, payload: Any) -> tuple[dict[str, dict[Ref, None]], list[str]]:
+    """The agents (with the versions) and the from_number the payload's tasks run that ``agents`` cannot resolve."""
+    wanted: dict[str, dict[Ref, None]] = {}
+    numbers: list[str] = []
+    tasks = payload.get("tasks") if isinstance(payload, dict) else None
+    from_number = payload.get("from_number") if isinstance(payload, dict) else None
+    for task in tasks if isinstance(tasks, list) else ():
+        if not isinstance(task, dict):
+            continue
+        agent_id, ref = task.get("override_agent_id"), task.get("override_agent_version")
+        ref = ref if isinstance(ref, str) or type(ref) is int else None
+        if isinstance(agent_id, str):
+            pulled = agents.agents.get(agent_id)
+            if pulled is None or pulled.resolve(ref) is None:
+                wanted.setdefault(agent_id, {})[ref] = None
+        elif isinstance(from_number, str):
+            routes = agents.routes.get(from_number)
+            if not routes:
+                numbers = [from_number]
+            for route in routes or ():
+                pulled = agents.agents.get(route.agent_id)
+                if pulled is None or pulled.resolve(ref if ref is not None else route.ref) is None:
+                    wanted.setdefault(route.agent_id, {})[ref if ref is not None else route.ref] = None
+    return wanted, numbers
 
 
 def check_create_batch_call(

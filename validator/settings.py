@@ -14,6 +14,7 @@ from pathlib import Path
 
 from validator.diagnostics import Severity
 from validator.options import (
+    AGENTS,
     CALL_PURPOSE,
     CALLING_HOURS,
     DNC,
@@ -43,7 +44,8 @@ class Settings:
     commas, as on the command line (``ignore="RBV705"`` is ``frozenset({"RBV705"})``, never its
     characters). ``severity`` takes codes or prefixes and holds them resolved per code (a
     longer prefix wins); ``now`` takes what :func:`parse_now` takes; ``calling_hours`` minutes
-    ``(480, 1260)`` or ``"08:00-21:00"``.
+    ``(480, 1260)`` or ``"08:00-21:00"``; ``agents`` a folder of pulled agents (``"agents/"``), read when a
+    payload is checked (an unreadable folder is a finding, RBV610).
 
     ``now`` is the injectable clock: rules that compare with the present
     (timestamps in the past, calling hours on a date) use :meth:`clock`.
@@ -58,6 +60,7 @@ class Settings:
     horizon_days: int = HORIZON_DAYS.field()
     dnc: tuple[Path, ...] = DNC.field()  # do-not-call index files (RBV9xx)
     dnc_exemption_key: str | None = DNC_EXEMPTION_KEY.field()
+    agents: Path | None = AGENTS.field()  # noqa: RUF009 - a dataclasses.Field, as for now
 
     def __post_init__(self) -> None:
         for option in _OPTIONS:

@@ -25,7 +25,7 @@ from validator.config import load_config
 from validator.engine import registry
 from validator.engine.registry import Rule, all_rules, rules_by_code, schema_rule_for_keyword
 from validator.openapi.load import load_spec
-from validator.rules import BASE_PAYLOAD, Example
+from validator.rules import AGENTS_FOLDER, BASE_PAYLOAD, Example
 
 EXAMPLES = {rule.code: rule for rule in all_rules() if rule.fails is not None}
 # The rules no payload reaches, each saying why in NO_EXAMPLES; adding one is a decision this list records.
@@ -52,8 +52,11 @@ def _split_config(example: Example) -> tuple[dict[str, Any], MaxBytes]:
 
 
 def run(example: Example, folder: Path) -> Report:
-    """The example checked by the library, as a file with its bytes, format, clock and configuration."""
+    """The example checked by the library, as a file with its bytes, format, clock, configuration and pulled agents."""
     config, max_bytes = _split_config(example)
+    for name, content in example.agents.items():
+        (folder / AGENTS_FOLDER).mkdir(exist_ok=True)
+        (folder / AGENTS_FOLDER / name).write_text(json.dumps(content), encoding="utf-8")
     settings = load_config(_settings_file(config, folder)).settings_for(None)
     if example.format == "python":
         return validate(ast.literal_eval(example.text), now=example.now, settings=settings)
@@ -202,14 +205,17 @@ def test_the_encoding_gives_the_bytes() -> None:
     assert Example("{}", encoding="utf-8-sig").encoded() == b"\xef\xbb\xbf{}\n"
 
 
-# One rule of each kind of example: JSON members, a whole JSON text, YAML, CSV, an encoding, a configuration.
-CLI_RULES = ["RBV301", "RBV001", "RBV008", "RBV812", "RBV801", "RBV004", "RBV014", "RBV707"]
+# One rule of each kind of example: JSON members, a whole JSON text, YAML, CSV, an encoding, a configuration, pulled agents.
+CLI_RULES = ["RBV301", "RBV001", "RBV008", "RBV812", "RBV801", "RBV004", "RBV014", "RBV707", "RBV606"]
 
 
 def _check_with_the_cli(example: dict[str, Any], folder: Path) -> tuple[int, list[dict[str, Any]]]:
     """``retell-validate check`` on the example written to a file, as someone reading ``explain --format json`` would run it."""
     target = folder / f"example.{example['format']}"
     target.write_bytes(example["text"].encode(example["encoding"]))
+    for name, content in example["agents"].items():
+        (folder / AGENTS_FOLDER).mkdir(exist_ok=True)
+        (folder / AGENTS_FOLDER / name).write_text(json.dumps(content), encoding="utf-8")
     args = ["check", str(target), "--now", example["now"], "--format", "json"]
     config = dict(example["config"])
     if "max-bytes" in config:

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from validator.api import DEFAULT_MAX_BYTES, CheckOptions, byte_limit, check_file, check_text
+from validator.cli.agent import AgentsRead
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, color_option, configured, render_options, use_color
@@ -58,6 +59,7 @@ class _Run:
         self.progress = Progress(enabled=False)  # replaced by the command for a run on a terminal
         self.sources = SourceLines()  # for --show-source: standard input kept, files re-read on demand
         self.reports: list[Report] = []
+        self.agents = AgentsRead()  # --agents: refused once when unreadable, named in the closing note
         self.failed = False
         self._said: set[str] = set()
         self._checked: set[Path] = set()
@@ -94,6 +96,9 @@ class _Run:
             return
         format = self.options.format or (format_for_path(named) if named else None)
         options = replace(self.options, settings=config.settings_for(named, self.overrides), format=format)
+        if problem := self.agents.problem(options.settings):
+            self.error(f"{problem} (the files checked with it were not checked)")
+            return
         limit = byte_limit(options.max_bytes, options.format)
         data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)  # one byte over says "too large"
         name = self.stdin_name or "<stdin>"
@@ -115,6 +120,11 @@ class _Run:
             if config.excludes(file, self.overrides) or (self.only_payloads and not looks_like_payload(file, self.options.format)):
                 return
             options = replace(self.options, settings=config.settings_for(file, self.overrides))
+            if AgentsRead.holds(options.settings, file):
+                return  # a pulled agent beside the payloads, not a payload
+            if problem := self.agents.problem(options.settings):
+                self.error(f"{problem} (the files checked with it were not checked)")
+                return
             self.progress.checking(str(file))
             if self.session:
                 self.reports.append(self.session.check_file(file, options))
@@ -269,6 +279,8 @@ def check(paths: tuple[str, ...], given: Overrides, **options: Any) -> None:
     note = closing_note(session, run.reports, unsafe=unsafe, quiet=options["quiet"])
     if note:
         click.echo(note, err=True)
+    if (read := run.agents.note()) and not options["quiet"]:
+        click.echo(read, err=True)
     if session and show_diff and not run.failed:  # like ruff: 1 when there is something to fix
         sys.exit(EXIT_FINDINGS if session.would_change else EXIT_CLEAN)
     if options["statistics"]:

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 import click
 
+from validator.cli.agent import agent_group
 from validator.cli.check import check
 from validator.cli.convert import convert
 from validator.cli.dnc import dnc_group
@@ -30,7 +31,7 @@ def main() -> None:
     """Check Retell AI create-batch-call payloads before they are sent."""
 
 
-for command in (check, list_rules, explain, schema, convert, spec_group, split, hours, dnc_group, lsp):
+for command in (check, list_rules, explain, schema, convert, spec_group, split, hours, dnc_group, agent_group, lsp):
     main.add_command(command)
 
 

@@ -22,7 +22,20 @@ from validator.diagnostics import Severity
 from validator.engine.registry import all_rules
 from validator.openapi.load import Spec
 from validator.openapi.source import describe_spec
-from validator.options import CALL_PURPOSE, CALLING_HOURS, CONFIG, EXTEND_SELECT, IGNORE, NOW, SELECT, Invalid, Merge, Option, PathKind
+from validator.options import (
+    AGENTS,
+    CALL_PURPOSE,
+    CALLING_HOURS,
+    CONFIG,
+    EXTEND_SELECT,
+    IGNORE,
+    NOW,
+    SELECT,
+    Invalid,
+    Merge,
+    Option,
+    PathKind,
+)
 from validator.reporters import RenderOptions
 from validator.version import __version__
 
@@ -37,6 +50,7 @@ SETTINGS_OPTIONS: tuple[Option[Any], ...] = (
     SELECT,
     EXTEND_SELECT,
     IGNORE,
+    AGENTS,
 )  # every checking command
 
 
@@ -72,7 +86,8 @@ def click_option(option: Option[Any], **changes: Any) -> Callable[[F], F]:
     if kind.choices:
         declared["type"] = click.Choice(kind.choices, case_sensitive=False)
     elif isinstance(kind, PathKind):
-        declared["type"] = click.Path(dir_okay=False)  # completion offers files; the option's parser makes the Path
+        # completion offers files (folders for a folder option); the option's parser makes the Path
+        declared["type"] = click.Path(dir_okay=kind.folder, file_okay=not kind.folder)
     return click.option(*option.flags, option.name, **{**declared, **changes})
 
 

@@ -78,5 +78,6 @@ def _example_json(example: Example) -> dict[str, Any]:
         "now": example.now,
         "encoding": example.encoding,
         "config": dict(example.config),
+        "agents": dict(example.agents),  # pulled agent files, by name, for the folder config["agents"] names
         "note": example.note,
     }

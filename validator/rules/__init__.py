@@ -28,6 +28,7 @@ _FORMAT_NAMES = {"json": "JSON", "yaml": "YAML", "csv": "CSV", "python": "a Pyth
 BASE_PAYLOAD: Mapping[str, Any] = MappingProxyType({"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]})
 DEFAULT_NOW = "2026-06-01T12:00:00Z"
 DEFAULT_ENCODING = "utf-8"
+AGENTS_FOLDER = "agents"  # where an example's pulled agent files are written, beside its payload
 
 
 class Kind(StrEnum):
@@ -52,7 +53,8 @@ class Example:
     documentation's heading. ``encoding``: how the text is turned into the bytes that are
     read (``cp1252``, ``utf-16``, ``utf-8-sig`` for a BOM). ``config``: configuration keys
     as in ``.retell-validate.toml`` (``{"call-purpose": "informational"}``); ``max-bytes``
-    is the ``--max-bytes`` option.
+    is the ``--max-bytes`` option. ``agents``: pulled agent files (file name → its JSON object),
+    written to a folder ``agents`` beside the payload and checked with ``agents = "agents"``.
     """
 
     text: str
@@ -61,10 +63,14 @@ class Example:
     note: str = ""
     encoding: str = DEFAULT_ENCODING
     config: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    agents: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", textwrap.dedent(self.text).strip("\n"))
         object.__setattr__(self, "config", MappingProxyType(dict(self.config)))
+        object.__setattr__(self, "agents", MappingProxyType(dict(self.agents)))
+        if self.agents:  # the folder the agent files are written to, beside the payload
+            object.__setattr__(self, "config", MappingProxyType({**self.config, "agents": AGENTS_FOLDER}))
 
     @property
     def members(self) -> dict[str, Any] | None:
@@ -99,7 +105,11 @@ class Example:
         heading = f"{label} ({'; '.join(parts)})"
         if not self.text:
             return f"{heading}: the empty text."
-        return f"{heading}::\n\n" + textwrap.indent(self.text, "    ")
+        shown = f"{heading}::\n\n" + textwrap.indent(self.text, "    ")
+        for name, content in self.agents.items():
+            text = json.dumps(content, indent=2, ensure_ascii=False)
+            shown += f"\n\n{label}: the pulled agent ``{AGENTS_FOLDER}/{name}``::\n\n" + textwrap.indent(text, "    ")
+        return shown
 
 
 def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

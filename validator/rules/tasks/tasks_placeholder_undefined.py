@@ -9,24 +9,26 @@ message, prompts …); Retell's own variables (``current_time``,
 ``user_number`` … listed in ``validator/knowledge/data/system_dynamic_variables.yaml``)
 are always defined, and spaces inside the braces are ignored, as Retell does.
 Findings are grouped: one per variable name, at the first string using it,
-with the number of tasks affected. When a task pins a version tag
+with the number of tasks affected. With ``--agents DIR``, a task whose agent was
+pulled is checked by RBV605-RBV607 instead, which know the agent's defaults and
+the fields the override replaces: one finding for one missing variable. When a task pins a version tag
 (``"override_agent_version": "prod"``) the finding says so: the spec states
 that a tag's resolution brings that tag's dynamic variables, so the tag may
 set the variable.
 """
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from validator.agents.placeholders import is_system, uses
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.knowledge.tables import load_table
 from validator.pointer import join as pointer_join
 from validator.pointer import tokens
 from validator.rules import Example, Kind
-from validator.rules.tasks._variables import FIELD, tasks_word
+from validator.rules.tasks._agents import agent_findings
+from validator.rules.tasks._variables import FIELD, task_index, tasks_word
 
 CODE = "RBV604"
 NAME = "tasks-placeholder-undefined"
@@ -42,10 +44,6 @@ SPEC_SENTENCES = (
     ("tasks.*.agent_override.agent.call_screening_option.call_purpose", "Dynamic variables are supported."),
 )
 
-_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
-# A path as a linked list (parent, key): pointers are spelled out only for strings that use a placeholder.
-Path = tuple[Any, str | int] | None
-
 
 def check(ctx: Context) -> Iterator[Finding]:
     first_use: dict[str, str] = {}
@@ -53,16 +51,21 @@ def check(ctx: Context) -> Iterator[Finding]:
     tags_using: dict[str, dict[str, None]] = {}  # the version tags pinned by the tasks using a name, in order
     tagged_count: dict[str, int] = {}
     # Batches repeat the same override: its placeholders are found once per distinct text.
-    seen: dict[str, list[tuple[str, list[str]]]] = {}
+    seen: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    agents = agent_findings(ctx)
+    covered = agents.resolved if agents is not None else set()
     for pointer, override in ctx.agent_overrides:
-        task = ctx.document["tasks"][int(tokens(pointer)[1])]  # pointer = /tasks/N/agent_override
+        index = task_index(pointer.removesuffix("/agent_override"))
+        if index in covered:
+            continue
+        task = ctx.document["tasks"][index]
         variables = task.get(FIELD)
         defined = variables.keys() if isinstance(variables, dict) else ()
         missing_here: set[str] = set()
         tag = _version_tag(task)
         for relative, names in _uses(override, seen):
             for name in names:
-                if name in defined or name in missing_here or _is_system(name):
+                if name in defined or name in missing_here or is_system(name):
                     continue
                 missing_here.add(name)
                 first_use.setdefault(name, pointer + relative)
@@ -96,52 +99,20 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(where, message, hint)
 
 
-def _uses(override: dict[str, Any], seen: dict[str, list[tuple[str, list[str]]]]) -> list[tuple[str, list[str]]]:
+def _uses(override: dict[str, Any], seen: dict[str, list[tuple[str, tuple[str, ...]]]]) -> list[tuple[str, tuple[str, ...]]]:
     """``(relative pointer, names)`` of the placeholders in an override, looked up by its JSON text."""
     try:
         text = json.dumps(override, ensure_ascii=False, default=str)
     except (TypeError, ValueError):  # keys JSON cannot write (YAML oddities): walk without the cache
-        return [(_spell(path), names) for path, names in _placeholders(override)]
+        return [(pointer_join("", *use.path), use.names) for use in uses(override)]
     if "{{" not in text:
         return []
     if text not in seen:
-        seen[text] = [(_spell(path), names) for path, names in _placeholders(override)]
+        seen[text] = [(pointer_join("", *use.path), use.names) for use in uses(override)]
     return seen[text]
-
-
-def _placeholders(node: Any) -> Iterator[tuple[Path, list[str]]]:
-    """``(path, names)`` for each string below ``node`` that contains ``{{name}}`` placeholders, in document order."""
-    stack: list[tuple[Path, Any]] = [(None, node)]
-    visited: set[int] = set()  # a YAML alias may make the structure cyclic
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, str):
-            names = [n for n in _PLACEHOLDER.findall(value) if n] if "{{" in value else None
-            if names:
-                yield path, names
-            continue
-        if id(value) in visited:
-            continue
-        visited.add(id(value))
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        # Only strings and containers are pushed, reversed so that they pop in document order.
-        stack.extend(((path, key), child) for key, child in reversed(list(items)) if isinstance(child, str | dict | list))
-
-
-def _spell(path: Path) -> str:
-    parts: list[str | int] = []
-    while path is not None:
-        path, key = path
-        parts.append(key)
-    return pointer_join("", *reversed(parts))
 
 
 def _version_tag(task: dict[str, Any]) -> str | None:
     """The tag a task pins in ``override_agent_version`` ("prod"); a number or "latest" is no tag."""
     version = task.get("override_agent_version")
     return version if isinstance(version, str) and version.strip() and version != "latest" else None
-
-
-def _is_system(name: str) -> bool:
-    table = load_table("system_dynamic_variables")
-    return name in table["names"] or name.startswith(tuple(table["prefixes"]))

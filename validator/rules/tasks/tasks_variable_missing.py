@@ -6,7 +6,9 @@ for every call whose ``retell_llm_dynamic_variables`` has no
 key set by more than half of the tasks is expected in all of them. Findings
 are grouped: one per missing key, at the first task lacking it, with the
 number of tasks affected; the hint names a near-miss key (a typo such as
-``customer_nmae``) when the task has one.
+``customer_nmae``) when the task has one. With ``--agents DIR``, the tasks
+checked against their pulled agent are left to RBV605-RBV608, which know the
+names the agent uses instead of guessing from the majority.
 """
 
 from collections.abc import Iterator
@@ -17,6 +19,7 @@ from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.openapi.tools import did_you_mean
 from validator.rules import Example, Kind
+from validator.rules.tasks._agents import agent_findings
 from validator.rules.tasks._variables import FIELD, task_index, tasks_word, variables, variables_pointer
 
 CODE = "RBV602"
@@ -45,7 +48,13 @@ PASSES = Example(
 def check(ctx: Context) -> Iterator[Finding]:
     # Group tasks by their keys: batches have few distinct shapes, so the work is per shape, not per task.
     shapes: dict[tuple[str, ...], list[str]] = {}
+    agents = agent_findings(ctx)
+    checked = agents.resolved if agents is not None else ()
+    if agents is not None and agents.error is None and not agents.unresolved:
+        return
     for pointer, task in ctx.tasks:
+        if checked and task_index(pointer) in checked:
+            continue
         values = variables(task)
         if values is not None:
             shapes.setdefault(tuple(values), []).append(pointer)
