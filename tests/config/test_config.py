@@ -69,6 +69,7 @@ RBV111 = "error"
         "spec",
         "dnc",
         "dnc-exemption-key",
+        "agents",
     }
 
 

@@ -66,7 +66,9 @@ def test_an_option_several_commands_share_is_declared_once() -> None:
         assert declarations(flag) == 1 + HOMONYMS.get(flag, 0), flag
 
 
-HOMONYMS = {"--name": 1}  # `dnc index --name`: the list's name, another option than the CSV batch name check and convert share
+# Flags of a subcommand with another meaning than the flag check and convert share, declared on their own:
+# `dnc index --name` (the list's name, not the CSV batch name), `agent pull --from-number` (a number to pull, not the payload's).
+HOMONYMS = {"--name": 1, "--from-number": 1}
 
 
 def declarations(flag: str) -> int:
@@ -104,6 +106,7 @@ def test_the_table_is_consistent() -> None:
         "horizon_days",
         "dnc",
         "dnc_exemption_key",
+        "agents",
     }
     for option in OPTIONS:
         assert option.doc and (option.help or not option.flags), option.name

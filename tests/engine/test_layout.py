@@ -65,8 +65,9 @@ def test_a_well_formed_module_is_a_rule() -> None:
     assert (rule.code, rule.name, rule.family, rule.kind) == ("RBV399", "fake-rule", "time-window", Kind.RAISED)
 
 
-# The one deferred import of our own: the server needs pygls, which only the optional [lsp] extra installs.
-OPTIONAL_EXTRA = {"lsp/command.py": "validator.lsp.server"}
+# The deferred imports of our own, each of a module needing an optional extra: the server needs pygls ([lsp]),
+# agent pull Retell's SDK ([retell]).
+OPTIONAL_EXTRA = {"lsp/command.py": "validator.lsp.server", "cli/agent.py": "validator.agents.pull"}
 
 
 def test_no_import_hides_inside_a_function() -> None:

@@ -9,6 +9,7 @@ import pytest
 from tests.helpers import check, one, only, seed, with_task
 from tests.rules.cases import At, cases_test, flags, passes
 from tests.rules.tasks import WRONG_TYPES, task
+from tests.rules.tasks.agents import AGENTS, batch, call, sales
 from validator import Severity
 
 CODE = "RBV604"
@@ -84,3 +85,13 @@ def test_placeholder_without_a_tag_near_miss(version: Any) -> None:
     d = one(check(seed(tasks=[placeholder_task(version)])), "RBV604")
     assert "version tag" not in d.message
     assert d.hint == "add `name` to retell_llm_dynamic_variables, or give it a default on the agent"
+
+
+def test_with_pulled_agents_a_checked_task_is_left_to_the_agent_rules() -> None:
+    """One finding for one cause: the override's placeholder is RBV605's when the task's agent was pulled, RBV604's otherwise."""
+    payload = batch(sales(0, override={"retell_llm": {"general_prompt": "Mention {{promo}}."}}))
+    assert only(check(payload, settings=AGENTS), CODE) == []
+    assert [d.code for d in check(payload, settings=AGENTS).diagnostics if "{{promo}}" in d.message] == ["RBV605"]
+    assert len(only(check(payload), CODE)) == 1
+    unpulled = batch(call(0, {}, override_agent_id="agent_other", agent_override={"retell_llm": {"general_prompt": "Mention {{promo}}."}}))
+    assert len(only(check(unpulled, settings=AGENTS), CODE)) == 1

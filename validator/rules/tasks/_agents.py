@@ -212,17 +212,17 @@ def near_miss(name: str, keys: Iterable[str]) -> str | None:
     target = _folded(name)
     if is_system(name) or not target:
         return None
+    allowed = 0 if len(target) < 4 else 1 if len(target) < 8 else 2
     best: list[str] = []
-    best_distance = 3
+    best_distance = allowed + 1
     for key in keys:
         folded = _folded(key)
         if folded == target:
             return key
-        allowed = 1 if len(target) < 8 else 2
-        distance = _distance(folded, target, allowed) if len(target) >= 4 else allowed + 1
-        if distance <= allowed and distance < best_distance:
+        distance = _distance(folded, target, allowed)
+        if distance < best_distance:
             best, best_distance = [key], distance
-        elif distance == best_distance:
+        elif distance == best_distance <= allowed:
             best.append(key)
     return best[0] if len(best) == 1 else None
 

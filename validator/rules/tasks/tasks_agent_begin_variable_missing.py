@@ -62,7 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         name = quote(gap.name)
         others = tuple(place for place in gap.places if place != gap.begin)
-        opening = "begin message" if gap.begin == "begin message" else f"opening words ({gap.begin}: the agent speaks first)"
+        opening = gap.begin if gap.begin.startswith("begin message") else f"opening words ({gap.begin}: the agent speaks first)"
         also = f"; it is also in the {where(others)}" if others else ""
         message = (
             f"{{{{{name}}}}} is in the {opening} of {gap.resolved.words()}, the first words the person hears, "
