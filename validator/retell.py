@@ -43,7 +43,7 @@ except ImportError as exc:
     raise ImportError(f"validator.retell needs retell-sdk>=6.0 ({exc}): pip install 'retell-batch-validator[retell]'") from exc
 
 from validator.agents.model import Agents, Ref
-from validator.agents.pull import Pulled, PullError, pull
+from validator.agents.pull import PullError, pull
 from validator.agents.store import AgentsError, load_agents, save
 from validator.api import Now, validate
 from validator.config import Config, ConfigFinder, configured_spec
@@ -251,17 +251,9 @@ def _fetch_missing(client: Retell, folder: Path, payload: Any) -> None:
     except AgentsError:
         return  # RBV610 reports the folder; pulling into it would hide that
     wanted, numbers = _missing(agents, payload)
-    if not wanted and not numbers:
-        return
-    fetched = Pulled()
-    for agent_id, refs in wanted.items():
-        found = pull(client, [agent_id], (), [ref for ref in refs if ref is not None])
-        fetched.documents.update(found.documents)
-    if numbers:
-        found = pull(client, (), numbers)
-        fetched.documents.update(found.documents)
-        fetched.numbers |= found.numbers
-    save(folder, fetched.documents, fetched.numbers)
+    if wanted or numbers:
+        fetched = pull(client, numbers=numbers, pinned=wanted)
+        save(folder, fetched.documents, fetched.numbers)
 
 
 def _missing(agents: Agents, payload: Any) -> tuple[dict[str, dict[Ref, None]], list[str]]:

@@ -40,7 +40,9 @@ def test_an_override_replaces_top_level_fields_and_marks_them() -> None:
     speech = SALES.versions[3].speech({"retell_llm": {"begin_message": "Yo {{nick}}"}, "agent": {"voicemail_option": None}})
     assert speech.begin == {"nick": "begin message (the task's agent_override)"}
     assert speech.places["first_name"] == ("general prompt",)
-    assert SALES.versions[3].speech({"retell_llm": {"begin_message": "Yo {{nick}}"}, "agent": {"voicemail_option": None}}) is speech  # cached
+    assert (
+        SALES.versions[3].speech({"retell_llm": {"begin_message": "Yo {{nick}}"}, "agent": {"voicemail_option": None}}) is speech
+    )  # cached
 
 
 @pytest.mark.parametrize(

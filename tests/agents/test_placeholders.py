@@ -71,7 +71,10 @@ def test_what_the_agent_sets_during_the_call() -> None:
 
 def test_retells_system_variables_come_from_the_sourced_table() -> None:
     table = load_table("system_dynamic_variables")
-    assert all(entry["source"].startswith("https://docs.retellai.com/") and entry["evidence"] in ("read", "secondary") for entry in table["variables"])
+    assert all(
+        entry["source"].startswith("https://docs.retellai.com/") and entry["evidence"] in ("read", "secondary")
+        for entry in table["variables"]
+    )
     assert all("quote" in entry and "checked" in entry for entry in table["variables"] if entry["evidence"] == "read")
     assert is_system("current_time") and is_system("current_time_Europe/Paris") and is_system("user_number")
     assert not is_system("first_name") and not is_system("current_times")

@@ -47,12 +47,21 @@ class Pulled:
     numbers: set[str] = field(default_factory=set)
 
 
-def pull(client: Retell, agent_ids: Iterable[str] = (), numbers: Iterable[str] = (), versions: Iterable[Ref] = ()) -> Pulled:
-    """Fetch ``agent_ids`` and the outbound agents of ``numbers``, each at the version it uses and at ``versions``."""
+def pull(
+    client: Retell,
+    agent_ids: Iterable[str] = (),
+    numbers: Iterable[str] = (),
+    versions: Iterable[Ref] = (),
+    pinned: Mapping[str, Iterable[Ref]] | None = None,
+) -> Pulled:
+    """Fetch ``agent_ids`` and the outbound agents of ``numbers``, each at the version it uses and at ``versions``;
+    ``pinned``: more versions of some agents (agent id → references), fetched with them."""
     wanted: dict[str, dict[Ref, None]] = {}  # agent id → references to fetch, in order
     extra = list(dict.fromkeys(versions))
     for agent_id in agent_ids:
         wanted.setdefault(agent_id, dict.fromkeys([None, *extra]))
+    for agent_id, refs in (pinned or {}).items():
+        wanted.setdefault(agent_id, dict.fromkeys([None, *extra])).update(dict.fromkeys(refs))
     phones: dict[str, list[dict[str, Any]]] = {}  # agent id → the phone numbers calling out with it
     pulled = Pulled()
     for number in dict.fromkeys(numbers):
@@ -164,6 +173,10 @@ def _ask(client: Retell, what: str, request: Callable[..., T], *args: Any, **kwa
     except APIResponseValidationError as exc:
         raise PullError(f"{what}: {server}'s answer is not what Retell's SDK expects: {exc}") from None
     except RetellError as exc:
+        raise PullError(f"{what}: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise PullError(f"{what}: {server}'s answer is not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except ValueError as exc:  # the SDK's own refusal, e.g. an empty id
         raise PullError(f"{what}: {exc}") from None
 
 

@@ -12,6 +12,7 @@ only when the command runs.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -39,8 +40,22 @@ def _number(ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
     return values
 
 
+# The spec's AgentVersionReference: a number, "latest", or a tag (lower case; not v and digits, which reads as a number).
+_TAG = re.compile(r"^(latest|latest_published|(?!(?:v\d+)$)[a-z][a-z0-9_-]{0,19})$")
+
+
 def _versions(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[Ref, ...]:
+    for value in values:
+        if not (value.isascii() and value.isdigit()) and not _TAG.match(value):
+            hint = f" (did you mean {value[1:]}?)" if value[:1] in "vV" and value[1:].isdigit() else ""
+            raise click.BadParameter(f"{value!r} is not a version: a number (3) or a tag (prod, latest){hint}")
     return tuple(int(value) if value.isdigit() else value for value in values)
+
+
+def _ids(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("an agent id is not empty")
+    return values
 
 
 @click.group("agent")
@@ -61,7 +76,7 @@ The API key is read from RETELL_API_KEY. Exit status: 0 pulled, 2 nothing writte
 
 
 @agent_group.command("pull", epilog=EXAMPLES)
-@click.argument("agent_ids", nargs=-1, metavar="[AGENT_ID]...")
+@click.argument("agent_ids", nargs=-1, metavar="[AGENT_ID]...", callback=_ids)
 @click.option(
     "--from-number",
     "numbers",

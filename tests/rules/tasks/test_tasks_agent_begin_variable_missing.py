@@ -18,13 +18,21 @@ CASES = [
     flags(
         "the Retell LLM's begin message",
         batch(sales(0, without=("first_name",))),
-        At(f"/tasks/0/{V}", "error", says="{{first_name}} is in the begin message of agent agent_sales v3 (\"Sales\"), the first words the person hears"),
+        At(
+            f"/tasks/0/{V}",
+            "error",
+            says='{{first_name}} is in the begin message of agent agent_sales v3 ("Sales"), the first words the person hears',
+        ),
         settings=AGENTS,
     ),
     flags(
         "a conversation flow's start node, the agent speaking first",
         batch(support(0, without=("customer_name", "ticket_id"))),
-        At(f"/tasks/0/{V}", "error", says="{{customer_name}} is in the opening words (node 'Greeting' › instruction: the agent speaks first)"),
+        At(
+            f"/tasks/0/{V}",
+            "error",
+            says="{{customer_name}} is in the opening words (node 'Greeting' › instruction: the agent speaks first)",
+        ),
         At(f"/tasks/0/{V}", "error", says="{{ticket_id}}"),
         settings=AGENTS,
     ),
@@ -42,7 +50,13 @@ CASES = [
     ),
     passes("set", batch(sales(0), support(1)), settings=AGENTS),
     passes("a default of the LLM: {{ company }}", batch(sales(0)), settings=AGENTS),
-    passes("an override without it", batch(sales(0, without=("first_name",), override={"retell_llm": {"begin_message": "Hello!"}, "agent": {"voicemail_option": None}}), ), settings=AGENTS),
+    passes(
+        "an override without it",
+        batch(
+            sales(0, without=("first_name",), override={"retell_llm": {"begin_message": "Hello!"}, "agent": {"voicemail_option": None}}),
+        ),
+        settings=AGENTS,
+    ),
     passes(
         "the flow's user speaks first: the start node is no opening",
         batch(support(0, without=("ticket_id",), override={"conversation_flow": {"start_speaker": "user"}})),
@@ -56,7 +70,10 @@ test_cases = cases_test(CODE, CASES)
 def test_the_message_says_where_else_the_name_stands_and_the_hint_where_to_set_it() -> None:
     found = one(check(batch(sales(0, without=("first_name",))), settings=AGENTS), CODE)
     assert found.message.endswith("but tasks[0] does not set `first_name`; it is also in the general prompt and voicemail option › action")
-    assert found.hint == "add `first_name` to these tasks' retell_llm_dynamic_variables, or give it a default in the Retell LLM llm_sales's default_dynamic_variables"
+    assert (
+        found.hint
+        == "add `first_name` to these tasks' retell_llm_dynamic_variables, or give it a default in the Retell LLM llm_sales's default_dynamic_variables"
+    )
     assert found.fix is None
     assert only(check(batch(sales(0, without=("first_name",))), settings=AGENTS), "RBV605") == []  # one finding for one cause
 

@@ -30,8 +30,13 @@ def _folder(files: dict[str, str | bytes]) -> Settings:
 BROKEN = _folder({"agent_sales.json": '{"retell_validate": "pulled-agent", "versions": [}'})
 
 CASES = [
-    flags("a file that is not JSON", batch(sales(0)), At("", "error", says="agent_sales.json: not JSON (Expecting value at line 1, column 50)"), settings=BROKEN),
-    flags("no such folder", batch(sales(0)), At("", says="no such folder"), settings=Settings(agents="/nonexistent/agents")),
+    flags(
+        "a file that is not JSON",
+        batch(sales(0)),
+        At("", "error", says="agent_sales.json: not JSON (Expecting value at line 1, column 50)"),
+        settings=BROKEN,
+    ),
+    flags("no such folder", batch(sales(0)), At("", says="no such folder"), settings=Settings(agents=Path("/nonexistent/agents"))),
     passes("a folder of pulled agents", batch(sales(0)), settings=AGENTS),
     passes("no --agents", batch(sales(0))),
 ]
@@ -46,15 +51,38 @@ test_cases = cases_test(CODE, CASES)
         ({"a.json": '{"versions": []}'}, 'a.json: not a pulled agent (no "retell_validate": "pulled-agent"'),
         ({"a.json": '{"retell_validate": "pulled-agent", "versions": []}'}, "a.json: versions: not a non-empty list"),
         ({"a.json": '{"retell_validate": "pulled-agent", "format": 2, "versions": []}'}, "a.json: format 2 is not one this version reads"),
-        ({"a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": "3"}}]}'}, "versions[0]: agent.version is not a whole number"),
         (
-            {"a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": 3, "response_engine": {"type": "retell-llm"}}}]}'},
+            {"a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": "3"}}]}'},
+            "versions[0]: agent.version is not a whole number",
+        ),
+        (
+            {
+                "a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": 3, "response_engine": {"type": "retell-llm"}}}]}'
+            },
             "the agent's engine is a retell-llm, but there is no retell_llm object",
         ),
-        ({"a.json": json.dumps(document("agent_custom")), "b.json": json.dumps(document("agent_custom"))}, "b.json: agent agent_custom is also in a.json"),
-        ({"a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": 1, "response_engine": {"type": "custom-llm"}}}], "tags": {"prod": {"version": "x"}}}'}, "tags.prod: not"),
-        ({"a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": 1, "response_engine": {"type": "custom-llm"}}}], "phone_numbers": [{"phone_number": "+1", "outbound_agents": [{"agent_id": "b"}]}]}'}, "does not call out with agent a"),
-        ({"a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": 1, "response_engine": {"type": "custom-llm"}}}], "x": NaN}'}, "a.json: not JSON (NaN is not JSON)"),
+        (
+            {"a.json": json.dumps(document("agent_custom")), "b.json": json.dumps(document("agent_custom"))},
+            "b.json: agent agent_custom is also in a.json",
+        ),
+        (
+            {
+                "a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": 1, "response_engine": {"type": "custom-llm"}}}], "tags": {"prod": {"version": "x"}}}'
+            },
+            "tags.prod: not",
+        ),
+        (
+            {
+                "a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": 1, "response_engine": {"type": "custom-llm"}}}], "phone_numbers": [{"phone_number": "+1", "outbound_agents": [{"agent_id": "b"}]}]}'
+            },
+            "does not call out with agent a",
+        ),
+        (
+            {
+                "a.json": '{"retell_validate": "pulled-agent", "versions": [{"agent": {"agent_id": "a", "version": 1, "response_engine": {"type": "custom-llm"}}}], "x": NaN}'
+            },
+            "a.json: not JSON (NaN is not JSON)",
+        ),
         ({"a.json": b"\xff{}"}, "a.json: not UTF-8 text (invalid start byte at byte 0)"),
     ],
 )

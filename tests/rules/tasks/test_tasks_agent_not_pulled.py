@@ -22,21 +22,35 @@ CASES = [
         At("/tasks/0/override_agent_version", says="1 task runs version 7 of agent agent_sales"),
         settings=AGENTS,
     ),
-    flags("a tag not pulled", batch(call(0, SALES, override_agent_id="agent_sales", override_agent_version="staging")), "/tasks/0/override_agent_version", settings=AGENTS),
+    flags(
+        "a tag not pulled",
+        batch(call(0, SALES, override_agent_id="agent_sales", override_agent_version="staging")),
+        "/tasks/0/override_agent_version",
+        settings=AGENTS,
+    ),
     flags(
         "a from_number not pulled",
         batch(sales(0), sales(1), from_number="+14155550199"),
         At("/from_number", says="2 tasks run the outbound agent of from_number +14155550199"),
         settings=AGENTS,
     ),
-    flags("a pinned version of the number's agent", batch(call(0, SALES, override_agent_version=1)), "/tasks/0/override_agent_version", settings=AGENTS),
-    passes("pulled: the number's agent, versions, tags, latest", batch(
-        sales(0),
-        call(1, SALES, override_agent_id="agent_sales", override_agent_version=3),
-        call(2, {"name": "A", "order_id": "1"}, override_agent_id="agent_sales", override_agent_version="beta"),
-        call(3, SALES, override_agent_id="agent_sales", override_agent_version="latest"),
-        call(4, {"callback_number": "1"}, override_agent_id="agent_custom"),
-    ), settings=AGENTS),
+    flags(
+        "a pinned version of the number's agent",
+        batch(call(0, SALES, override_agent_version=1)),
+        "/tasks/0/override_agent_version",
+        settings=AGENTS,
+    ),
+    passes(
+        "pulled: the number's agent, versions, tags, latest",
+        batch(
+            sales(0),
+            call(1, SALES, override_agent_id="agent_sales", override_agent_version=3),
+            call(2, {"name": "A", "order_id": "1"}, override_agent_id="agent_sales", override_agent_version="beta"),
+            call(3, SALES, override_agent_id="agent_sales", override_agent_version="latest"),
+            call(4, {"callback_number": "1"}, override_agent_id="agent_custom"),
+        ),
+        settings=AGENTS,
+    ),
     passes("without --agents", batch(call(0, SALES, override_agent_id="agent_other"))),
 ]
 

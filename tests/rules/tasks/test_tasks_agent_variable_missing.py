@@ -38,7 +38,10 @@ CASES = [
     flags(
         "a conversation flow: a node's prompt and an edge's condition",
         batch(support(0, without=("product",))),
-        At(f"/tasks/0/{V}", says="{{product}} is used in the node 'Greeting' › edge 'e1' › transition condition › prompt and node 'Ask' › instruction"),
+        At(
+            f"/tasks/0/{V}",
+            says="{{product}} is used in the node 'Greeting' › edge 'e1' › transition condition › prompt and node 'Ask' › instruction",
+        ),
         settings=AGENTS,
     ),
     flags(
@@ -59,12 +62,24 @@ CASES = [
         At("/tasks/0/retell_llm_dynamic_variables", says="{{callback_number}} is used in the voicemail option › action"),
         settings=AGENTS,
     ),
-    flags("a task without variables", batch({"to_number": "+12137770000", "override_agent_id": "agent_custom"}), "/tasks/0", settings=AGENTS),
-    passes("every variable set: system variables, defaults, a tag's variables, set during the call", batch(sales(0), support(1)), settings=AGENTS),
-    passes("the override replaces the state that used it", batch(sales(0, without=("address",), override={"retell_llm": {"states": []}})), settings=AGENTS),
+    flags(
+        "a task without variables", batch({"to_number": "+12137770000", "override_agent_id": "agent_custom"}), "/tasks/0", settings=AGENTS
+    ),
+    passes(
+        "every variable set: system variables, defaults, a tag's variables, set during the call",
+        batch(sales(0), support(1)),
+        settings=AGENTS,
+    ),
+    passes(
+        "the override replaces the state that used it",
+        batch(sales(0, without=("address",), override={"retell_llm": {"states": []}})),
+        settings=AGENTS,
+    ),
     passes(
         "the override gives a default",
-        batch(sales(0, without=("order_id",), override={"retell_llm": {"default_dynamic_variables": {"order_id": "?", "company": "Acme"}}})),
+        batch(
+            sales(0, without=("order_id",), override={"retell_llm": {"default_dynamic_variables": {"order_id": "?", "company": "Acme"}}})
+        ),
         settings=AGENTS,
     ),
     passes("without --agents nothing is checked", batch(sales(0, without=("order_id",)))),
@@ -79,9 +94,12 @@ def test_the_message_names_the_agent_the_variable_and_where_it_stands() -> None:
     found = one(check(batch(sales(0, without=("order_id",))), settings=AGENTS), CODE)
     assert found.message == (
         "{{order_id}} is used in the general prompt, state 'qualify' › tool 'lookup_order' › url, state 'qualify' › tool 'lookup_order' › "
-        "description and 1 more place of agent agent_sales v3 (\"Sales\"), but tasks[0] does not set `order_id`: that call runs with it unfilled"
+        'description and 1 more place of agent agent_sales v3 ("Sales"), but tasks[0] does not set `order_id`: that call runs with it unfilled'
     )
-    assert found.hint == "add `order_id` to these tasks' retell_llm_dynamic_variables, or give it a default in the Retell LLM llm_sales's default_dynamic_variables"
+    assert (
+        found.hint
+        == "add `order_id` to these tasks' retell_llm_dynamic_variables, or give it a default in the Retell LLM llm_sales's default_dynamic_variables"
+    )
 
 
 def test_a_default_of_the_engine_or_of_the_tag_fills_a_name() -> None:
