@@ -20,7 +20,7 @@ def test_a_retell_llm_version_says() -> None:
     assert speech.needs() == ["first_name", "order_id", "goodbye", "address", "account_ref"]
     assert speech.begin == {"first_name": "begin message", "company": "begin message"}
     assert speech.filled == {"company", "order_status", "callback_time"}
-    assert speech.places["first_name"] == ("begin message", "general prompt", "voicemail option › action")
+    assert speech.places["first_name"] == ("begin message", "general prompt", "voicemail message")
     assert not speech.opaque
 
 

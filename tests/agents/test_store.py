@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -51,9 +52,17 @@ def test_file_names_are_safe() -> None:
     assert agent_file_name("") == "agent.json"
 
 
-def test_a_write_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_write_is_all_or_nothing_and_readable_like_any_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "a.json"
+    umask = os.umask(0o022)
+    try:
+        write_json_atomic(target, {"old": True})
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # not the temporary file's 0600
+    target.chmod(0o640)
     write_json_atomic(target, {"old": True})
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # a replaced file keeps its permissions
 
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")

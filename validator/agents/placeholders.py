@@ -34,6 +34,8 @@ SKIPPED_KEYS = frozenset(
 )
 EXTRACTING_TYPES = frozenset({"extract_dynamic_variable", "extract_dynamic_variables"})  # a tool (LLM) or a node (flow)
 Path = tuple[str | int, ...]
+# Where a generic wording of the path would not say what a person calls it.
+PHRASES: dict[Path, str] = {("voicemail_option", "action", "text"): "voicemail message"}
 
 
 def names_in(text: str) -> list[str]:
@@ -102,8 +104,10 @@ def label(root: Any, path: Path) -> str:
     """Where a string stands, in words: ``begin message``, ``state 'qualify' › state prompt``, ``node 'Greeting' › instruction``.
 
     A list item is named by its ``name`` (else its ``id``, else its position); a trailing ``text``
-    (an instruction's, a voicemail action's) is dropped.
+    (an instruction's) is dropped.
     """
+    if path in PHRASES:
+        return PHRASES[path]
     parts: list[str] = []
     node = root
     for index, key in enumerate(path):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -207,6 +208,16 @@ def _routes(value: Any, agent_id: str, file: Path) -> tuple[Route, ...]:
 # -- writing ------------------------------------------------------------------------------------------------
 
 
+def _mode(path: Path) -> int:
+    """The replaced file's permissions, else what a new file gets under the process's umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def agent_file_name(agent_id: str) -> str:
     """``agent_123.json``; characters a file name cannot safely hold become ``_``."""
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in agent_id).lstrip(".")
@@ -238,6 +249,7 @@ def write_json_atomic(path: Path, document: Mapping[str, Any]) -> None:
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, _mode(path))  # mkstemp makes it private; the file is meant to be committed like any other
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()

@@ -69,7 +69,7 @@ test_cases = cases_test(CODE, CASES)
 
 def test_the_message_says_where_else_the_name_stands_and_the_hint_where_to_set_it() -> None:
     found = one(check(batch(sales(0, without=("first_name",))), settings=AGENTS), CODE)
-    assert found.message.endswith("but tasks[0] does not set `first_name`; it is also in the general prompt and voicemail option › action")
+    assert found.message.endswith("but tasks[0] does not set `first_name`; it is also in the general prompt and voicemail message")
     assert (
         found.hint
         == "add `first_name` to these tasks' retell_llm_dynamic_variables, or give it a default in the Retell LLM llm_sales's default_dynamic_variables"

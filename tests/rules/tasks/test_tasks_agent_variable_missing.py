@@ -59,7 +59,7 @@ CASES = [
     flags(
         "a custom LLM's voicemail message",
         batch(call(0, {}, override_agent_id="agent_custom")),
-        At("/tasks/0/retell_llm_dynamic_variables", says="{{callback_number}} is used in the voicemail option › action"),
+        At("/tasks/0/retell_llm_dynamic_variables", says="{{callback_number}} is used in the voicemail message"),
         settings=AGENTS,
     ),
     flags(
