@@ -245,40 +245,45 @@ def _async_wrapper(original: Callable[..., Awaitable[Any]], policy: _Policy) -> 
 
 
 def _fetch_missing(client: Retell, folder: Path, payload: Any) -> None:
-    """Pull what the payload runs that ``folder`` lacks: agents, pinned versions, the from_number's outbound agents."""
-    try:
-        agents = load_agents(folder) if folder.exists() else Agents(folder, {}, {})
-    except AgentsError:
-        return  # RBV610 reports the folder; pulling into it would hide that
-    wanted, numbers = _missing(agents, payload)
-    if wanted or numbers:
+    """Pull what the payload runs that ``folder`` lacks: agents, pinned versions, the from_number's outbound agents.
+
+    Twice at most: a version pinned for the from_number's agent can be asked for once the number's agents are known.
+    """
+    for _ in range(2):
+        try:
+            agents = load_agents(folder) if folder.exists() else Agents(folder, {}, {})
+        except AgentsError:
+            return  # RBV610 reports the folder; pulling into it would hide that
+        wanted, numbers = _missing(agents, payload)
+        if not wanted and not numbers:
+            return
         fetched = pull(client, numbers=numbers, pinned=wanted)
         save(folder, fetched.documents, fetched.numbers)
 
 
 def _missing(agents: Agents, payload: Any) -> tuple[dict[str, dict[Ref, None]], list[str]]:
     """The agents (with the versions) and the from_number the payload's tasks run that ``agents`` cannot resolve."""
-    wanted: dict[str, dict[Ref, None]] = {}
-    numbers: list[str] = []
     tasks = payload.get("tasks") if isinstance(payload, dict) else None
     from_number = payload.get("from_number") if isinstance(payload, dict) else None
+    runs: set[tuple[str | None, Ref]] = set()  # (override_agent_id, override_agent_version): few distinct pairs in a batch
     for task in tasks if isinstance(tasks, list) else ():
-        if not isinstance(task, dict):
+        if isinstance(task, dict):
+            agent_id, ref = task.get("override_agent_id"), task.get("override_agent_version")
+            runs.add((agent_id if isinstance(agent_id, str) else None, ref if isinstance(ref, str) or type(ref) is int else None))
+    wanted: dict[str, dict[Ref, None]] = {}
+    numbers: list[str] = []
+    for agent_id, ref in runs:
+        if agent_id is not None:
+            targets = [(agent_id, ref)]
+        elif isinstance(from_number, str) and agents.routes.get(from_number):
+            targets = [(route.agent_id, ref if ref is not None else route.ref) for route in agents.routes[from_number]]
+        else:
+            numbers = [from_number] if isinstance(from_number, str) else []
             continue
-        agent_id, ref = task.get("override_agent_id"), task.get("override_agent_version")
-        ref = ref if isinstance(ref, str) or type(ref) is int else None
-        if isinstance(agent_id, str):
-            pulled = agents.agents.get(agent_id)
-            if pulled is None or pulled.resolve(ref) is None:
-                wanted.setdefault(agent_id, {})[ref] = None
-        elif isinstance(from_number, str):
-            routes = agents.routes.get(from_number)
-            if not routes:
-                numbers = [from_number]
-            for route in routes or ():
-                pulled = agents.agents.get(route.agent_id)
-                if pulled is None or pulled.resolve(ref if ref is not None else route.ref) is None:
-                    wanted.setdefault(route.agent_id, {})[ref if ref is not None else route.ref] = None
+        for target_id, target_ref in targets:
+            pulled = agents.agents.get(target_id)
+            if pulled is None or pulled.resolve(target_ref) is None:
+                wanted.setdefault(target_id, {})[target_ref] = None
     return wanted, numbers
 
 

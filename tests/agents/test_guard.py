@@ -93,3 +93,11 @@ def test_fetch_agents_needs_a_folder_and_the_configuration_can_name_it(tmp_path:
     (tmp_path / ".retell-validate.toml").write_text(f'agents = "pulled"\nnow = "{FIXED_NOW}"\n')
     report = check_create_batch_call(from_number=NUMBER, tasks=[sales(0, without=("order_id",))])
     assert report.codes() == ["RBV605"]
+
+
+def test_a_version_pinned_for_the_numbers_agent_is_pulled_once_the_number_is_known(api: LocalServer, tmp_path: Path) -> None:
+    folder = tmp_path / "agents"
+    client = guard(Retell(api_key="k", base_url=api.url(""), max_retries=0), agents=folder, fetch_agents=True, now=FIXED_NOW)
+    client.batch_call.create_batch_call(from_number=NUMBER, tasks=_tasks(call(0, {"name": "A", "order_id": "1"}, override_agent_version=2)))
+    assert set(load_agents(folder).agents["agent_sales"].versions) == {2, 3}
+    assert _sent(api) == ["/create-batch-call"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from tests.agents.sdk_agents import PHONE, document, write_folder
 from tests.helpers import check, one, only
 from tests.rules.cases import At, cases_test, flags, passes
 from tests.rules.tasks.agents import AGENTS, SALES, batch, call, sales, support
@@ -115,3 +119,21 @@ def test_settings_without_agents_change_nothing() -> None:
     payload = batch(sales(0, without=("order_id",)))
     assert check(payload).diagnostics == check(payload, settings=Settings()).diagnostics
     assert only(check(payload), CODE) == []
+
+
+def test_a_number_that_splits_its_calls_checks_each_task_against_each_agent(tmp_path: Path) -> None:
+    phone = {
+        **json.loads(PHONE),
+        "outbound_agents": [
+            {"agent_id": "agent_sales", "agent_version": "prod", "weight": 0.5},
+            {"agent_id": "agent_support", "weight": 0.5},
+        ],
+    }
+    sales_file, support_file = document("agent_sales"), document("agent_support")
+    sales_file["phone_numbers"] = support_file["phone_numbers"] = [phone]
+    settings = Settings(agents=write_folder(tmp_path, {"agent_sales": sales_file, "agent_support": support_file}))
+    report = check(batch(call(0, {**SALES, "customer_name": "A", "ticket_id": "1"})), settings=settings)  # no product: support's
+    assert [(d.code, d.message.split(" is ")[0]) for d in report.diagnostics if d.code.startswith("RBV6")] == [("RBV605", "{{product}}")]
+    assert "agent agent_support v1" in one(report, CODE).message
+    # first_name is sales's and customer_name support's: neither is unused, nor a misspelling of the other's.
+    assert only(report, "RBV608") == [] and only(report, "RBV607") == []

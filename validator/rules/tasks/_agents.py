@@ -173,18 +173,17 @@ def _unpulled(found: AgentFindings, what: str, command: str, pointer: str, count
 def _compare(found: AgentFindings, runs: list[Resolved], keys: list[str], override: Mapping[str, Any] | None, indexes: list[int]) -> None:
     """One group of tasks (same agent runs, same variable names, same override) against what each version says."""
     have = set(keys)
-    used: set[str] = set()
-    opaque = False
+    speeches = [resolved.version.speech(override) for resolved in runs]
+    used = {name for speech in speeches for name in speech.places}
+    spare = [key for key in keys if key not in used]  # a name some agent of the group uses is nobody's misspelling
+    opaque = any(speech.opaque for speech in speeches)
     near_keys: set[str] = set()
-    for resolved in runs:
-        speech = resolved.version.speech(override)
-        used.update(speech.places)
-        opaque = opaque or speech.opaque
+    for resolved, speech in zip(runs, speeches, strict=True):
         version = (resolved.version.agent_id, resolved.version.version)
         for name in speech.needs():
             if name in have or name in resolved.tag_variables:
                 continue
-            near = near_miss(name, [k for k in keys if k not in speech.places])
+            near = near_miss(name, spare)
             begin = speech.begin.get(name)
             if near is not None:
                 near_keys.add(near)
@@ -274,8 +273,8 @@ def some_tasks(ctx: Context, count: int, first: int) -> str:
 def filled_by(resolved: Resolved) -> str:
     """Where a default could be set: the engine's ``default_dynamic_variables``."""
     version = resolved.version
-    if version.engine is None:
-        return "or set it in the agent"
+    if version.engine is None:  # a custom LLM: no defaults here
+        return "or take it out of the agent's own texts"
     return f"or give it a default in the {version.engine_words()}'s default_dynamic_variables"
 
 
