@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.agents.sdk_agents import PHONE, document, write_folder
 from tests.helpers import check, one, only
 from tests.rules.cases import At, cases_test, flags, passes
 from tests.rules.tasks.agents import AGENTS, SALES, batch, call, sales, support
 from validator import Settings
+from validator.knowledge.tables import load_table
 
 CODE = "RBV605"
 V = "retell_llm_dynamic_variables"
@@ -137,3 +142,41 @@ def test_a_number_that_splits_its_calls_checks_each_task_against_each_agent(tmp_
     assert "agent agent_support v1" in one(report, CODE).message
     # first_name is sales's and customer_name support's: neither is unused, nor a misspelling of the other's.
     assert only(report, "RBV608") == [] and only(report, "RBV607") == []
+
+
+# Every place a placeholder stands: the name missing is flagged there (RBV606 in the opening words), set it is not.
+LOCATIONS = [
+    ("order_id", "general prompt", "RBV605", sales),
+    ("address", "state 'qualify' › state prompt", "RBV605", sales),
+    ("account_ref", "state 'qualify' › tool 'lookup_order' › description", "RBV605", sales),
+    ("account_ref", "state 'qualify' › tool 'lookup_order' › headers › X-Account", "RBV605", sales),
+    ("order_id", "state 'qualify' › tool 'lookup_order' › url", "RBV605", sales),
+    ("first_name", "voicemail message", "RBV606", sales),
+    ("first_name", "begin message", "RBV606", sales),
+    ("product", "node 'Ask' › instruction", "RBV605", support),
+    ("product", "node 'Greeting' › edge 'e1' › transition condition › prompt", "RBV605", support),
+    ("ticket_id", "tool 'fetch_ticket' › description", "RBV606", support),
+    ("customer_name", "global prompt", "RBV606", support),
+    ("customer_name", "node 'Greeting' › instruction", "RBV606", support),
+]
+
+
+@pytest.mark.parametrize(("name", "place", "code", "task"), LOCATIONS, ids=[f"{n} in {p}" for n, p, _, _ in LOCATIONS])
+def test_every_place_a_placeholder_stands(name: str, place: str, code: str, task: Callable[..., dict[str, Any]]) -> None:
+    missing = [d for d in check(batch(task(0, without=(name,))), settings=AGENTS).diagnostics if f"{{{{{name}}}}}" in d.message]
+    assert [d.code for d in missing] == [code] and place in missing[0].message
+    assert [d for d in check(batch(task(0)), settings=AGENTS).diagnostics if f"{{{{{name}}}}}" in d.message] == []
+
+
+def test_retells_system_variables_are_never_flagged(tmp_path: Path) -> None:
+    table = load_table("system_dynamic_variables")["variables"]
+    spoken = " ".join("{{" + entry.get("name", entry.get("prefix", "") + "Europe/Paris") + "}}" for entry in table)
+    agent = {
+        "retell_validate": "pulled-agent",
+        "versions": [
+            {"agent": {"agent_id": "a", "version": 0, "response_engine": {"type": "retell-llm"}}, "retell_llm": {"begin_message": spoken}}
+        ],
+    }
+    settings = Settings(agents=write_folder(tmp_path, {"a": agent}))
+    report = check(batch(call(0, {}, override_agent_id="a")), settings=settings)
+    assert [d for d in report.diagnostics if d.code.startswith("RBV6")] == []
