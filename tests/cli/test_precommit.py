@@ -21,6 +21,7 @@ import yaml
 
 from tests.docs.test_ci_docs import snippet
 from tests.helpers import ROOT
+from tests.readers.test_recognize import CORPUS
 
 PACKAGE_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "validator", "spec")
 GOOD = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}\n'
@@ -90,6 +91,8 @@ def test_hook_checks_payloads_by_content_and_passes_over_other_files(tmp_path: P
     (work / "config").mkdir()
     (work / "config" / "app.yaml").write_text("server:\n  port: 8080\n")
     (work / "prices.csv").write_text("sku,price\n1,2\n")
+    (work / "legacy.json").write_text("{'from_number': '+14157774444', 'tasks': [{'to_number': '+12137774445'}]}\n")  # single quotes
+    shutil.copytree(CORPUS, work / "ops")  # Taskfile.yml, .vscode/tasks.json, workflows, compose, manifests …: no payloads
     git(work, "add", ".")
     home = tmp_path / "pre-commit-home"
 
@@ -98,9 +101,10 @@ def test_hook_checks_payloads_by_content_and_passes_over_other_files(tmp_path: P
     assert re.search(r"^campaign\.json:2:\d+: RBV001 \[error\]", staged.stdout, re.M), staged.stdout
     assert "batch-calls/bad.yaml:1:1: RBV101 [error]" in staged.stdout
     assert re.search(r"^contacts\.csv:2:\d+: RBV8\d\d ", staged.stdout, re.M), staged.stdout
-    # pre-commit splits the files over parallel runs, each with its summary: campaign, bad, good, contacts
-    assert sum(int(n) for n in re.findall(r"^(\d+) files?, ", staged.stdout, re.M)) == 4, staged.stdout
-    for passed_over in ("package.json", "app.yaml", ".pre-commit-config.yaml", "prices.csv", "good.json:"):
+    assert re.search(r"^legacy\.json:1:\d+: RBV001 \[error\]", staged.stdout, re.M), staged.stdout
+    # pre-commit splits the files over parallel runs, each with its summary: campaign, bad, good, contacts, legacy
+    assert sum(int(n) for n in re.findall(r"^(\d+) files?, ", staged.stdout, re.M)) == 5, staged.stdout
+    for passed_over in ("package.json", "app.yaml", ".pre-commit-config.yaml", "prices.csv", "good.json:", "ops/"):
         assert passed_over not in staged.stdout
 
     good = pre_commit(work, home, "--files", "batch-calls/good.json", "package.json", "config/app.yaml")
