@@ -153,6 +153,7 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
         locate_first=None if suppressions.by_line else options.locate_first,
         locate_errors_only=options.locate_errors_only,
         subjects=options.subjects,
+        suppressions=suppressions,
     )
     return suppressions.apply(report)
 
