@@ -13,7 +13,7 @@ from validator.context import Context
 from validator.engine.registry import semantic_rules
 from validator.openapi.load import load_spec
 from validator.readers import format_for_path, read_text
-from validator.settings import Settings
+from validator.settings import Settings, parse_now
 
 HEAD = 'from_number: "+14157774444"\ntasks:\n  - to_number: "+12137774445"\n'
 
@@ -136,9 +136,10 @@ def test_suppressing_every_task_suppresses_the_group() -> None:
 
 def test_a_suppression_where_the_group_s_cause_is_covers_the_group() -> None:
     """The window is the cause of the calling-hours findings: a suppression on any of its lines covers every group of the code."""
-    for where in ({"window_comment": "  # retell-validate: ignore[RBV705]"}, {"item_comment": "  # retell-validate: ignore[RBV705]"}):
-        report = check_text(batch(**where), "yaml")
-        assert only(report, "RBV705") == [], where
+    comment = "  # retell-validate: ignore[RBV705]"
+    for text in (batch(window_comment=comment), batch(item_comment=comment)):
+        report = check_text(text, "yaml")
+        assert only(report, "RBV705") == [], text
         assert len(only(report, "RBV701")) == 1  # near miss: another code
     above = batch().replace("call_time_window:", "# retell-validate: ignore[RBV705]\ncall_time_window:")
     assert only(check_text(above, "yaml"), "RBV705") == []
@@ -202,7 +203,7 @@ def test_a_grouped_finding_s_members_begin_at_its_anchor() -> None:
         document, _ = read_text(path.read_text(encoding="utf-8", errors="replace"), format_for_path(path))
         if not document.usable:
             continue
-        context = Context(document.data, load_spec(), Settings(now=FIXED_NOW), document.format)
+        context = Context(document.data, load_spec(), Settings(now=parse_now(FIXED_NOW)), document.format)
         for rule in semantic_rules():
             assert rule.check is not None
             for finding in rule.check(context):
