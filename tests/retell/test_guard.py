@@ -287,7 +287,7 @@ def test_settings_or_config_replace_the_discovered_configuration(server: LocalSe
 
 def test_a_broken_discovered_configuration_or_a_bad_argument_is_refused_at_guard_time(server: LocalServer, project: Path) -> None:
     (project / "app" / ".retell-validate.toml").write_text('ignore = ["RBV7O5"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"ignore: 'RBV7O5' is not a rule code or prefix; did you mean 'RBV705'\?"):
+    with pytest.raises(ConfigError, match=r"ignore: 'RBV7O5' is not a rule code, prefix or name; did you mean 'RBV705'\?"):
         guard(sync_client(server))
     with pytest.raises(ValueError, match=r"^fail_on='sometimes' is not a severity \(use 'error', 'warning' or 'info'\)$"):
         guard(sync_client(server), settings=Settings(), fail_on="sometimes")

@@ -3,7 +3,8 @@
 The comment at the end of a line suppresses the named codes for diagnostics
 that start on that line; a line holding only the comment applies to the next
 line. ``ignore[RBV111,RBV102]`` names several codes. Codes are exact (no
-prefixes), so each suppression says what it hides. A bare
+prefixes), so each suppression says what it hides; a rule's name stands for its code
+(``ignore[outside-legal-hours]``). A bare
 ``# retell-validate: ignore`` is not allowed: it suppresses nothing and, like
 an unknown code, is reported as RBV090. JSON has no comments: use
 ``per-file-ignores`` in the configuration.
@@ -27,6 +28,7 @@ import yaml
 from validator.diagnostics import Finding, Report, Target
 from validator.document import Document, Issue, LineIndex, LocateRequest, Locator, Span
 from validator.engine.registry import rules_by_code
+from validator.options import RULE_CODES
 from validator.pointer import tokens
 from validator.rules.input import invalid_suppression
 
@@ -146,24 +148,28 @@ def find_suppressions(text: str) -> Suppressions:
     if not matches:
         return Suppressions()
     lines = LineIndex(text)
-    known = rules_by_code()
+    known, names = rules_by_code(), RULE_CODES.names()
     by_line: dict[int, set[str]] = {}
     issues: list[Issue] = []
     for match in matches:
         line, column = lines.position(match.start())
         span = lines.span(match.start(), match.end())
-        codes = [c.strip().upper() for c in (match.group("codes") or "").split(",") if c.strip()]
-        if not codes:
+        words = [c.strip() for c in (match.group("codes") or "").split(",") if c.strip()]
+        if not words:
             issues.append(
                 _issue("a bare `# retell-validate: ignore` suppresses nothing", "name the codes: `# retell-validate: ignore[RBV111]`", span)
             )
             continue
-        unknown = [c for c in codes if c not in known]
-        if unknown:
-            issues.append(_issue(f"unknown rule code {', '.join(unknown)} in a suppression comment", "see `retell-validate rules`", span))
+        codes = {word: word.upper() if word.upper() in known else names.get(word.lower().replace("_", "-")) for word in words}
+        for word in (word for word, code in codes.items() if code is None):
+            guess = RULE_CODES.suggestion(word)
+            issues.append(_issue(f"unknown rule code {word} in a suppression comment{guess}", _UNKNOWN_HINT, span))
         own_line = text[match.start() - column + 1 : match.start()].strip() == ""
-        by_line.setdefault(line + 1 if own_line else line, set()).update(c for c in codes if c in known)
+        by_line.setdefault(line + 1 if own_line else line, set()).update(code for code in codes.values() if code is not None)
     return Suppressions(MappingProxyType({n: frozenset(c) for n, c in by_line.items()}), tuple(issues))
+
+
+_UNKNOWN_HINT = "name a rule by its code (RBV705) or its name (outside-legal-hours): see `retell-validate rules`"
 
 
 def _is_comment(text: str, start: int) -> bool:
