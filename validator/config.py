@@ -230,6 +230,30 @@ def _stray_keys(table: dict[str, Any], where: str, header: str) -> None:
             )
 
 
+def load_settings(path: str | Path, file: str | Path | None = None) -> Settings:
+    """The settings a configuration file gives (a ``.retell-validate.toml``, or ``[tool.retell-validate]`` in a
+    ``pyproject.toml``), as ``check --config PATH`` reads it; ``file``: the payload they are for, whose
+    ``per-file-ignores`` then apply (globs relative to the configuration's folder). A file that cannot be
+    used raises :class:`ConfigError` (a ``ValueError``) naming it and the key.
+
+    The run-wide keys (``fail-on``, ``spec``, ``exclude``) are no settings: read them with :func:`load_config`.
+    """
+    return load_config(Path(path)).settings_for(None if file is None else Path(file))
+
+
+def settings_from(table: Mapping[str, Any], file: str | Path | None = None) -> Settings:
+    """The settings a configuration table gives, keys as in a ``.retell-validate.toml``
+    (``{"ignore": ["outside-legal-hours"], "calling-hours": "09:00-20:00"}``): checked like a file, so an
+    unknown key or a bad value raises :class:`ConfigError` naming it. Globs are relative to the current directory.
+    """
+    if not isinstance(table, Mapping):
+        raise TypeError(f"settings_from() takes a mapping of configuration keys, not {type(table).__name__}")
+    where = "settings_from()"
+    copied = dict(table)
+    _stray_keys(copied, where, "")
+    return _parse_table(copied, where, Path.cwd() / CONFIG_FILES[0]).settings_for(None if file is None else Path(file))
+
+
 class ConfigFinder:
     """Resolves the configuration for each checked file, reading each file once.
 
