@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,13 @@ def test_a_grouped_finding_s_members_begin_at_its_anchor() -> None:
                     seen += 1
                     assert members[0] == finding.pointer and all(m.startswith("/tasks/") for m in members), (rule.code, path.name)
     assert seen > 5
+
+
+def test_the_documented_grouped_example_does_what_docs_configuration_md_says() -> None:
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    (example,) = [block for block in re.findall(r"```yaml\n(.*?)```", page, re.S) if "call_time_window" in block]
+    report = check_text(example, "yaml")
+    assert only(report, "RBV701") == []
+    finding = one(report, "RBV705")
+    assert (finding.pointer, finding.line) == ("/tasks/1/to_number", 8)
+    assert finding.message.endswith("2 tasks (first +12125550124)")
