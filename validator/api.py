@@ -23,7 +23,8 @@ from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
 from validator.files import FileTooLarge, open_regular, read_regular
-from validator.openapi.load import Spec, load_spec
+from validator.openapi.load import Spec, SpecError, load_spec
+from validator.openapi.user import load_user_spec
 from validator.options import NOW
 from validator.readers import READERS, InputFormat, codes, format_for_path, read_text, sniff_format
 from validator.readers.decode import decode, unencodable
@@ -68,12 +69,14 @@ class CheckArgs(TypedDict, total=False):
     """The keyword arguments :func:`validate_text` and :func:`validate_file` share: :class:`CheckOptions`' fields, and ``now``.
 
     ``now`` sets ``settings.now`` (any form :func:`~validator.settings.parse_now` reads); ``settings``
-    ``None`` means the defaults. A bad value raises ``ValueError`` naming the argument (``now='junk' …``).
+    ``None`` means the defaults; ``spec`` a :class:`~validator.openapi.load.Spec` or the path of an
+    OpenAPI document (checked like ``--spec``). A value of the wrong type raises ``TypeError``, a bad
+    value ``ValueError``, each naming the argument (``now='junk' …``, ``max_bytes=-1 …``).
     """
 
     now: Now
     settings: Settings | None
-    spec: Spec | None
+    spec: Spec | str | Path | None
     csv: CsvOptions | None
     max_bytes: MaxBytes
     locate_first: int | None
@@ -81,24 +84,64 @@ class CheckArgs(TypedDict, total=False):
     subjects: bool
 
 
-def _options(format: InputFormat | None, args: CheckArgs) -> CheckOptions:
+def _options(function: str, format: InputFormat | None, args: CheckArgs) -> CheckOptions:
+    """The library's arguments checked and made into :class:`CheckOptions`; errors name the argument, as the caller wrote it."""
     given: dict[str, Any] = dict(args)  # the other keys are CheckOptions' own fields (tests/config/test_settings.py)
-    settings = given.pop("settings", None) or Settings()
+    unknown = sorted(set(given) - set(CheckArgs.__annotations__))
+    if unknown:
+        raise TypeError(f"{function}() got an unexpected keyword argument {unknown[0]!r} (it takes {', '.join(CheckArgs.__annotations__)})")
+    if format is not None and format not in READERS:
+        raise ValueError(
+            f"format={format!r} is not an input format: use {', '.join(map(repr, READERS))} or None (by extension, else sniffed)"
+        )
+    settings = _instance(
+        "settings", given.pop("settings", None), Settings, "a validator.Settings (or validator.config.load_settings(path))"
+    )
     now = given.pop("now", None)
     if now is not None:
-        settings = replace(settings, now=NOW.value(now))
-    return CheckOptions(settings=settings, format=format, **given)
+        settings = replace(settings or Settings(), now=NOW.value(now))
+    given["spec"] = _spec(given.get("spec"))
+    _instance("csv", given.get("csv"), CsvOptions, "a validator.engine.csv.CsvOptions")
+    _count("max_bytes", given.get("max_bytes"), "a number of bytes, None (no limit) or 'format' (each format's own)", "format")
+    _count("locate_first", given.get("locate_first"), "a number of diagnostics or None (all)")
+    return CheckOptions(settings=settings or Settings(), format=format, **given)
+
+
+def _instance(name: str, value: Any, kind: type[Any], what: str) -> Any:
+    if value is not None and not isinstance(value, kind):
+        raise TypeError(f"{name}= takes {what} or None, not {type(value).__name__}")
+    return value
+
+
+def _count(name: str, value: Any, what: str, *words: str) -> None:
+    """``value`` is None, one of ``words`` or a whole number ≥ 0; else a ValueError naming the argument."""
+    if value is None or (isinstance(value, str) and value in words):
+        return
+    if type(value) is not int or value < 0:
+        raise ValueError(f"{name}={value!r} is not {what}")
+
+
+def _spec(value: Any) -> Spec | None:
+    """``spec=``: a Spec, or the path of an OpenAPI document read and checked as ``--spec`` would (a SpecError names it)."""
+    if value is None or isinstance(value, Spec):
+        return value
+    if isinstance(value, str | Path):
+        try:
+            return load_user_spec(value)
+        except SpecError as exc:
+            raise SpecError(f"spec={str(value)!r}: {exc}") from None
+    raise TypeError(f"spec= takes a Spec or the path of an OpenAPI document, not {type(value).__name__}")
 
 
 @gc_paused
-def validate(payload: Any, *, now: Now = None, settings: Settings | None = None, spec: Spec | None = None) -> Report:
+def validate(payload: Any, *, now: Now = None, settings: Settings | None = None, spec: Spec | str | Path | None = None) -> Report:
     """Check an already-parsed payload (a dict) as the JSON it would be sent as. Diagnostics carry pointers, no lines.
 
     Never raises on the payload: non-JSON values, non-string keys, NaN, cycles and
     deep nesting are diagnostics. The payload is not modified.
     """
-    options = _options(None, {"now": now, "settings": settings})
-    return check_document(read_python(payload), file=None, spec=spec or load_spec(), settings=options.settings)
+    options = _options("validate", None, {"now": now, "settings": settings, "spec": spec})
+    return check_document(read_python(payload), file=None, spec=options.spec or load_spec(), settings=options.settings)
 
 
 def validate_text(text: str | bytes, format: InputFormat | None = None, *, file: str | None = None, **args: Unpack[CheckArgs]) -> Report:
@@ -107,7 +150,7 @@ def validate_text(text: str | bytes, format: InputFormat | None = None, *, file:
     Keyword arguments: ``now``, ``settings``, ``spec``, ``csv``, ``max_bytes``, ``locate_first``,
     ``locate_errors_only``, ``subjects`` (see :class:`CheckOptions`).
     """
-    return check_text(text, _options(format, args), file=file)
+    return check_text(text, _options("validate_text", format, args), file=file)
 
 
 def validate_file(path: str | Path, *, format: InputFormat | None = None, **args: Unpack[CheckArgs]) -> Report:
@@ -116,7 +159,7 @@ def validate_file(path: str | Path, *, format: InputFormat | None = None, **args
     Raises OSError if it cannot be read, including when it is not a regular file (a FIFO
     or device would block or never end). Keyword arguments as for :func:`validate_text`.
     """
-    return check_file(path, _options(format, args))
+    return check_file(path, _options("validate_file", format, args))
 
 
 @gc_paused
@@ -153,6 +196,7 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
         locate_first=None if suppressions.by_line else options.locate_first,
         locate_errors_only=options.locate_errors_only,
         subjects=options.subjects,
+        suppressions=suppressions,
     )
     return suppressions.apply(report)
 

@@ -27,10 +27,12 @@ from validator.files import read_regular
 from validator.openapi.load import Spec, SpecError
 from validator.openapi.user import load_user_spec
 from validator.options import (
+    CONFIG,
     EXCLUDE,
     EXTEND_SELECT,
     FAIL_ON,
     IGNORE,
+    ISOLATED,
     KEYED,
     OPTIONS,
     PER_FILE_IGNORES,
@@ -202,24 +204,80 @@ def load_config(path: Path) -> Config:
     if path.name == "pyproject.toml":
         found = _tool_table(document)
         table = {} if found is None else found
-        where = f"{path} [tool.{TOOL_TABLE}]"
+        where, header = f"{path} [tool.{TOOL_TABLE}]", f"tool.{TOOL_TABLE}"
     else:
-        table, where = document, str(path)
+        table, where, header = document, str(path), ""
+        if isinstance(_tool_table(document), dict):
+            raise ConfigError(
+                f"{where}: holds its keys at the top level, without the [tool.{TOOL_TABLE}] header (that header is for pyproject.toml)"
+            )
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: must be a table")
+    _stray_keys(table, where, header)
     return _parse_table(table, where, path)
 
 
-class ConfigFinder:
-    """Resolves the configuration for each checked file, reading each file once."""
+def _stray_keys(table: dict[str, Any], where: str, header: str) -> None:
+    """A key of ours written after a sub-table's header (``[tool.retell-validate.per-file-ignores]``) lands in that table."""
+    for name, value in table.items():
+        stray = [key for key in value if key in KEYS] if isinstance(value, dict) else []
+        if stray:
+            sub = f"{header}.{name}" if header else name
+            home = f"[{header}]" if header else "the top level"
+            raise ConfigError(
+                f"{where}: {stray[0]!r} is in the table [{sub}], not in {home}: TOML puts every key written after a "
+                f"[{sub}] header into that table; move {stray[0]!r} above that header"
+            )
 
-    def __init__(self, explicit: Path | None = None) -> None:
-        self._explicit = load_config(explicit) if explicit is not None else None
+
+def load_settings(path: str | Path, file: str | Path | None = None) -> Settings:
+    """The settings a configuration file gives (a ``.retell-validate.toml``, or ``[tool.retell-validate]`` in a
+    ``pyproject.toml``), as ``check --config PATH`` reads it; ``file``: the payload they are for, whose
+    ``per-file-ignores`` then apply (globs relative to the configuration's folder). A file that cannot be
+    used raises :class:`ConfigError` (a ``ValueError``) naming it and the key.
+
+    The run-wide keys (``fail-on``, ``spec``, ``exclude``) are no settings: read them with :func:`load_config`.
+    """
+    return load_config(Path(path)).settings_for(None if file is None else Path(file))
+
+
+def settings_from(table: Mapping[str, Any], file: str | Path | None = None) -> Settings:
+    """The settings a configuration table gives, keys as in a ``.retell-validate.toml``
+    (``{"ignore": ["outside-legal-hours"], "calling-hours": "09:00-20:00"}``): checked like a file, so an
+    unknown key or a bad value raises :class:`ConfigError` naming it. Globs are relative to the current directory.
+    """
+    if not isinstance(table, Mapping):
+        raise TypeError(f"settings_from() takes a mapping of configuration keys, not {type(table).__name__}")
+    where = "settings_from()"
+    copied = dict(table)
+    _stray_keys(copied, where, "")
+    return _parse_table(copied, where, Path.cwd() / CONFIG_FILES[0]).settings_for(None if file is None else Path(file))
+
+
+class ConfigFinder:
+    """Resolves the configuration for each checked file, reading each file once.
+
+    ``explicit``: one file for everything (``--config``); ``isolated``: no file at all, the defaults (``--isolated``).
+    """
+
+    def __init__(self, explicit: Path | None = None, *, isolated: bool = False) -> None:
+        if isolated and explicit is not None:
+            raise ConfigError(f"{explicit}: a configuration file and isolated (no configuration file) exclude each other")
+        self._explicit = load_config(explicit) if explicit is not None else Config() if isolated else None
         self._found: dict[Path, Path | None] = {}  # directory → its nearest file: a walk per directory, not per file
         self._loaded: dict[Path, Config] = {}
 
+    @classmethod
+    def given(cls, overrides: Overrides) -> ConfigFinder:
+        """As the command line says: ``--config FILE``, ``--isolated`` (not both: a usage error), else the nearest files."""
+        explicit = overrides.get(CONFIG)
+        isolated = overrides.get(ISOLATED) is True
+        if explicit is not None and isolated:
+            raise ConfigError(f"--config {explicit} and --isolated exclude each other: --isolated reads no configuration file")
+        return cls(explicit, isolated=isolated)
+
     def for_path(self, target: Path) -> Config:
-        """``--config`` if given, else the nearest configuration file, else the defaults."""
+        """``--config`` (or ``--isolated``'s defaults) if given, else the nearest configuration file, else the defaults."""
         if self._explicit is not None:
             return self._explicit
         directory = target.absolute() if target.is_dir() else target.absolute().parent

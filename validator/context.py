@@ -7,7 +7,7 @@ once per document here, so each rule walks only the part it checks.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import cached_property, wraps
 from typing import Any, TypeVar
@@ -28,6 +28,8 @@ class Context:
     settings: Settings
     source_format: str = "python"
     task_offset: int = 0  # tasks[0] of this document is tasks[task_offset] of the input (a CSV read in chunks)
+    # Tasks a rule does not see: those a suppression comment took out of one of its grouped findings.
+    excluded_tasks: frozenset[int] = frozenset()
 
     def task_ref(self, index: int) -> str:
         """How a message names the task at ``index`` of this document: ``tasks[N]`` in the input's numbering."""
@@ -39,7 +41,8 @@ class Context:
         tasks = self.document.get("tasks")
         if not isinstance(tasks, list):
             return []
-        return [(f"/tasks/{i}", task) for i, task in enumerate(tasks) if isinstance(task, dict)]
+        excluded = self.excluded_tasks
+        return [(f"/tasks/{i}", task) for i, task in enumerate(tasks) if isinstance(task, dict) and i not in excluded]
 
     @cached_property
     def agent_overrides(self) -> list[tuple[str, dict[str, JSON]]]:
@@ -61,8 +64,18 @@ class Context:
         return window if isinstance(window, dict) else None
 
     @staticmethod
-    def finding(pointer: str, message: str, hint: str | None = None, *, key: bool = False, fix: Fix | None = None) -> Finding:
-        return Finding(pointer=pointer, message=message, hint=hint, target="key" if key else "value", fix=fix)
+    def finding(
+        pointer: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        fix: Fix | None = None,
+        members: Collection[str] = (),
+        cause: str | None = None,
+    ) -> Finding:
+        """``members`` and ``cause``: a grouped finding's tasks and what they share (see :class:`Finding`)."""
+        return Finding(pointer, message, hint, "key" if key else "value", fix, members, cause)
 
 
 T = TypeVar("T")

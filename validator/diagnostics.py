@@ -9,15 +9,16 @@ the data it shows, so a report prints itself without importing a reporter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from validator.escape import visible
 
 Target = Literal["value", "key"]
+T = TypeVar("T")
 
 
 class Severity(StrEnum):
@@ -83,6 +84,12 @@ class Finding:
 
     ``target`` says whether the position is that of the value or of its key
     (unknown and duplicate keys point at the key).
+
+    A grouped finding (one for many tasks, at its first) names the tasks it covers in
+    ``members``, each at the pointer a finding of its own would have (``pointer`` is the
+    first), and what they share in ``cause`` (``/call_time_window``). Suppression
+    comments act on them: on a member's line it takes that task out of the group, on
+    the cause's lines it suppresses the finding (:mod:`validator.engine.suppressions`).
     """
 
     pointer: str
@@ -90,6 +97,35 @@ class Finding:
     hint: str | None = None
     target: Target = "value"
     fix: Fix | None = None
+    members: Collection[str] = field(default=(), compare=False)
+    cause: str | None = None
+
+
+class Members(Collection[str]):
+    """A grouped finding's members, spelled out only when read: only a suppression comment makes the engine read them,
+    and a group may cover 100,000 tasks."""
+
+    __slots__ = ("_count", "_spell")
+
+    def __init__(self, count: int, spell: Callable[[], Iterable[str]]) -> None:
+        self._count, self._spell = count, spell
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spell())
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == member for member in self)
+
+    def __repr__(self) -> str:
+        return f"Members({self._count} pointers)"
+
+    @classmethod
+    def spelled(cls, items: Sequence[T], spell: Callable[[T], str]) -> Members:
+        """Each item's pointer, ``spell(item)``, when read."""
+        return cls(len(items), lambda: map(spell, items))
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,43 +68,74 @@ def shown(value: object) -> str:
 
 
 class RuleCodes:
-    """The codes of every rule, for checking ``select``, ``ignore`` and ``severity``.
+    """The codes and names of every rule, for reading ``select``, ``ignore``, ``severity`` and suppression comments.
 
     The registry sits above this layer, so it provides them (:meth:`provide`, when it is imported,
     which ``import validator`` does); they are read when a code is first checked.
     """
 
     def __init__(self) -> None:
-        self._source: Callable[[], Iterable[str]] | None = None
+        self._source: Callable[[], Iterable[tuple[str, str]]] | None = None
 
-    def provide(self, source: Callable[[], Iterable[str]]) -> None:
+    def provide(self, source: Callable[[], Iterable[tuple[str, str]]]) -> None:
+        """``source()``: ``(code, name)`` of every rule."""
         self._source = source
 
-    def codes(self) -> tuple[str, ...]:
+    def _rules(self) -> Iterable[tuple[str, str]]:
         if self._source is None:
             raise RuntimeError("rule codes are not known yet: import validator before checking settings")
-        return tuple(self._source())
+        return self._source()
 
-    def check(self, candidates: Iterable[str]) -> None:
-        """Each is ``ALL``, or ``RBV`` and digits that begin at least one rule's code; else :class:`Invalid`, with a guess."""
-        pending = [code for code in candidates if code != "ALL"]
-        if not pending:  # the defaults: no need to ask the registry
-            return
-        codes = self.codes()
-        prefixes = _prefixes(codes)
-        for code in pending:
-            if code not in prefixes:
-                guess = did_you_mean(code, [known for known in codes if len(known) == len(code)])  # a typo, not a shorter prefix
-                suggestion = f"; did you mean {guess!r}?" if guess else ""
-                raise Invalid(
-                    code,
-                    f"is not a rule code or prefix{suggestion} (ALL, or RBV and digits that begin a code: see `retell-validate rules`)",
-                )
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self._rules())
+
+    def names(self) -> Mapping[str, str]:
+        """A rule's name → its code (``outside-legal-hours`` → ``RBV705``)."""
+        return _names(tuple(self._rules()))
+
+    def resolve(self, candidates: Iterable[str]) -> list[str]:
+        """Each candidate as a code or prefix: ``ALL``, ``RBV`` and digits that begin a rule's code, or a rule's name
+        (any case, ``_`` for ``-``), which stands for its code. Anything else is :class:`Invalid`, with a guess."""
+        resolved = []
+        for word in candidates:
+            upper = word.strip().upper()
+            if upper == "ALL":
+                resolved.append(upper)
+                continue
+            codes = self.codes()
+            if _CODE_WORD.fullmatch(upper) and upper in _prefixes(codes):
+                resolved.append(upper)
+                continue
+            names = self.names()
+            named = names.get(word.strip().lower().replace("_", "-"))
+            if named is None:
+                raise Invalid(word, f"is not a rule code, prefix or name{self.suggestion(word)} ({_ACCEPTED})")
+            resolved.append(named)
+        return resolved
+
+    def suggestion(self, word: str) -> str:
+        """``; did you mean 'RBV705'?`` for a mistyped code, prefix or name (``RBV7O5``, ``outside-legal-hour``), else nothing."""
+        upper = word.strip().upper()
+        if upper.startswith("RBV"):
+            guess = did_you_mean(upper, [p for p in _prefixes(self.codes()) if len(p) == len(upper)])  # a typo, not a shorter prefix
+            return f"; did you mean {guess!r}?" if guess else ""
+        names = self.names()
+        guess = did_you_mean(word.strip().lower().replace("_", "-"), names)
+        return f"; did you mean {guess!r} ({names[guess]})?" if guess else ""
+
+
+_CODE_WORD = re.compile(r"RBV[0-9]*")
+_ACCEPTED = "ALL, RBV and digits that begin a code, or a rule's name: see `retell-validate rules`"
 
 
 @lru_cache(maxsize=4)
 def _prefixes(codes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(code[:end] for code in codes for end in range(len("RBV"), len(code) + 1))
+
+
+@lru_cache(maxsize=4)
+def _names(rules: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    return MappingProxyType({name: code for code, name in rules})
 
 
 RULE_CODES = RuleCodes()
@@ -124,6 +155,7 @@ class Kind(ABC, Generic[T_co]):
     noun = ""  # the "type" column of docs/configuration.md
     metavar = "VALUE"  # on the command line
     multiple = False  # the command-line flag is repeatable
+    flag = False  # the command-line flag takes no value (on when given)
     listing = ""  # how a repeatable flag's values are written, for its help
     choices: tuple[str, ...] = ()  # a closed list of words
 
@@ -160,19 +192,24 @@ def _anycase(word: str) -> str:
 _CODE = f"(?:{_anycase('ALL')}|{_anycase('RBV')}[0-9]*)"
 
 
-class Codes(Kind[frozenset[str]]):
-    """Rule codes or prefixes (``RBV1``, ``RBV102``, ``ALL``), in any case, listed or comma-separated."""
+def _entry() -> str:
+    """A code or prefix, or a rule's name as ``retell-validate rules`` writes it (the reader also takes any case and ``_``)."""
+    return f"(?:{_CODE}|{'|'.join(sorted(map(re.escape, RULE_CODES.names())))})"
 
-    noun = "list of codes/prefixes"
+
+class Codes(Kind[frozenset[str]]):
+    """Rule codes or prefixes (``RBV1``, ``RBV102``, ``ALL``) or rule names (``outside-legal-hours``), in any case,
+    listed or comma-separated. A name stands for its rule's code."""
+
+    noun = "list of codes/prefixes/names"
     metavar = "CODES"
     multiple = True
     listing = "comma-separated, repeatable"
 
     def parse(self, value: object) -> frozenset[str]:
-        items = _strings(value, 'is not a list of rule codes (strings), such as ["RBV1", "RBV201"]')
-        codes = {part.strip().upper() for item in items for part in item.split(",") if part.strip()}
-        RULE_CODES.check(sorted(codes))
-        return frozenset(codes)
+        items = _strings(value, 'is not a list of rule codes or names (strings), such as ["RBV1", "outside-legal-hours"]')
+        words = sorted({part.strip() for item in items for part in item.split(",") if part.strip()})
+        return frozenset(RULE_CODES.resolve(words))
 
     def coerce(self, value: object) -> frozenset[str]:
         """Also one string, as on the command line (``"RBV705"``, ``"RBV1,RBV2"``), and any collection of strings."""
@@ -183,7 +220,8 @@ class Codes(Kind[frozenset[str]]):
         return self.parse(value)
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": {"type": "string", "pattern": rf"^\s*{_CODE}(?:\s*,\s*{_CODE})*\s*$"}}
+        entry = _entry()
+        return {"type": "array", "items": {"type": "string", "pattern": rf"^\s*{entry}(?:\s*,\s*{entry})*\s*$"}}
 
     def to_json(self, value: Any) -> Any:
         return sorted(value)
@@ -221,7 +259,7 @@ def _or(words: Iterable[str]) -> str:
 class SeverityTable(Kind[Mapping[str, Severity]]):
     """Code or prefix → severity. A Python caller gets it resolved per code, a longer prefix winning (``coerce``)."""
 
-    noun = 'table: code/prefix → `"error"`/`"warning"`/`"info"`'
+    noun = 'table: code/prefix/name → `"error"`/`"warning"`/`"info"`'
 
     def parse(self, value: object) -> Mapping[str, Severity]:
         if not isinstance(value, Mapping):
@@ -229,11 +267,11 @@ class SeverityTable(Kind[Mapping[str, Severity]]):
         for code in value:
             if not isinstance(code, str):
                 raise Invalid(code, "is not a rule code (a string)")
-        RULE_CODES.check(code.upper() for code in value)
         table: dict[str, Severity] = {}
         for code, level in value.items():
+            [resolved] = RULE_CODES.resolve([code])
             try:
-                table[code.upper()] = SEVERITY.parse(level)
+                table[resolved] = SEVERITY.parse(level)
             except Invalid as exc:
                 raise exc.under(code) from None
         return MappingProxyType(table)
@@ -251,7 +289,7 @@ class SeverityTable(Kind[Mapping[str, Severity]]):
         return MappingProxyType(resolved)
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "object", "propertyNames": {"pattern": f"^{_CODE}$"}, "additionalProperties": SEVERITY.schema()}
+        return {"type": "object", "propertyNames": {"pattern": f"^{_entry()}$"}, "additionalProperties": SEVERITY.schema()}
 
     def to_json(self, value: Any) -> Any:
         return {code: str(level) for code, level in value.items()}
@@ -477,6 +515,22 @@ class Text(Kind[str]):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 1}
+
+
+class Flag(Kind[bool]):
+    """On or off: a command-line switch."""
+
+    noun = "boolean"
+    metavar = ""
+    flag = True
+
+    def parse(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise Invalid(value, "is not true or false")
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
 
 
 CODES = Codes()
@@ -708,6 +762,17 @@ CONFIG = Option[Path | None](
     unset="the nearest .retell-validate.toml, or pyproject.toml with [tool.retell-validate]",
 )
 
+ISOLATED = Option(
+    "isolated",
+    Flag(),
+    False,
+    "ignore every configuration file: the defaults and the command line only.",
+    key=None,
+    flags=("--isolated",),
+    help="Ignore every configuration file (.retell-validate.toml, pyproject.toml): the defaults and the command line only.",
+    scope=Scope.RUN,
+)
+
 OPTIONS: tuple[Option[Any], ...] = (
     SELECT,
     IGNORE,
@@ -725,6 +790,7 @@ OPTIONS: tuple[Option[Any], ...] = (
     DNC_EXEMPTION_KEY,
     AGENTS,
     CONFIG,
+    ISOLATED,
 )
 KEYED = tuple(option for option in OPTIONS if option.key is not None)  # what a configuration file may hold, in the docs' order
 

@@ -31,7 +31,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 try:
     import anyio.to_thread
@@ -53,6 +53,31 @@ from validator.openapi.user import load_user_spec
 from validator.options import FAIL_ON
 from validator.reporters import RenderOptions, shown
 from validator.settings import Settings
+
+if TYPE_CHECKING:  # the SDK's own parameter types: a type checker reads check_create_batch_call as the method it mirrors
+    from collections.abc import Iterable
+    from typing import Required, TypedDict, Unpack
+
+    import httpx
+    from retell import NotGiven
+    from retell._types import Body, Headers, Query
+    from retell.types.batch_call_create_batch_call_params import CallTimeWindow, Task
+
+    class CreateBatchCallArguments(TypedDict, total=False):
+        """``client.batch_call.create_batch_call``'s keyword arguments, typed as the SDK's method types them."""
+
+        from_number: Required[str]
+        tasks: Required[Iterable[Task]]
+        call_time_window: CallTimeWindow | Omit
+        name: str | Omit
+        reserved_concurrency: int | Omit
+        trigger_timestamp: float | Omit
+        extra_headers: Headers | None
+        extra_query: Query | None
+        extra_body: Body | None
+        timeout: float | httpx.Timeout | NotGiven | None
+        max_retries: int | NotGiven
+
 
 __all__ = ["PayloadRejected", "PullError", "check_create_batch_call", "guard"]
 
@@ -293,11 +318,13 @@ def check_create_batch_call(
     config: str | Path | None = None,
     spec: Spec | str | Path | None = None,
     now: Now = None,
-    **params: Any,
+    **params: Unpack[CreateBatchCallArguments],
 ) -> Report:
     """The report for ``client.batch_call.create_batch_call(**params)``, without a client and without sending.
 
-    ``params`` are the method's keyword arguments (``extra_body`` included). ``settings``, ``config``,
+    ``params`` are the method's keyword arguments (``extra_body`` included), typed with the SDK's own
+    parameter types (``BatchCallCreateBatchCallParams``), so a type checker reads a call as it reads the
+    SDK's method; at run time anything goes, and what is wrong is a finding. ``settings``, ``config``,
     ``spec`` and ``now`` as for :func:`guard`. Never raises on a bad payload.
     """
     return _Policy(fail_on=None, settings=settings, config=config, spec=spec, now=now, on_warning=None).report(params)[0]

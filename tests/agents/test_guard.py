@@ -6,10 +6,11 @@ import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from retell import AsyncRetell, Retell
+from retell.types.batch_call_create_batch_call_params import Task
 
 from tests.agents.sdk_agents import NUMBER, api_routes, document, write_folder
 from tests.helpers import FIXED_NOW
@@ -91,7 +92,7 @@ def test_fetch_agents_needs_a_folder_and_the_configuration_can_name_it(tmp_path:
         guard(Retell(api_key="k", base_url="http://127.0.0.1:1"), fetch_agents=True)
     write_folder(tmp_path / "pulled", {"agent_sales": document("agent_sales", phone=True)})
     (tmp_path / ".retell-validate.toml").write_text(f'agents = "pulled"\nnow = "{FIXED_NOW}"\n')
-    report = check_create_batch_call(from_number=NUMBER, tasks=[sales(0, without=("order_id",))])
+    report = check_create_batch_call(from_number=NUMBER, tasks=[cast("Task", sales(0, without=("order_id",)))])
     assert report.codes() == ["RBV605"]
 
 

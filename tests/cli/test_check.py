@@ -99,7 +99,7 @@ def test_choices_and_codes_are_read_in_any_case(tree: Path) -> None:
 def test_a_misspelt_code_gets_a_suggestion(tree: Path) -> None:
     result = check("--ignore", "RBV1,RBV7O5", "payloads/clean.json")
     assert result.exit_code == 2
-    assert "'RBV7O5' is not a rule code or prefix; did you mean 'RBV705'?" in " ".join(result.stderr.split())
+    assert "'RBV7O5' is not a rule code, prefix or name; did you mean 'RBV705'?" in " ".join(result.stderr.split())
 
 
 def test_missing_file_exits_2_and_the_others_are_still_checked(tree: Path) -> None:

@@ -118,12 +118,12 @@ def test_finder_uses_defaults_without_a_file_and_explicit_file_everywhere(tmp_pa
     [
         ('selct = ["RBV1"]', "unknown key 'selct'; did you mean 'select'?"),
         ("bogus = 1", "unknown key 'bogus' (known keys: select, ignore"),
-        ('ignore = ["RBV9999"]', "ignore: 'RBV9999' is not a rule code or prefix (ALL, or RBV and digits that begin a code"),
-        ('ignore = ["R"]', "ignore: 'R' is not a rule code or prefix"),
-        ('ignore = ["RBV7O5"]', "ignore: 'RBV7O5' is not a rule code or prefix; did you mean 'RBV705'?"),
-        ('select = "RBV1"', "select: 'RBV1' is not a list of rule codes (strings), such as"),
-        ('[per-file-ignores]\n"*.json" = ["XYZ"]', "per-file-ignores: '*.json': 'XYZ' is not a rule code or prefix"),
-        ('[severity]\nRBV999 = "error"', "severity: 'RBV999' is not a rule code or prefix"),
+        ('ignore = ["RBV9999"]', "ignore: 'RBV9999' is not a rule code, prefix or name (ALL, RBV and digits that begin a code"),
+        ('ignore = ["R"]', "ignore: 'R' is not a rule code, prefix or name"),
+        ('ignore = ["RBV7O5"]', "ignore: 'RBV7O5' is not a rule code, prefix or name; did you mean 'RBV705'?"),
+        ('select = "RBV1"', "select: 'RBV1' is not a list of rule codes or names (strings), such as"),
+        ('[per-file-ignores]\n"*.json" = ["XYZ"]', "per-file-ignores: '*.json': 'XYZ' is not a rule code, prefix or name"),
+        ('[severity]\nRBV999 = "error"', "severity: 'RBV999' is not a rule code, prefix or name"),
         ('[severity]\nRBV111 = "fatal"', "severity: 'RBV111': 'fatal' is not a severity (use 'error', 'warning' or 'info')"),
         ('fail-on = "sometimes"', "fail-on: 'sometimes' is not a severity (use 'error', 'warning' or 'info')"),
         ('call-purpose = "informatonal"', "call-purpose: 'informatonal' is not a call purpose; did you mean 'informational'?"),
@@ -145,7 +145,7 @@ def test_mistakes_are_config_errors_naming_file_and_key(tmp_path: Path, text: st
 
 def test_pyproject_errors_name_the_table(tmp_path: Path) -> None:
     path = write(tmp_path / "pyproject.toml", '[tool.retell-validate]\nignore = ["nope"]\n')
-    with pytest.raises(ConfigError, match=r"pyproject.toml \[tool.retell-validate\]: ignore: 'NOPE' is not a rule code"):
+    with pytest.raises(ConfigError, match=r"pyproject.toml \[tool.retell-validate\]: ignore: 'nope' is not a rule code"):
         load_config(path)
 
 

@@ -141,8 +141,8 @@ def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     [
         (["--call-purpose", "informatonal"], "Invalid value for '--call-purpose': 'informatonal' is not one of"),
         (["--now", "junk"], "Invalid value for '--now': 'junk' is not a moment: use ISO 8601"),
-        (["--select", "RBV7O5"], "Invalid value for '--select': 'RBV7O5' is not a rule code or prefix; did you mean 'RBV705'?"),
-        (["--ignore", "RBV1,nope"], "Invalid value for '--ignore': 'NOPE' is not a rule code or prefix"),
+        (["--select", "RBV7O5"], "Invalid value for '--select': 'RBV7O5' is not a rule code, prefix or name; did you mean 'RBV705'?"),
+        (["--ignore", "RBV1,nope"], "Invalid value for '--ignore': 'nope' is not a rule code, prefix or name"),
         (["--calling-hours", "9-5"], "Invalid value for '--calling-hours': '9-5' is not a range of local times"),
         (["--fail-on", "sometimes"], "Invalid value for '--fail-on': 'sometimes' is not one of"),
     ],

@@ -27,13 +27,13 @@ from validator.options import CALL_PURPOSES, DEFAULT_CALLING_HOURS
             "(use 'solicitation', 'informational', 'debt-collection', 'charitable' or 'poll')",
         ),
         ({"call_purpose": 3}, "call_purpose=3 is not a call purpose (use 'solicitation', 'informational',"),
-        ({"ignore": {"RBV7O5"}}, "ignore='RBV7O5' is not a rule code or prefix; did you mean 'RBV705'? (ALL, or RBV and digits"),
-        ({"select": ["RBV1", "RBV9999"]}, "select='RBV9999' is not a rule code or prefix (ALL, or RBV and digits that begin a code"),
-        ({"select": "R"}, "select='R' is not a rule code or prefix"),
-        ({"select": [1]}, 'select=[1] is not a list of rule codes (strings), such as ["RBV1", "RBV201"]'),
-        ({"ignore": 705}, "ignore=705 is not a list of rule codes (strings)"),
+        ({"ignore": {"RBV7O5"}}, "ignore='RBV7O5' is not a rule code, prefix or name; did you mean 'RBV705'? (ALL, RBV and digits"),
+        ({"select": ["RBV1", "RBV9999"]}, "select='RBV9999' is not a rule code, prefix or name (ALL, RBV and digits that begin a code"),
+        ({"select": "R"}, "select='R' is not a rule code, prefix or name"),
+        ({"select": [1]}, 'select=[1] is not a list of rule codes or names (strings), such as ["RBV1", "outside-legal-hours"]'),
+        ({"ignore": 705}, "ignore=705 is not a list of rule codes or names (strings)"),
         ({"severity": {"RBV111": "fatal"}}, "severity['RBV111']='fatal' is not a severity (use 'error', 'warning' or 'info')"),
-        ({"severity": {"RBV9999": "error"}}, "severity='RBV9999' is not a rule code or prefix"),
+        ({"severity": {"RBV9999": "error"}}, "severity='RBV9999' is not a rule code, prefix or name"),
         ({"severity": ["RBV111"]}, 'severity=[\'RBV111\'] is not a table of code = "error"|"warning"|"info"'),
         ({"calling_hours": (1260, 480)}, "calling_hours=(1260, 480) is not a range of local times: the start must come before the end"),
         ({"calling_hours": "21:00-08:00"}, "calling_hours='21:00-08:00' is not a range of local times such as \"08:00-21:00\""),
@@ -82,7 +82,7 @@ def test_every_call_purpose_and_the_defaults_are_accepted() -> None:
 
 
 def test_replace_checks_again() -> None:
-    with pytest.raises(ValueError, match=r"^ignore='RBV0X' is not a rule code or prefix"):
+    with pytest.raises(ValueError, match=r"^ignore='RBV0X' is not a rule code, prefix or name"):
         dataclasses.replace(Settings(), ignore=frozenset({"RBV0X"}))
 
 

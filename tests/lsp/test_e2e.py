@@ -130,6 +130,17 @@ async def test_not_a_payload_gets_nothing(client: LanguageClient, tmp_path: Path
 
 
 @pytest.mark.asyncio
+async def test_recognition_by_shape_in_the_editor(client: LanguageClient, tmp_path: Path) -> None:
+    """A task runner's file is passed over as by `check --only-payloads`; a payload that does not parse gets its RBV001."""
+    corpus = Path(__file__).parents[1] / "readers" / "not_payloads"
+    (tmp_path / ".vscode").mkdir()
+    for name, language in (("Taskfile.yml", "yaml"), (".vscode/tasks.json", "jsonc"), ("values.yaml", "yaml")):
+        assert await _open(client, tmp_path / name, (corpus / name).read_text(), language) == [], name
+    broken = "{'from_number': '+14157774444', 'tasks': [{'to_number': '+12137774445'}]}"
+    assert [d.code for d in await _open(client, tmp_path / "campaign.json", broken, "json")] == ["RBV001"]
+
+
+@pytest.mark.asyncio
 async def test_completion_and_watchers(client: LanguageClient, tmp_path: Path) -> None:
     path = tmp_path / "batch.json"
     text = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}], "call_time_window": {"day": ["Mon"]}}'

@@ -53,13 +53,15 @@ def _codes(server: PayloadServer, uri: str) -> list[str]:
         ("repos:\n  - repo: x\n    hooks: [{id: tasks}]\n", "yaml", False),  # .pre-commit-config.yaml
         ("a: [1, 2\nfrom_number: '+1", "yaml", True),  # broken YAML: the textual look at column 0
         ("x: 1\n---\ntasks: []\n", "yaml", False),  # the first document decides
-        ("? [complex]\n: 1\ncall_time_window: {}\n", "yaml", True),
+        ("? [complex]\n: 1\ncall_time_window: {windows: []}\n", "yaml", True),
+        ("call_time_window: {}\n", "yaml", False),  # a payload's shape, not only its key: tests/readers/test_recognize.py
         ("first_name,phone number\nAnn,+1\n", "csv", True),
         ("first_name;Phone\nAnn;+1\n", "csv", True),  # a lookalike: the CSV rules point out the rename
         ("sku,price\n1,2\n", "csv", False),
-        ({"tasks": []}, None, True),
+        ({"tasks": [{"to_number": "+1"}]}, None, True),
+        ({"tasks": []}, None, False),
         ({"version": "2.0.0"}, None, False),
-        (b'\xef\xbb\xbf{"tasks": []}', None, True),
+        (b'\xef\xbb\xbf{"tasks": [{"to_number": "+1"}]}', None, True),
         ("from_number: '+1'", None, True),
     ],
 )
@@ -138,7 +140,7 @@ def test_configuration_is_found_and_reread(server: PayloadServer, tmp_path: Path
 
 def test_broken_configuration_is_one_diagnostic(server: PayloadServer, tmp_path: Path) -> None:
     (tmp_path / ".retell-validate.toml").write_text("selec = 1\n")
-    uri = _open(server, tmp_path / "b.json", '{"tasks": []}')
+    uri = _open(server, tmp_path / "b.json", '{"from_number": "+14157774444"}')
     [only] = server.diagnostics(uri)
     assert only.severity == types.DiagnosticSeverity.Error and "did you mean 'select'" in only.message and only.code is None
 

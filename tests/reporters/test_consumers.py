@@ -65,6 +65,17 @@ def test_sarif_over_every_fixture_is_valid_sarif() -> None:
     assert len(log["runs"][0]["results"]) > 50
 
 
+def test_sarif_lists_only_the_rules_reported() -> None:
+    """A report of a few findings carries their rules' documentation, not every rule's (was 280 KB for 4 results)."""
+    text = output("sarif", "fixtures/invalid/ci-error-and-warning.yaml")
+    run = json.loads(text)["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted({r["ruleId"] for r in run["results"]})
+    assert len(text.encode()) < 30_000
+    clean = json.loads(output("sarif", "fixtures/clean/full-featured.json"))
+    assert clean["runs"][0]["tool"]["driver"]["rules"] == clean["runs"][0]["results"] == []
+    assert [e.message for e in SARIF.iter_errors(clean)] == []
+
+
 def test_sarif_schema_check_can_fail() -> None:
     log = json.loads(output("sarif", "fixtures/invalid/ci-error-and-warning.yaml"))
     log["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = 5
@@ -75,7 +86,15 @@ def test_sarif_schema_check_can_fail() -> None:
 def test_sarif_for_github_code_scanning() -> None:
     run = json.loads(output("sarif", FIXTURES))["runs"][0]
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
-    assert {code: r["helpUri"] for code, r in rules.items()} == {rule.code: rule.url for rule in all_rules()}
+    registry = {rule.code: rule for rule in all_rules()}
+    # The rules reported, each with its documentation, and the index its results name.
+    assert sorted(rules) == sorted({r["ruleId"] for r in run["results"]}) and len(rules) > 30
+    assert {code: r["helpUri"] for code, r in rules.items()} == {code: registry[code].url for code in rules}
+    assert all(
+        r["help"]["text"] == registry[code].doc and registry[code].doc.startswith(r["fullDescription"]["text"]) for code, r in rules.items()
+    )
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert all(ids[r["ruleIndex"]] == r["ruleId"] for r in run["results"])
     # Paths from the repository's root (this checkout), which %SRCROOT% names.
     assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": ROOT.as_uri() + "/"}}
     artifacts = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]

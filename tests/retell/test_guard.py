@@ -287,7 +287,7 @@ def test_settings_or_config_replace_the_discovered_configuration(server: LocalSe
 
 def test_a_broken_discovered_configuration_or_a_bad_argument_is_refused_at_guard_time(server: LocalServer, project: Path) -> None:
     (project / "app" / ".retell-validate.toml").write_text('ignore = ["RBV7O5"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"ignore: 'RBV7O5' is not a rule code or prefix; did you mean 'RBV705'\?"):
+    with pytest.raises(ConfigError, match=r"ignore: 'RBV7O5' is not a rule code, prefix or name; did you mean 'RBV705'\?"):
         guard(sync_client(server))
     with pytest.raises(ValueError, match=r"^fail_on='sometimes' is not a severity \(use 'error', 'warning' or 'info'\)$"):
         guard(sync_client(server), settings=Settings(), fail_on="sometimes")
@@ -330,7 +330,7 @@ def test_check_create_batch_call_reports_without_a_client() -> None:
 def test_values_are_checked_as_the_sdk_encodes_them() -> None:
     """A datetime goes out as ISO text (fine for a string variable); NaN cannot be sent at all."""
     when = datetime(2026, 6, 3, 9, 30, tzinfo=UTC)
-    task = {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"due": when}}
+    task: Any = {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"due": when}}  # the SDK's types say str
     assert check_create_batch_call(from_number="+14157774444", tasks=[task], now=FIXED_NOW).diagnostics == ()
     task = {"to_number": "+12137774445", "retell_llm_dynamic_variables": {"score": float("nan")}}
     report = check_create_batch_call(from_number="+14157774444", tasks=[task], now=FIXED_NOW)
@@ -358,7 +358,7 @@ def test_typeddict_aliases_are_applied_before_the_check(tmp_path: Path) -> None:
     newer = tmp_path / "newer.yaml"
     newer.write_text(yaml.safe_dump(document), encoding="utf-8")
     tool = {"type": "custom", "name": "lookup", "parameters": {"type": "object", "additional_properties": False}}
-    task = {"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "pre_session_tools": [tool]}}}
+    task: Any = {"to_number": "+12137774445", "agent_override": {"agent": {"voice_id": "11labs-Adrian", "pre_session_tools": [tool]}}}
     assert check_create_batch_call(from_number="+14157774444", tasks=[task], spec=newer, now=FIXED_NOW).diagnostics == ()
     untransformed = validate({"from_number": "+14157774444", "tasks": [task]}, spec=load_user_spec(newer), now=FIXED_NOW)
     assert [(d.code, d.pointer) for d in untransformed.diagnostics] == [

@@ -27,8 +27,8 @@ from typing import Any
 from validator.calling.intervals import merge, subtract
 from validator.calling.law_table import EVE, Bar, Interval, Law, Level, Rule, Scope, laws, laws_for
 from validator.calling.reach import WEEKDAYS, Schedule, allowed, batch_start, schedule, spans, wall
-from validator.calling.recipients import Group, groups
-from validator.calling.windows import DAY
+from validator.calling.recipients import Group, groups, numbers
+from validator.calling.windows import DAY, WINDOW
 from validator.context import Context, per_document
 from validator.diagnostics import Finding
 from validator.knowledge.locations import subdivision_names, zones_of
@@ -157,8 +157,8 @@ def zones_for_law(group: Group, law: Law) -> tuple[str, ...]:
     return zones_of(law.country, law.subdivision) or group.zones.zones
 
 
-def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]:
-    """``(pointer, message, hint)`` for one law's offences (one or several reasons), counted once per task."""
+def report(ctx: Context, found: list[Offence]) -> Iterator[Finding]:
+    """The finding for one law's offences (one or several reasons), counted once per task, grouped: its tasks are its members."""
     if not found:
         return
     if not _placed(found[0]):
@@ -179,7 +179,7 @@ def report(ctx: Context, found: list[Offence]) -> Iterator[tuple[str, str, str]]
         f"call_time_window ({plan.words()}) reaches these recipients {reasons}, first {first[2]:%a %Y-%m-%d %H:%M} {_zone_words(law, first[1])}: "
         f"{_tasks(count)} (first {first_group.number}){_unchecked(ctx)}"
     )
-    yield first_group.pointer, message, _hint(law.scope)
+    yield ctx.finding(first_group.pointer, message, _hint(law.scope), members=numbers(ctx, members.values()), cause=WINDOW)
 
 
 def _clock_words(law: Law) -> str:
@@ -222,7 +222,7 @@ def _unchecked(ctx: Context) -> str:
     return f"; {_tasks(missing)} whose number could not be placed (not a valid E.164 number: RBV2xx) {'is' if missing == 1 else 'are'} not checked"
 
 
-def _report_unplaced(ctx: Context, found: list[Offence]) -> tuple[str, str, str]:
+def _report_unplaced(ctx: Context, found: list[Offence]) -> Finding:
     """One finding for recipients whose number does not tell its place: judged by the strictest place they could be."""
     plan = schedule(ctx)
     assert plan is not None
@@ -241,7 +241,7 @@ def _report_unplaced(ctx: Context, found: list[Offence]) -> tuple[str, str, str]
         f"first {first[2]:%a %Y-%m-%d %H:%M} {first[1]}, which the law on {scope.words()} bars in {len(laws_seen)} of those places "
         f"({named}{more}){_unchecked(ctx)}"
     )
-    return group.pointer, message, _hint(scope)
+    return ctx.finding(group.pointer, message, _hint(scope), members=numbers(ctx, [group]), cause=WINDOW)
 
 
 def _hint(scope: Scope) -> str:
@@ -327,5 +327,4 @@ def _placed(offence: Offence) -> bool:
 def findings(ctx: Context, *, automated: bool, kind: Bar | None = None) -> Iterator[Finding]:
     """A law rule's findings: one per law (or per unplaced group) it checks, for one reason or, automated, every reason."""
     for found in law_offences(ctx, automated=automated, kind=kind):
-        for pointer, message, hint in report(ctx, found):
-            yield ctx.finding(pointer, message, hint)
+        yield from report(ctx, found)

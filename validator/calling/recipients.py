@@ -8,9 +8,11 @@ all start from :func:`groups`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from validator.context import Context, per_document
+from validator.diagnostics import Members
 from validator.knowledge.locations import Location, location_of_e164
 from validator.knowledge.locations import deciding_length as place_deciding_length
 from validator.knowledge.recipient_zones import RecipientZones, zones_for
@@ -19,12 +21,13 @@ from validator.knowledge.recipient_zones import deciding_length as zones_decidin
 
 @dataclass(slots=True)
 class Recipients:
-    """The tasks whose numbers share one set of candidate zones: how many, and the first one's pointer."""
+    """The tasks whose numbers share one set of candidate zones: how many, the first one's pointer, and their groups."""
 
     count: int
     index: int
     pointer: str
     number: str
+    groups: list[Group] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -66,6 +69,17 @@ def groups(ctx: Context) -> dict[tuple[Location | None, RecipientZones], Group]:
     return found
 
 
+def numbers(ctx: Context, groups: Iterable[Group]) -> Members:
+    """The ``to_number`` pointers of these groups' tasks, in task order: a grouped finding's members."""
+    chosen = list(groups)
+
+    def spell() -> Iterable[str]:
+        tasks = ctx.tasks
+        return (f"{tasks[index][0]}/to_number" for index in sorted(i for group in chosen for i in group.indexes))
+
+    return Members(sum(group.count for group in chosen), spell)
+
+
 def is_e164(text: str) -> bool:
     """``E164_PATTERN.fullmatch(text)`` without the regex engine: at 100,000 tasks the pattern costs more than the grouping."""
     digits = text[1:]
@@ -102,9 +116,10 @@ def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
     for group in groups(ctx).values():
         known = by_zones.get(group.zones)
         if known is None:
-            by_zones[group.zones] = Recipients(group.count, group.index, group.pointer, group.number)
+            by_zones[group.zones] = Recipients(group.count, group.index, group.pointer, group.number, [group])
         else:
             known.count += group.count
+            known.groups.append(group)
             if group.index < known.index:
                 known.index, known.pointer, known.number = group.index, group.pointer, group.number
     return dict(sorted(by_zones.items(), key=lambda item: item[1].index))  # first-task order, as before

@@ -30,7 +30,7 @@ from validator.dnc.layout import DncIndexError, read_header
 from validator.document import Document
 from validator.fix.apply import FixRefused
 from validator.openapi.load import SpecError
-from validator.options import CONFIG, DNC, EXCLUDE, FAIL_ON
+from validator.options import DNC, EXCLUDE, FAIL_ON
 from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
@@ -239,7 +239,7 @@ def check(paths: tuple[str, ...], given: Overrides, **options: Any) -> None:
     try:
         for index in given.get(DNC) or ():
             read_header(index)  # a list that cannot be used is a usage error before anything is checked
-        finder = ConfigFinder(given.get(CONFIG))
+        finder = ConfigFinder.given(given)
         run_config = finder.for_path(Path.cwd())
         fail_on = run_config.fail_threshold(given)
         spec = options["spec"] or configured_spec(run_config)

@@ -25,7 +25,6 @@ from validator.diagnostics import Report
 from validator.engine.csv import CsvOptions, check_csv
 from validator.files import open_regular
 from validator.openapi.load import load_spec
-from validator.options import CONFIG
 from validator.reporters import RenderOptions, get_renderer
 from validator.settings import Settings
 
@@ -104,7 +103,7 @@ def convert(source: Path, output: str, force: bool, given: Overrides, csv_option
     if "from_number" not in csv_options.batch:
         raise click.UsageError("convert needs --from-number: the payload requires from_number")
     try:  # the configuration applies as it does to `check` (rule selection, severities, calling hours, now)
-        settings = ConfigFinder(given.get(CONFIG)).for_path(source).settings_for(source, given)
+        settings = ConfigFinder.given(given).for_path(source).settings_for(source, given)
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

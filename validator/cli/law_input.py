@@ -23,7 +23,6 @@ from validator.context import Context
 from validator.diagnostics import Severity
 from validator.document import Document
 from validator.openapi.load import SpecError
-from validator.options import CONFIG
 from validator.readers import format_for_path
 from validator.reporters import RenderOptions, get_renderer
 
@@ -45,7 +44,7 @@ def law_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def load_checked(payload: Path, given: Overrides) -> Context:
     """The payload as rules see it; exits 2 when it cannot be read or has errors."""
     try:
-        config = ConfigFinder(given.get(CONFIG)).for_path(payload)
+        config = ConfigFinder.given(given).for_path(payload)
         settings = config.settings_for(payload, given)
         spec = configured_spec(config)
     except (ConfigError, SpecError) as exc:

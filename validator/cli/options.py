@@ -29,6 +29,7 @@ from validator.options import (
     CONFIG,
     EXTEND_SELECT,
     IGNORE,
+    ISOLATED,
     NOW,
     SELECT,
     Invalid,
@@ -44,6 +45,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_MAX_DIAGNOSTICS = 200
 SETTINGS_OPTIONS: tuple[Option[Any], ...] = (
     CONFIG,
+    ISOLATED,
     NOW,
     CALLING_HOURS,
     CALL_PURPOSE,
@@ -57,6 +59,8 @@ SETTINGS_OPTIONS: tuple[Option[Any], ...] = (
 def help_text(option: Option[Any]) -> str:
     """The option's help, then how it combines with the configuration: it adds to the key, or replaces it (and its default)."""
     listing = option.kind.listing
+    if option.kind.flag:
+        return option.help
     if option.merge is Merge.EXTEND:
         return f"{option.help.rstrip('.')} ({listing}; adds to {option.key} in the configuration)."
     default = option.kind.to_json(option.default) if option.default is not None else option.unset
@@ -69,7 +73,7 @@ def click_option(option: Option[Any], **changes: Any) -> Callable[[F], F]:
     """The click option of a table option: its flags, parser (a usage error names the flag), help and metavar."""
 
     def parse(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-        if value is None or value == ():
+        if value is None or value == () or value is False:
             return None
         try:
             return option.kind.parse(value)
@@ -77,6 +81,8 @@ def click_option(option: Option[Any], **changes: Any) -> Callable[[F], F]:
             raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
     kind = option.kind
+    if kind.flag:
+        return click.option(*option.flags, option.name, is_flag=True, help=help_text(option), callback=parse, **changes)
     declared: dict[str, Any] = {
         "multiple": kind.multiple,
         "metavar": None if kind.choices else kind.metavar,

@@ -16,8 +16,9 @@ from validator.context import Context
 from validator.diagnostics import Diagnostic, Finding, Report, Severity
 from validator.document import Document, Issue, LocateRequest, Span
 from validator.engine.document_order import DocumentOrder
-from validator.engine.registry import rules_by_code, semantic_rules
+from validator.engine.registry import Rule, rules_by_code, semantic_rules
 from validator.engine.schema_pass import schema_issues
+from validator.engine.suppressions import Suppressions
 from validator.json_values import preview, quote
 from validator.openapi.load import Spec
 from validator.pointer import tokens
@@ -37,10 +38,13 @@ def check_document(
     locate_first: int | None = None,
     locate_errors_only: bool = False,
     subjects: bool = False,
+    suppressions: Suppressions | None = None,
 ) -> Report:
     """Check a document. Every diagnostic is located and the report sorted by position, unless ``locate_first``.
 
     ``subjects``: give each diagnostic the offending value it is about (``Diagnostic.subject``).
+    ``suppressions``: the document's suppression comments, for its grouped findings (the caller
+    applies them to the others, by line: :meth:`Suppressions.apply`).
 
     ``locate_first=N`` is for a caller that shows at most N diagnostics (errors only with
     ``locate_errors_only``): the first N by position are located and come first, sorted, as they
@@ -52,16 +56,12 @@ def check_document(
         # Semantic rules run first: what they supersede, the schema pass need not word (100,000
         # numbers written as JSON numbers are RBV201 findings; their RBV102 would be dropped).
         context = Context(document.data, spec, settings, document.format, document.task_offset)
-        by_rules: list[Issue] = []
-        for rule in semantic_rules():
-            if not settings.enabled(rule.code):
-                continue
-            assert rule.check is not None
-            try:
-                by_rules.extend(Issue(rule.code, finding) for finding in rule.check(context))
-            except Exception as exc:  # a rule bug must not hide the other findings
-                message = f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
-                by_rules.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
+        by_rules = [issue for rule in semantic_rules() if settings.enabled(rule.code) for issue in _run(rule, context)]
+        if suppressions is not None and suppressions.by_line:
+            rules = rules_by_code()
+            by_rules = suppressions.regroup(
+                by_rules, document, lambda code, tasks: _run(rules[code], replace(context, excluded_tasks=tasks))
+            )
         shadowed = _shadowed(by_rules)
         try:
             found.extend(schema_issues(document.data, spec, dropped=shadowed))
@@ -81,6 +81,18 @@ def check_document(
     if subjects and document.usable:
         diagnostics = [replace(d, subject=_subject(document.data, d.pointer)) for d in diagnostics]
     return Report(file, tuple(diagnostics))
+
+
+def _run(rule: Rule, context: Context) -> list[Issue]:
+    """A semantic rule's issues; a rule that raises is RBV000, and must not hide the other findings."""
+    assert rule.check is not None
+    found: list[Issue] = []
+    try:
+        found.extend(Issue(rule.code, finding) for finding in rule.check(context))
+    except Exception as exc:
+        message = f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
+        found.append(Issue(internal_error.CODE, Finding("", message, "please report this with the payload")))
+    return found
 
 
 def _subject(data: Any, pointer: str) -> str | None:

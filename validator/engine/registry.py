@@ -137,7 +137,7 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-RULE_CODES.provide(lambda: (rule.code for rule in all_rules()))  # what settings may select, ignore and override
+RULE_CODES.provide(lambda: ((rule.code, rule.name) for rule in all_rules()))  # what settings may select, ignore and override
 
 
 @cache

@@ -12,6 +12,7 @@ import math
 import re
 import sys
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -19,7 +20,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from validator.diagnostics import Finding, Target
+from validator.diagnostics import Finding, Fix, Target
 from validator.document import Document, Issue, LineIndex, LocateRequest, Span
 from validator.json_values import same_value
 from validator.pointer import join as pointer_join
@@ -283,7 +284,9 @@ def read_yaml(text: str) -> Document:
         for node, what, hint in notes.conversions:
             found = pointers.get(id(node))
             if found is not None:
-                conversions[found] = Finding(found, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint)
+                # Quoting is RBV008's fix: the value becomes the text written, which the schema wanted instead of what YAML made of it.
+                quoted = Fix(node.value, True, f"quote {node.value}")
+                conversions[found] = Finding(found, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint, fix=quoted)
     aliases = _alias_sites(root, notes.key_names) if expanded else {}
     if conversions or aliases:
         doc.refine = partial(_refine, conversions, aliases)
@@ -369,8 +372,9 @@ def _explain_conversions(conversions: dict[str, Finding], issues: list[Issue], i
         elif pointer not in explained:
             explained.add(pointer)
             message = f"{conversion.message}; {issue.finding.message}"
-            out.append(Issue(codes.YAML_UNQUOTED_SCALAR, Finding(pointer, message, conversion.hint)))
-    out.extend(Issue(codes.YAML_IMPLICIT_CONVERSION, c) for p, c in conversions.items() if p not in explained)
+            out.append(Issue(codes.YAML_UNQUOTED_SCALAR, Finding(pointer, message, conversion.hint, fix=conversion.fix)))
+    # A guess the schema accepts (an octal `start`) may be meant: quoting it is no fix there.
+    out.extend(Issue(codes.YAML_IMPLICIT_CONVERSION, replace(c, fix=None)) for p, c in conversions.items() if p not in explained)
     return out
 
 

@@ -1,8 +1,11 @@
 """SARIF 2.1.0 for GitHub code scanning (``github/codeql-action/upload-sarif``).
 
-One run; the driver lists every rule (id, name, summary, the full rule
-documentation as help, a ``helpUri`` to its section of ``docs/rules.md``,
-default level), and each result points at its file and region and carries
+One run. The driver lists the rules the run reported: id, name, summary, the summary
+and why it matters as description, the full rule documentation as help, a
+``helpUri`` to its section of ``docs/rules.md``, default level. Code scanning shows
+a rule's documentation with its alerts and needs none for a rule without results;
+every rule's documentation would be a quarter of a megabyte in a report of a few
+findings. Each result points at its file and region and carries
 ``partialFingerprints`` (the finding's identity, see
 :mod:`validator.reporters.identity`), by which code scanning tracks an alert
 across commits. GitHub maps results by their path from the repository root:
@@ -32,14 +35,14 @@ FINGERPRINT = "retellValidate/v1"  # the version changes if the identity's recip
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    rules = options.rules or _seen_rules(reports)
+    shown_diagnostics = [(report, shown(report, options)[0]) for report in reports]
+    rules = _reported_rules([d for _, diagnostics in shown_diagnostics for d in diagnostics], options.rules)
     index = {rule.code: i for i, rule in enumerate(rules)}
     files = [r.file for r in reports if r.file and not r.file.startswith("<")]
     root = source_root(files[0]) if files else Path.cwd()
     root_uri = root.as_uri()
     results: list[dict[str, Any]] = []
-    for report in reports:
-        diagnostics = shown(report, options)[0]
+    for report, diagnostics in shown_diagnostics:
         location = _artifact_location(report.file, root)
         identities = fingerprints(diagnostics, repo_path(report.file))
         results.extend(_result(d, index, location, identity) for d, identity in zip(diagnostics, identities, strict=True))
@@ -62,9 +65,10 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _seen_rules(reports: Sequence[Report]) -> list[RuleInfo]:
-    """Without the registry's table (a library caller's renderer), the rules the diagnostics name."""
-    seen = {d.code: RuleInfo(d.code, d.name, d.severity, d.name, d.name, "") for r in reports for d in r.diagnostics}
+def _reported_rules(diagnostics: Sequence[Diagnostic], table: Sequence[RuleInfo]) -> list[RuleInfo]:
+    """The rules of these diagnostics, by code: from the registry's table, else (a library caller's renderer) from the diagnostics."""
+    known = {rule.code: rule for rule in table}
+    seen = {d.code: known.get(d.code) or RuleInfo(d.code, d.name, d.severity, d.name, d.name, "") for d in diagnostics}
     return [seen[code] for code in sorted(seen)]
 
 
@@ -73,12 +77,17 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc},
+        "fullDescription": {"text": _description(rule.doc)},
         "help": {"text": rule.doc},
         "helpUri": rule.url,
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.family]},
     }
+
+
+def _description(doc: str) -> str:
+    """The summary and the paragraph after it ("Why it matters: …"): the top of an alert; ``help`` holds the rest."""
+    return "\n\n".join(doc.split("\n\n")[:2])
 
 
 def _result(d: Diagnostic, index: dict[str, int], artifact: dict[str, str] | None, identity: str) -> dict[str, Any]:

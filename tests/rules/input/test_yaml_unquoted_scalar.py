@@ -33,3 +33,17 @@ def test_an_unquoted_phone_number_is_one_diagnostic_saying_quote_it() -> None:
     assert [x.code for x in report.diagnostics if x.pointer == "/from_number"] == [CODE]  # one problem, one diagnostic
     assert d.hint == "quote it: '+14157774444'"
     assert "integer 14157774444" in d.message
+
+
+def test_the_fix_quotes_the_text_as_written_and_is_safe() -> None:
+    fix = one(check_text(PHONE, "yaml"), CODE).fix
+    assert fix is not None and (fix.value, fix.safe, fix.at) == ("+14157774444", True, None)
+    octal = one(check_text('from_number: "+14157774444"\ntasks:\n  - to_number: 0123\n', "yaml"), CODE).fix
+    assert octal is not None and octal.value == "0123"  # the digits written, not the 83 YAML made of them
+
+
+def test_a_guess_the_schema_accepts_gets_no_fix() -> None:
+    """RBV009: an octal `start` is an integer the schema takes; quoting it would make it wrong."""
+    text = 'from_number: "+14157774444"\ntasks: [{to_number: "+12137774445"}]\ncall_time_window:\n  windows: [{start: 0540, end: 1020}]\n'
+    warning = one(check_text(text, "yaml"), "RBV009")
+    assert warning.fix is None

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from validator.calling.reach import Reach, batch_start, clock_signature, reach, schedule, span, spans, unplaced
-from validator.calling.recipients import Recipients, recipients
+from validator.calling.recipients import Recipients, numbers, recipients
+from validator.calling.windows import WINDOW
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Example, Kind
@@ -78,4 +79,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"{count} task{'s' if count != 1 else ''} (first {first_task.number})",
             f"narrow the windows, or split the batch by recipient time zone, so every call lands within {span(limit)} "
             "at the called party's location (set calling-hours in the config if your limit differs)",
+            members=numbers(ctx, [g for who in group.tasks.values() for g in who.groups]),
+            cause=WINDOW,
         )

@@ -11,7 +11,7 @@ finding for each kind, at the first such task, with the count.
 from collections.abc import Iterator
 
 from validator.calling.reach import batch_start, schedule, several_clocks, unplaced
-from validator.calling.recipients import Recipients, recipients
+from validator.calling.recipients import Recipients, numbers, recipients
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.knowledge.recipient_zones import RecipientZones
@@ -53,6 +53,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             first.pointer,
             f"the time zone of {_tasks(count)} cannot be told from the number (first {first.number}: {why}); their local calling hours are not checked",
             "check when these recipients are called by hand, or give them a batch of their own with windows that suit their zone",
+            members=numbers(ctx, [g for _, who in unknown for g in who.groups]),
         )
     if ambiguous:
         zones, first, count = _summary(ambiguous)
@@ -61,6 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"{_tasks(count)} {'has a number' if count == 1 else 'have numbers'} in an area that spans several time zones "
             f"(first {first.number}: {' or '.join(zones.zones)}); the windows are checked against each zone",
             "nothing to do unless RBV701 reports one of these zones",
+            members=numbers(ctx, [g for _, who in ambiguous for g in who.groups]),
         )
 
 

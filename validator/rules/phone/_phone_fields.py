@@ -33,16 +33,14 @@ class PhoneField:
 @per_document
 def phone_fields(ctx: Context) -> list[PhoneField]:
     """``from_number`` first, then every task's ``to_number``, as present in the document."""
-    tasks = ctx.document.get("tasks")
-    tasks = tasks if isinstance(tasks, list) else []
+    tasks = ctx.tasks
     fields = []
     if "from_number" in ctx.document:
-        objects = [task for task in tasks if isinstance(task, dict)]
-        every_task_relaxed = bool(objects) and all(task.get("ignore_e164_validation") is True for task in objects)
+        every_task_relaxed = bool(tasks) and all(task.get("ignore_e164_validation") is True for _, task in tasks)
         fields.append(_field("from_number", ctx.document["from_number"], every_task_relaxed, None))
-    for index, task in enumerate(tasks):
-        if isinstance(task, dict) and "to_number" in task:
-            fields.append(_field("to_number", task["to_number"], task.get("ignore_e164_validation") is True, index))
+    for pointer, task in tasks:
+        if "to_number" in task:
+            fields.append(_field("to_number", task["to_number"], task.get("ignore_e164_validation") is True, int(pointer[7:])))
     return fields
 
 

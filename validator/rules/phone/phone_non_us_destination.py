@@ -12,7 +12,7 @@ it, with the number of tasks affected. Tasks with
 from collections.abc import Iterator
 
 from validator.context import Context
-from validator.diagnostics import Finding, Severity
+from validator.diagnostics import Finding, Members, Severity
 from validator.rules import Example, Kind
 from validator.rules.phone._phone_fields import PhoneField, unusual
 
@@ -42,4 +42,5 @@ def check(ctx: Context) -> Iterator[Finding]:
             f'`to_number` "{first.value}" is a {region} number (+{info.country_code}); numbers purchased from Retell '
             f"can only call US numbers{count}",
             "send from a number imported from your own carrier to call abroad, or remove these tasks",
+            members=Members.spelled(fields, lambda field: field.pointer),
         )

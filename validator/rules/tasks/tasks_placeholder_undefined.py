@@ -46,7 +46,7 @@ SPEC_SENTENCES = (
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    first_use: dict[str, str] = {}
+    uses: dict[str, list[str]] = {}  # name → its first use in each task using it without setting it
     tasks_using: dict[str, int] = {}
     tags_using: dict[str, dict[str, None]] = {}  # the version tags pinned by the tasks using a name, in order
     tagged_count: dict[str, int] = {}
@@ -68,14 +68,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if name in defined or name in missing_here or is_system(name):
                     continue
                 missing_here.add(name)
-                first_use.setdefault(name, pointer + relative)
+                uses.setdefault(name, []).append(pointer + relative)
         for name in missing_here:
             tasks_using[name] = tasks_using.get(name, 0) + 1
             if tag is not None:
                 tags_using.setdefault(name, {})[tag] = None
                 tagged_count[name] = tagged_count.get(name, 0) + 1
-    for name, where in first_use.items():
-        count = tasks_using[name]
+    for name, places in uses.items():
+        where, count = places[0], tasks_using[name]
         first_task = int(tokens(where)[1])  # where = /tasks/N/agent_override/…
         more = f"; {tasks_word(count)} use it without setting it" if count > 1 else ""
         message = (
@@ -96,7 +96,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
             message += f"; {who} {pinned}, whose dynamic variables may set it"
             hint = f"check that {'the tag sets' if len(tags) == 1 else 'the tags set'} `{name}`, or add `{name}` to {FIELD}"
-        yield ctx.finding(where, message, hint)
+        yield ctx.finding(where, message, hint, members=places)
 
 
 def _uses(override: dict[str, Any], seen: dict[str, list[tuple[str, tuple[str, ...]]]]) -> list[tuple[str, tuple[str, ...]]]:

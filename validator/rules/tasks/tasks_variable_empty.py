@@ -7,10 +7,11 @@ one per variable name, at the first task where it is empty, with the number
 of tasks affected.
 """
 
+import functools
 from collections.abc import Iterator
 
 from validator.context import Context
-from validator.diagnostics import Finding, Severity
+from validator.diagnostics import Finding, Members, Severity
 from validator.json_values import quote
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
@@ -38,4 +39,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             pointer_join(first, FIELD, key),
             f"dynamic variable `{quote(key)}` is empty in {ctx.task_ref(task_index(first))}{more}: {{{{{quote(key)}}}}} renders blank in the call",
             "fill in the value, or remove the key so the agent's default applies",
+            members=Members.spelled(pointers, functools.partial(_variable, key=key)),
         )
+
+
+def _variable(task: str, key: str) -> str:
+    return pointer_join(task, FIELD, key)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.context import Context
-from validator.diagnostics import Finding, Severity
+from validator.diagnostics import Finding, Members, Severity
 from validator.json_values import quote
 from validator.openapi.tools import did_you_mean
 from validator.rules import Example, Kind
@@ -70,10 +70,23 @@ def check(ctx: Context) -> Iterator[Finding]:
         task = ctx.document["tasks"][task_index(first)]
         # A typo is among the task's own minority keys (customer_nmae), never a key most tasks set.
         rare = [k for k in variables(task) or {} if counts[k] * 2 <= total]
-        yield _finding(ctx, key, f"{count:,} of {total:,}", total - count, first, task, did_you_mean(key, rare))
+        lacking = [group for keys, group in shapes.items() if key not in keys]
+        yield _finding(ctx, key, f"{count:,} of {total:,}", total - count, first, task, did_you_mean(key, rare), _members(ctx, lacking))
 
 
-def _finding(ctx: Context, key: str, share: str, lacking: int, pointer: str, task: dict[str, Any], guess: str | None) -> Finding:
+def _members(ctx: Context, groups: list[list[str]]) -> Members:
+    """Where each task lacking the key would get its own finding, in task order."""
+
+    def spell() -> Iterator[str]:
+        for pointer in sorted((p for group in groups for p in group), key=task_index):
+            yield variables_pointer(pointer, ctx.document["tasks"][task_index(pointer)])
+
+    return Members(sum(map(len, groups)), spell)
+
+
+def _finding(
+    ctx: Context, key: str, share: str, lacking: int, pointer: str, task: dict[str, Any], guess: str | None, members: Members
+) -> Finding:
     index = task_index(pointer)
     hint = (
         f"{ctx.task_ref(index)} has `{quote(guess)}`: rename it to `{quote(key)}`"
@@ -85,4 +98,5 @@ def _finding(ctx: Context, key: str, share: str, lacking: int, pointer: str, tas
         f"{ctx.task_ref(index)} has no dynamic variable `{quote(key)}`, which {share} tasks set: "
         f"{{{{{quote(key)}}}}} renders blank in the {tasks_word(lacking)} without it",
         hint,
+        members=members,
     )
