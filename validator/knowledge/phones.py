@@ -25,6 +25,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, ValidationResult
 
 from validator.knowledge.numbering import valid_e164
+from validator.options import REGION_CODES
 
 #: ``+``, a country code that does not start with 0, at most 15 digits in all (ITU-T E.164).
 E164_PATTERN = re.compile(r"\+[1-9][0-9]{1,14}")
@@ -240,9 +241,7 @@ _BARE_DIGITS = re.compile(r"[0-9]+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def region_known(region: str) -> bool:
-    """Whether ``region`` (ISO 3166 alpha-2, upper case) has a numbering plan phonenumbers knows."""
-    return region in phonenumbers.SUPPORTED_REGIONS
+REGION_CODES.provide(lambda: phonenumbers.SUPPORTED_REGIONS)  # what the `region` option accepts
 
 
 def region_of(number: str) -> str | None:
@@ -271,7 +270,7 @@ def normalize(cell: str, region: str | None = None) -> Reading:
     * Otherwise :attr:`Reading.problem`: letters, missing area code (``555-0199``), too short
       (``21255512``), too long, a national spelling that needs a region, or no such number.
 
-    ``region`` must be a region phonenumbers knows (see :func:`region_known`).
+    ``region`` must be a region phonenumbers knows (the ``region`` option checks it).
     """
     value, artifacts = cell, []
     stripped = _INVISIBLE.sub("", value).strip()
