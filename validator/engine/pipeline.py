@@ -51,7 +51,7 @@ def check_document(
     if document.usable:
         # Semantic rules run first: what they supersede, the schema pass need not word (100,000
         # numbers written as JSON numbers are RBV201 findings; their RBV102 would be dropped).
-        context = Context(document.data, spec, settings, document.format, document.task_offset)
+        context = Context(document.data, spec, settings, document.format, document.task_offset, document.task_rows)
         by_rules: list[Issue] = []
         for rule in semantic_rules():
             if not settings.enabled(rule.code):

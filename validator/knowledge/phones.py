@@ -16,6 +16,7 @@ everything else is asked of phonenumbers itself.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
@@ -244,10 +245,27 @@ _LETTER = re.compile(r"[^\W\d_]")
 REGION_CODES.provide(lambda: phonenumbers.SUPPORTED_REGIONS)  # what the `region` option accepts
 
 
-def region_of(number: str) -> str | None:
-    """The region of a valid number in any spelling :func:`analyze` reads (``+14045048120`` → ``US``), else ``None``."""
-    info = analyze(number)
-    return info.region if info.valid else None
+@dataclass(frozen=True)
+class Region:
+    """The region national numbers are read in, and why (for messages): configured, from_number's, or the default."""
+
+    code: str | None = None  # None: DEFAULT_REGION
+    source: str = "the default: no region or from_number given"
+
+    @property
+    def name(self) -> str:
+        return self.code or DEFAULT_REGION
+
+    @classmethod
+    def choose(cls, configured: str | None, from_number: object) -> Region:
+        """The ``region`` setting, else the country of ``from_number`` (a string it reads as a valid number), else the default."""
+        if configured:
+            return cls(configured, f"region {configured}")
+        if isinstance(from_number, str):
+            info = analyze(from_number)
+            if info.valid and info.region is not None:
+                return cls(info.region, f"the country of from_number {info.e164}")
+        return cls()
 
 
 @lru_cache(maxsize=1 << 17)  # a list repeats its numbers (duplicates, --fix re-reading the file)
@@ -411,7 +429,8 @@ def _problem_of(spelling: str, region: str | None) -> tuple[Problem, str]:
 def _possible_lengths(region: str) -> tuple[int, ...]:
     """The lengths of the region's national numbers (without country code or national prefix)."""
     metadata = PhoneMetadata.metadata_for_region(region)
-    return tuple(n for n in (metadata.general_desc.possible_length if metadata is not None else ()) if n > 0)
+    general = metadata.general_desc if metadata is not None else None
+    return tuple(n for n in (general.possible_length if general is not None else ()) if n > 0)
 
 
 def _lengths(region: str) -> str:
