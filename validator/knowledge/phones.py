@@ -263,7 +263,7 @@ class Region:
             return cls(configured, f"region {configured}")
         if isinstance(from_number, str):
             info = analyze(from_number)
-            if info.valid and info.region is not None:
+            if info.is_e164 and info.valid and info.region is not None:  # a national from_number would be read in the default
                 return cls(info.region, f"the country of from_number {info.e164}")
         return cls()
 

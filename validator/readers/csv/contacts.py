@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, Protocol
 
 from validator.diagnostics import Finding, Fix
 from validator.document import Issue, LocateRequest, Span
-from validator.knowledge.phones import Reading, Region, normalize
+from validator.knowledge.phones import Problem, Reading, Region, normalize
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
 from validator.readers import codes
@@ -36,6 +36,7 @@ EXAMPLES = 3  # cells quoted in a grouped phone finding
 _TASK_POINTER = re.compile(r"^/tasks/(\d+)(.*)$")
 _CLEAN_PHONE = re.compile(r"^\+[1-9]\d{5,14}$")
 _VARIABLES = "/retell_llm_dynamic_variables/"
+_MEANS = re.compile(r"(means [^,]+)")
 
 
 class Table(Protocol):
@@ -177,7 +178,10 @@ class ContactList:
         tally = self._phones.setdefault(problem, _Tally())
         pointer = f"/tasks/{self.rows}/to_number"
         name = record.cell(column)
-        shown = f"{name} `{reading.text}`" + (f" = {reading.e164}" if reading.e164 else "")
+        shown = f"{name} `{reading.text}`" + (f" = {reading.e164}" if reading.e164 else f" ({_meaning(reading)})" if reading.detail else "")
+        invisible = sorted({f"U+{ord(c):04X}" for c in reading.text if not c.isascii() and (c.isspace() or not c.isprintable())})
+        if invisible:
+            shown += f" (holding {', '.join(invisible)})"
         if problem.repairable:
             tally.add(record.row, pointer, partial(span, column), shown)
             tally.value = tally.value or reading.e164
@@ -250,7 +254,10 @@ class ContactList:
     def _phone_issue(self, problem: CellProblem, tally: _Tally) -> Issue:
         """One finding for every row counted under ``problem``: the count, examples, the rows, and the fix."""
         what = f"1 row {problem.one}" if tally.count == 1 else f"{tally.count:,} rows {problem.many}"
-        message = f"{what}, e.g. {', '.join(tally.samples)} ({tally.where()})"
+        if tally.count > len(tally.samples):
+            message = f"{what}, e.g. {', '.join(tally.samples)} ({tally.where()})"
+        else:
+            message = f"{what}: {', '.join(tally.samples)}"
         if problem.repairable and problem.national:
             message += f"; read as {self.region.name} numbers ({self.region.source})"
         steps = []
@@ -264,7 +271,10 @@ class ContactList:
             title = f"write {tally.count:,} number{'s' if tally.count > 1 else ''} in E.164"
             fix = Fix(tally.value, problem.safe, title, count=tally.count)
         if problem.national and not self.region.code:
-            steps.append("set --region (or region in the configuration) to the country the numbers are written in, e.g. --region GB")
+            if problem.repairable:
+                steps.append(f"if they are not {self.region.name} numbers, set --region (or region in the configuration) to their country")
+            else:
+                steps.append("set --region (or region in the configuration) to the country they are written in, e.g. --region GB")
         if problem.advice:
             steps.append(problem.advice)
         assert tally.first is not None
@@ -276,6 +286,12 @@ class ContactList:
         if tally.count == self.rows:
             return f"`{name}` is blank in every row ({self.rows:,}): the prompt says nothing where {placeholder} stands"
         return f"`{name}` is blank in {tally.count:,} of {self.rows:,} rows ({tally.where()}): the prompt says nothing where {placeholder} stands"
+
+
+def _meaning(reading: Reading) -> str:
+    """What an unreadable cell says, shortest: ``means 12137800000`` for scientific notation, else the problem's sentence."""
+    meant = _MEANS.search(reading.detail) if reading.problem is Problem.EXCEL_DAMAGE else None
+    return meant.group(1) if meant else reading.detail
 
 
 def _blank_hint(name: str) -> str:
