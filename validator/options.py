@@ -398,7 +398,9 @@ class Region(Kind[str]):
         known = REGION_CODES.known()
         if code not in known:
             guess = "GB" if code == "UK" else did_you_mean(code, sorted(known))  # the one code people get wrong
-            raise Invalid(value, "is not a region with a numbering plan" + (f"; did you mean {guess!r}?" if guess else "") + " (ISO 3166 alpha-2)")
+            raise Invalid(
+                value, "is not a region with a numbering plan" + (f"; did you mean {guess!r}?" if guess else "") + " (ISO 3166 alpha-2)"
+            )
         return code
 
     def schema(self) -> dict[str, Any]:

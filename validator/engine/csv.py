@@ -106,7 +106,10 @@ def check_csv(
             task_offset=chunk.offset,
             task_rows=chunk.row_numbers,
         )
-        found = [_shifted(d, chunk.offset) for d in check_document(document, file=file, spec=spec, settings=settings, subjects=subjects).diagnostics]
+        found = [
+            _shifted(d, chunk.offset)
+            for d in check_document(document, file=file, spec=spec, settings=settings, subjects=subjects).diagnostics
+        ]
         if on_chunk is not None:
             on_chunk(chunk, found)
         for diagnostic in found:

@@ -313,7 +313,9 @@ def normalize(cell: str, region: str | None = None) -> Reading:
     compact = _SEPARATORS.sub("", value)
     done = tuple(artifacts)
     if not _READABLE.fullmatch(compact):
-        problem, detail = (Problem.LETTERS, "it contains letters") if _LETTER.search(compact) else (Problem.INVALID, "it is not made of digits")
+        problem, detail = (
+            (Problem.LETTERS, "it contains letters") if _LETTER.search(compact) else (Problem.INVALID, "it is not made of digits")
+        )
         return Reading(cell, None, problem, detail, Spelling.UNREADABLE, False, extension=extension, artifacts=done)
     if compact.startswith("00"):
         compact = "+" + compact[2:]
@@ -331,9 +333,7 @@ def _international(cell: str, value: str, compact: str, extension: str | None, a
     return Reading(cell, None, problem[0], problem[1], spelling, False, extension=extension, artifacts=artifacts)
 
 
-def _national(
-    cell: str, digits: str, region: str | None, *, bare: bool, extension: str | None, artifacts: tuple[Artifact, ...]
-) -> Reading:
+def _national(cell: str, digits: str, region: str | None, *, bare: bool, extension: str | None, artifacts: tuple[Artifact, ...]) -> Reading:
     where = region or DEFAULT_REGION
     e164 = _read_in(digits, where)
     if e164 is not None:
