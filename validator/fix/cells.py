@@ -145,7 +145,7 @@ def fix_contacts_file(
 
 def _fixed_csv(data: bytes, options: CsvOptions | None, repairs: Repairs) -> tuple[bytes, str, str]:
     """The file with the planned phone cells replaced, and its text before and after (for ``--diff``)."""
-    text = open_csv(io.BytesIO(data), options.delimiter if options else None)
+    text = open_csv(io.BytesIO(data), options.delimiter if options else None, exact=True)
     if not isinstance(text, CsvText):
         raise NotRewritten("the file could not be read again")
     column = repairs.column
@@ -156,7 +156,7 @@ def _fixed_csv(data: bytes, options: CsvOptions | None, repairs: Repairs) -> tup
         before.append(record.raw)
         edit = repairs.cells.get(record.row)
         after.append(record.raw if edit is None else _edited(record, column, *edit))
-    if text.issues or len(after) != len(before):
+    if len(after) != len(before):
         raise NotRewritten("the file changed while it was fixed")
     old, new = "".join(before), "".join(after)
     encode = _encoder(data, text.encoding)

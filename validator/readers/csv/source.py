@@ -141,6 +141,7 @@ class CsvText:
     _lines: Iterator[str] = field(default_factory=lambda: iter(()))
     _bad_lines: int = 0
     _first_bad: tuple[int, str] | None = None
+    exact: bool = False  # keep undecodable bytes as they are (surrogates) instead of U+FFFD: a fix writes them back
 
     def rows(self) -> Iterator[Record]:
         pending: list[str] = []
@@ -187,6 +188,8 @@ class CsvText:
         self._bad_lines += 1
         if self._first_bad is None:
             self._first_bad = (line, raw)
+        if self.exact:
+            return cells, raw
         return [_UNDECODABLE.sub("\ufffd", cell) for cell in cells], _UNDECODABLE.sub("\ufffd", raw)
 
     def _report_undecodable(self) -> None:
@@ -208,7 +211,7 @@ class CsvText:
         self.issues.append(_issue(codes.CSV_ENCODING, message, Span(at.line, at.column), hint=_SAVE_AS_UTF8))
 
 
-def open_csv(stream: BinaryIO, delimiter: str | None = None) -> CsvText | Issue:
+def open_csv(stream: BinaryIO, delimiter: str | None = None, *, exact: bool = False) -> CsvText | Issue:
     """Detect the encoding and separator of a seekable binary stream; an :class:`Issue` when it is no text."""
     head = stream.read(4096)
     stream.seek(0)
@@ -225,7 +228,7 @@ def open_csv(stream: BinaryIO, delimiter: str | None = None) -> CsvText | Issue:
     except UnicodeDecodeError as exc:
         return _issue(codes.CSV_ENCODING, f"cannot decode the file as {encoding.upper()}: {exc.reason}", Span(1, 1), hint=_SAVE_AS_UTF8)
     rest: Iterator[str] = iter(text)
-    return CsvText(delimiter or sniff_delimiter(first), encoding, _lines=_chain(first, rest))
+    return CsvText(delimiter or sniff_delimiter(first), encoding, _lines=_chain(first, rest), exact=exact)
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
