@@ -170,7 +170,16 @@ def test_libreoffice_reads_the_fixed_workbook_with_every_phone_cell_as_text(tmp_
     run("--fix", path.as_posix())
     out = tmp_path / "out"
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "csv", "--outdir", str(out), str(path)],
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
         check=True,
         capture_output=True,
         timeout=180,

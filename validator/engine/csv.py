@@ -45,7 +45,7 @@ CHUNK_ROWS = 20_000
 _TASK_POINTER = re.compile(r"^/tasks/(\d+)")
 
 TaskSink = Callable[[list[dict[str, Any]]], None]
-# A chunk as read (rows, tasks, phone readings) and its findings (the file's pointers), before grouping.
+# A chunk as read (rows, tasks, phone readings) and its rows' findings (the file's pointers), before grouping.
 ChunkSink = Callable[[Chunk, Sequence[Diagnostic]], None]
 ListFormat = Literal["csv", "xlsx"]
 
@@ -111,7 +111,7 @@ def check_csv(
             for d in check_document(document, file=file, spec=spec, settings=settings, subjects=subjects).diagnostics
         ]
         if on_chunk is not None:
-            on_chunk(chunk, found)
+            on_chunk(chunk, [d for d in found if d.pointer.startswith("/tasks/")])
         for diagnostic in found:
             merged.add(diagnostic)
         if on_tasks is not None:
