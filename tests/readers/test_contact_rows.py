@@ -8,6 +8,7 @@ from tests.helpers import FIXED_NOW, one
 from validator import validate_text
 from validator.engine.csv import check_csv
 from validator.openapi.load import load_spec
+from validator.options import parse_now
 from validator.settings import Settings
 
 
@@ -32,7 +33,7 @@ def test_each_chunk_hands_on_its_rows_readings_and_findings_before_grouping() ->
         io.BytesIO(data),
         file="c.csv",
         spec=load_spec(),
-        settings=Settings(now=FIXED_NOW),
+        settings=Settings(now=parse_now(FIXED_NOW)),
         on_chunk=lambda chunk, found: seen.append(
             (chunk.row_numbers, [r.e164 if r else None for r in chunk.readings], [d.code for d in found])
         ),

@@ -13,7 +13,10 @@ a sentence, a number without its area code) are left alone; the report still nam
   nothing is written.
 * **XLSX**: the sheet's XML is edited in place: each rewritten cell becomes an inline text cell
   (keeping its style); every other part of the workbook (other sheets, styles, charts, macros)
-  is copied as it was. openpyxl reads the result back before it replaces the file.
+  is copied as it was.
+
+Either way the edited file is checked before it replaces the original (that check is the report
+``--fix`` prints), and every rewritten cell must read back as its number, held as text.
 
 Writes go through :func:`validator.fix.apply.write_atomic` (a temporary file, ``fsync``,
 ``os.replace``, mode and owner kept) after :func:`validator.fix.apply.refuse_unwritable`.
@@ -25,24 +28,22 @@ import codecs
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
-import openpyxl
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import get_column_letter
 
-from validator.api import CheckOptions, check_text
-from validator.diagnostics import Report
-from validator.engine.csv import CsvOptions, ListFormat, open_contacts
+from validator.diagnostics import Diagnostic
+from validator.engine.csv import CsvOptions, ListFormat, check_csv, open_contacts
 from validator.files import read_regular
 from validator.fix.apply import FixOutcome, refuse_unwritable, write_atomic
 from validator.openapi.load import Spec
 from validator.readers.csv.cells import phone_problem
-from validator.readers.csv.contacts import ContactList
+from validator.readers.csv.contacts import Chunk, ContactList
 from validator.readers.csv.source import CsvText, Record, cell_spans, open_csv
 from validator.settings import Settings
 
@@ -111,23 +112,47 @@ def fix_contacts(
     Raises :class:`~validator.fix.apply.FixRefused` when ``path`` cannot be rewritten as it is.
     """
     repairs = plan_repairs(io.BytesIO(data), format, settings, options, unsafe=unsafe)
-    check = CheckOptions(settings=settings, spec=spec, format=format, csv=options, max_bytes=None)
-    problems: tuple[str, ...] = ()
-    fixed, before, after = data, "", ""
-    if repairs.cells and repairs.column is not None:
-        try:
-            if format == "csv":
-                fixed, before, after = _fixed_csv(data, options, repairs)
-            else:
-                fixed, before, after = _fixed_xlsx(data, settings.sheet, repairs)
-        except NotRewritten as exc:
-            problems, fixed, before, after = (f"{file}: {exc}; nothing written",), data, "", ""
-    applied = len(repairs.cells) if fixed != data else 0
-    if write and applied and path is not None:
+    if not repairs.cells or repairs.column is None:
+        report = check_csv(io.BytesIO(data), file=file, spec=spec, settings=settings, options=options, format=format)
+        return FixOutcome(report, "", "", 0, 0 if unsafe else repairs.unsafe_left)
+    try:
+        if format == "csv":
+            fixed, before, after = _fixed_csv(data, options, repairs)
+        else:
+            fixed, before, after = _fixed_xlsx(data, settings.sheet, repairs)
+        # The edited file, checked as it will be reported, must hold each new number as text in its cell.
+        read_back = _ReadBack(repairs)
+        report = check_csv(io.BytesIO(fixed), file=file, spec=spec, settings=settings, options=options, format=format, on_chunk=read_back)
+        read_back.finish()
+    except NotRewritten as exc:
+        report = check_csv(io.BytesIO(data), file=file, spec=spec, settings=settings, options=options, format=format)
+        return FixOutcome(report, "", "", 0, 0 if unsafe else repairs.unsafe_left, (f"{file}: {exc}; nothing written",))
+    if write and path is not None:
         refuse_unwritable(path)
         write_atomic(path, fixed)
-    report: Report = check_text(fixed, check, file=file)
-    return FixOutcome(report, before, after, applied, 0 if unsafe else repairs.unsafe_left, problems)
+    return FixOutcome(report, before, after, len(repairs.cells), 0 if unsafe else repairs.unsafe_left)
+
+
+class _ReadBack:
+    """Checks, chunk by chunk, that every rewritten cell reads as its E.164 number, held as text."""
+
+    def __init__(self, repairs: Repairs) -> None:
+        self.repairs, self.seen = repairs, 0
+
+    def __call__(self, chunk: Chunk, found: Sequence[Diagnostic]) -> None:
+        column = self.repairs.column
+        assert column is not None
+        for record in chunk.records:
+            edit = self.repairs.cells.get(record.row)
+            if edit is None:
+                continue
+            self.seen += 1
+            if column >= len(record.cells) or record.cells[column] != edit[1] or column in record.numbers:
+                raise NotRewritten(f"{record.cell(column)} did not read back as {edit[1]}")
+
+    def finish(self) -> None:
+        if self.seen != len(self.repairs.cells):
+            raise NotRewritten(f"{len(self.repairs.cells) - self.seen} rewritten row(s) did not read back")
 
 
 def fix_contacts_file(
@@ -210,7 +235,6 @@ def _fixed_xlsx(data: bytes, sheet: str | None, repairs: Repairs) -> tuple[bytes
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
         raise NotRewritten(f"the workbook could not be rewritten: {exc}") from None
     fixed = out.getvalue()
-    _verify(fixed, sheet, repairs, letters.decode())
     cells = sorted(repairs.cells.items())
     before = "".join(f"{letters.decode()}{row}: {old}\n" for row, (old, _) in cells)
     after = "".join(f"{letters.decode()}{row}: {new}\n" for row, (_, new) in cells)
@@ -241,27 +265,3 @@ def _text_cell(match: re.Match[bytes], wanted: dict[bytes, str], done: set[bytes
     text = escape(wanted[name]).encode()
     kept = _TYPE.sub(b"", attributes)
     return b'<%sc%s t="inlineStr"><%sis><%st>%s</%st></%sis></%sc>' % (prefix, kept, prefix, prefix, text, prefix, prefix, prefix)
-
-
-def _verify(fixed: bytes, sheet: str | None, repairs: Repairs, letters: str) -> None:
-    """The rewritten workbook opens, and each rewritten cell reads as its E.164 text."""
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(fixed), read_only=True, data_only=True)
-        try:
-            worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-            column = column_index_from_string(letters)
-            for number, values in _rows(worksheet):
-                edit = repairs.cells.get(number)
-                if edit is not None and (len(values) < column or values[column - 1] != edit[1]):
-                    raise NotRewritten(f"{letters}{number} did not read back as {edit[1]}")
-        finally:
-            workbook.close()
-    except NotRewritten:
-        raise
-    except Exception as exc:  # whatever openpyxl makes of a workbook it cannot read
-        raise NotRewritten(f"the rewritten workbook did not open: {type(exc).__name__}: {exc}") from None
-
-
-def _rows(worksheet: Any) -> Iterator[tuple[int, tuple[object, ...]]]:
-    worksheet.reset_dimensions()  # as the reader does: rows numbered from the first
-    yield from enumerate(worksheet.iter_rows(values_only=True), 1)

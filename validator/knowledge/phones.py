@@ -240,6 +240,8 @@ _EXTENSION = re.compile(r"\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#|;?ext=)\s*(\d{1,7}
 _READABLE = re.compile(r"\+?[0-9]+")
 _BARE_DIGITS = re.compile(r"[0-9]+")
 _LETTER = re.compile(r"[^\W\d_]")
+_EXTENSION_MARK = re.compile(r"[A-Za-z#]")  # what an extension starts with (x, ext, #)
+_DROP_SEPARATORS = str.maketrans("", "", " \t\r\n\f\v-./()")  # _SEPARATORS for ASCII text
 
 
 REGION_CODES.provide(lambda: phonenumbers.SUPPORTED_REGIONS)  # what the `region` option accepts
@@ -291,7 +293,7 @@ def normalize(cell: str, region: str | None = None) -> Reading:
     ``region`` must be a region phonenumbers knows (the ``region`` option checks it).
     """
     value, artifacts = cell, []
-    stripped = _INVISIBLE.sub("", value).strip()
+    stripped = (value if value.isascii() else _INVISIBLE.sub("", value)).strip()
     if stripped != value and stripped:
         artifacts.append(Artifact.WHITESPACE)
     value = stripped
@@ -300,17 +302,18 @@ def normalize(cell: str, region: str | None = None) -> Reading:
         value = value[1:].strip()
     if not value:
         return Reading(cell, None, Problem.EMPTY, "the cell is empty", Spelling.UNREADABLE, False, artifacts=tuple(artifacts))
-    if _SCIENTIFIC.match(value):
+    # Each check only where its shape can be: most cells are digits and separators.
+    if ("E" in value or "e" in value) and _SCIENTIFIC.match(value):
         return Reading(cell, None, Problem.EXCEL_DAMAGE, _scientific(value), Spelling.UNREADABLE, False, artifacts=tuple(artifacts))
-    decimal = _TRAILING_DECIMAL.match(value)
+    decimal = _TRAILING_DECIMAL.match(value) if value.endswith("0") and ("." in value or "," in value) else None
     if decimal:
         artifacts.append(Artifact.DECIMAL)
         value = decimal.group(1)
     extension = None
-    ext = _EXTENSION.search(value)
+    ext = _EXTENSION.search(value) if _EXTENSION_MARK.search(value) else None
     if ext and ext.start() > 0:
         extension, value = ext.group(1), value[: ext.start()]
-    compact = _SEPARATORS.sub("", value)
+    compact = value.translate(_DROP_SEPARATORS) if value.isascii() else _SEPARATORS.sub("", value)
     done = tuple(artifacts)
     if not _READABLE.fullmatch(compact):
         problem, detail = (
@@ -338,7 +341,7 @@ def _national(cell: str, digits: str, region: str | None, *, bare: bool, extensi
     e164 = _read_in(digits, where)
     if e164 is not None:
         spelling = Spelling.NO_PLUS if bare and e164[1:] == digits else Spelling.NATIONAL
-        if not e164.startswith(f"+{phonenumbers.country_code_for_region(where)}"):
+        if not e164.startswith(f"+{_calling_code(where)}"):
             spelling = Spelling.INTERNATIONAL  # dialled through the region's international prefix (011 44 …)
         return Reading(cell, e164, None, "", spelling, True, where, extension, artifacts)
     guess = analyze("+" + digits)
@@ -353,7 +356,7 @@ def _national(cell: str, digits: str, region: str | None, *, bare: bool, extensi
 
 def _read_in(digits: str, region: str) -> str | None:
     """The valid E.164 number ``digits`` dialled in ``region`` stand for (``phonenumbers.parse``'s reading), else ``None``."""
-    code = phonenumbers.country_code_for_region(region)
+    code = _calling_code(region)
     if not code:
         return None
     fast = _national_fast(digits, region, code)
@@ -379,8 +382,14 @@ def _national_fast(digits: str, region: str, code: int) -> str | None:
     if prefix is None:
         return None
     national = digits[len(prefix) :] if prefix and digits.startswith(prefix) else digits
-    candidate = f"{code}{national}"
-    return "+" + candidate if valid_e164(candidate) is not None else None
+    info = analyze(f"+{code}{national}")  # through analyze's cache: the rules ask it about this number next
+    return info.e164 if info.is_e164 and info.valid else None
+
+
+@lru_cache(maxsize=512)
+def _calling_code(region: str) -> int:
+    """The region's country calling code (0 when unknown)."""
+    return int(phonenumbers.country_code_for_region(region))
 
 
 @lru_cache(maxsize=512)

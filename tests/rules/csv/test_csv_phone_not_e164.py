@@ -7,6 +7,7 @@ from tests.rules.cases import At, cases_test, flags, passes
 from tests.rules.csv import HEADER, csv
 from validator import Report, Settings, validate_text
 from validator.engine.csv import CsvOptions
+from validator.options import parse_now
 
 CODE = "RBV819"
 NATIONAL = HEADER + b"(404) 504-8120,Ann\r\n404.504.8121,Bob\r\n1-404-504-8122,Cy\r\n404 504 8123,Dee\r\n4045048124,Eve\r\n"
@@ -14,7 +15,7 @@ NATIONAL = HEADER + b"(404) 504-8120,Ann\r\n404.504.8121,Bob\r\n1-404-504-8122,C
 
 def listed(data: bytes, *, region: str | None = None, from_number: str | None = None) -> Report:
     batch = {"from_number": from_number} if from_number else {}
-    settings = Settings(region=region, now=FIXED_NOW)
+    settings = Settings(region=region, now=parse_now(FIXED_NOW))
     return validate_text(data, "csv", file="contacts.csv", settings=settings, csv=CsvOptions(batch=batch))
 
 

@@ -10,6 +10,7 @@ from tests.helpers import FIXED_NOW, one
 from tests.rules.cases import At, cases_test, flags, passes
 from tests.sheets import workbook, xlsx_bytes
 from validator import Settings, validate_file
+from validator.options import parse_now
 
 CODE = "RBV821"
 CASES = [
@@ -44,11 +45,11 @@ def test_a_file_that_is_no_workbook(tmp_path: Path, data: bytes, says: str) -> N
 
 def test_a_sheet_that_is_not_there_names_the_sheets(tmp_path: Path) -> None:
     path = workbook(tmp_path / "c.xlsx", [["phone number"]], more_sheets={"Notes": [["x"]]})
-    d = one(validate_file(path, settings=Settings(sheet="Lists", now=FIXED_NOW)), CODE)
+    d = one(validate_file(path, settings=Settings(sheet="Lists", now=parse_now(FIXED_NOW))), CODE)
     assert d.message == "the workbook has no sheet named 'Lists' (its sheets: 'Contacts', 'Notes')"
 
 
 def test_the_sheet_option_picks_a_sheet(tmp_path: Path) -> None:
     path = workbook(tmp_path / "c.xlsx", [["notes"]], title="Cover", more_sheets={"Contacts": [["phone number"], ["(404) 504-8120"]]})
-    report = validate_file(path, settings=Settings(sheet="Contacts", now=FIXED_NOW))
+    report = validate_file(path, settings=Settings(sheet="Contacts", now=parse_now(FIXED_NOW)))
     assert report.codes() == ["RBV819"]

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, Protocol
 
 from validator.diagnostics import Finding, Fix
 from validator.document import Issue, LocateRequest, Span
-from validator.knowledge.phones import Problem, Reading, Region, normalize
+from validator.knowledge.phones import Artifact, Problem, Reading, Region, normalize
 from validator.pointer import join as pointer_join
 from validator.pointer import unescape
 from validator.readers import codes
@@ -179,8 +179,8 @@ class ContactList:
         pointer = f"/tasks/{self.rows}/to_number"
         name = record.cell(column)
         shown = f"{name} `{reading.text}`" + (f" = {reading.e164}" if reading.e164 else f" ({_meaning(reading)})" if reading.detail else "")
-        invisible = sorted({f"U+{ord(c):04X}" for c in reading.text if not c.isascii() and (c.isspace() or not c.isprintable())})
-        if invisible:
+        if Artifact.WHITESPACE in reading.artifacts and not reading.text.isascii():
+            invisible = sorted({f"U+{ord(c):04X}" for c in reading.text if not c.isascii() and (c.isspace() or not c.isprintable())})
             shown += f" (holding {', '.join(invisible)})"
         if problem.repairable:
             tally.add(record.row, pointer, partial(span, column), shown)
