@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from click.testing import CliRunner
@@ -43,7 +44,7 @@ def test_rows_above_the_header_and_gaps_keep_the_sheets_numbering(tmp_path: Path
 
 
 def test_cells_are_read_as_text_a_csv_export_would_hold(tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[Any]] = [
         ["phone number", "n", "when", "day", "flag", "ratio"],
         ["+14045048120", 7, datetime(2026, 6, 1, 9, 30), date(2026, 6, 2), True, 0.5],
     ]

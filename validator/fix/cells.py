@@ -35,8 +35,6 @@ from typing import BinaryIO
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
-from openpyxl.utils import get_column_letter
-
 from validator.diagnostics import Diagnostic
 from validator.engine.csv import CsvOptions, ListFormat, check_csv, open_contacts
 from validator.files import read_regular
@@ -45,6 +43,7 @@ from validator.openapi.load import Spec
 from validator.readers.csv.cells import phone_problem
 from validator.readers.csv.contacts import Chunk, ContactList
 from validator.readers.csv.source import CsvText, Record, cell_spans, open_csv
+from validator.readers.xlsx import column_letter
 from validator.settings import Settings
 
 _UTF16_32 = {
@@ -217,7 +216,7 @@ def _encoder(data: bytes, encoding: str) -> Callable[[str], bytes]:
 def _fixed_xlsx(data: bytes, sheet: str | None, repairs: Repairs) -> tuple[bytes, str, str]:
     """The workbook with the planned cells of its sheet written as text; a listing of the cells before and after."""
     assert repairs.column is not None
-    letters = get_column_letter(repairs.column + 1).encode()
+    letters = column_letter(repairs.column).encode()
     wanted = {letters + str(row).encode(): e164 for row, (_, e164) in repairs.cells.items()}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
