@@ -80,17 +80,16 @@ def plan_repairs(stream: BinaryIO, format: ListFormat, settings: Settings, optio
     if not isinstance(contacts, ContactList):
         return repairs
     column = repairs.column = contacts.layout.phone
-    for chunk in contacts.chunks(20_000):
-        for record, reading in zip(chunk.records, chunk.readings, strict=True):
-            if reading is None or reading.e164 is None or column is None:
-                continue
-            problem = phone_problem(reading, number_cell=column in record.numbers)
-            if problem is None or not problem.repairable:
-                continue
-            if problem.safe or unsafe:
-                repairs.cells[record.row] = (reading.text, reading.e164)
-            else:
-                repairs.unsafe_left += 1
+    if column is None:
+        return repairs
+    for record, reading in contacts.readings():
+        problem = phone_problem(reading, number_cell=column in record.numbers)
+        if reading.e164 is None or problem is None or not problem.repairable:
+            continue
+        if problem.safe or unsafe:
+            repairs.cells[record.row] = (reading.text, reading.e164)
+        else:
+            repairs.unsafe_left += 1
     return repairs
 
 

@@ -130,6 +130,23 @@ class ContactList:
         if chunk.tasks or not self.rows:
             yield chunk
 
+    def readings(self) -> Iterator[tuple[Row, Reading]]:
+        """Each remaining row's phone cell as read, without building tasks (``--fix`` needs no more)."""
+        for record in self._records:
+            reading = self.reading(record)
+            if reading is not None:
+                yield record, reading
+
+    def reading(self, record: Row) -> Reading | None:
+        """The row's phone cell read in the list's region; ``None`` for an E.164 text cell, an empty one, or a row that ignores E.164."""
+        layout, cells = self.layout, record.cells
+        phone = cells[layout.phone] if layout.phone is not None and layout.phone < len(cells) else ""
+        if not phone or (_CLEAN_PHONE.match(phone) and layout.phone not in record.numbers):
+            return None
+        if layout.ignore_e164 is not None and layout.ignore_e164 < len(cells) and is_true(cells[layout.ignore_e164]):
+            return None  # a pseudo number on custom telephony: not ours to read
+        return normalize(phone, self.region.code)
+
     def locator(self, chunk: Chunk) -> RowLocator:
         return RowLocator(self.layout, chunk.records)
 
@@ -157,9 +174,8 @@ class ContactList:
             elif flag is None:
                 message = f"`{IGNORE_E164_COLUMN}` is {cells[layout.ignore_e164]!r}: only true turns the E.164 check off"
                 issue(codes.CSV_INVALID_BOOLEAN, local, message, "write true, or leave the cell empty", span(layout.ignore_e164))
-        reading = None
-        if phone and "ignore_e164_validation" not in task and not (_CLEAN_PHONE.match(phone) and layout.phone not in record.numbers):
-            reading = normalize(phone, self.region.code)
+        reading = self.reading(record)
+        if reading is not None:
             task["to_number"] = self._phone(record, reading, local, chunk, span)
         chunk.readings.append(reading)
         if layout.variables:
