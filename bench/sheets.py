@@ -81,8 +81,9 @@ def write_xlsx(rows: int) -> Path:
     path = OUT / f"typed-{rows}.xlsx"
     if path.exists():
         return path
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Contacts")
+    book = openpyxl.Workbook()  # not write-only: text in shared strings, as Excel saves it (write-only mode inlines every string)
+    sheet = book.active
+    sheet.title = "Contacts"
     sheet.append(["phone number", "first_name", "city", "account"])
     for i in range(rows):
         cell: object = int("1" + "".join(digits(i))) if i % 10 == 4 else phone(i)
