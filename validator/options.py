@@ -407,24 +407,6 @@ class Region(Kind[str]):
         return {"type": "string", "pattern": "^[A-Za-z]{2}$"}
 
 
-class Text(Kind[str]):
-    """Any non-empty text (a name)."""
-
-    noun = "string"
-    metavar = "NAME"
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-
-    def parse(self, value: object) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise Invalid(value, f"is not {self.what} (a non-empty string)")
-        return value
-
-    def schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
-
-
 class Globs(Kind[tuple[str, ...]]):
     """Globs over paths relative to the configuration file's folder (see ``config.path_matches``)."""
 
@@ -708,7 +690,7 @@ REGION = Option[str | None](
 )
 SHEET = Option[str | None](
     "sheet",
-    Text("a sheet name"),
+    Text("Contacts"),
     None,
     "the sheet of an `.xlsx` workbook that holds the contact list ([csv.md](csv.md#spreadsheets-xlsx)).",
     key="sheet",
