@@ -170,13 +170,21 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
     payload it checked (``split``, ``hours``).
     """
     spec = options.spec or load_spec()
-    if options.format == "csv":
+    if options.format == "csv" or options.format == "xlsx":
         raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
-        limit = byte_limit(options.max_bytes, "csv")
+        limit = byte_limit(options.max_bytes, options.format)
         if limit is not None and len(raw) > limit:  # e.g. standard input cut at the limit
-            document = Document(None, "csv", [codes.payload_too_large(len(raw), limit)])
+            document = Document(None, options.format, [codes.payload_too_large(len(raw), limit)])
             return check_document(document, file=file, spec=spec, settings=options.settings)
-        return check_csv(io.BytesIO(raw), file=file, spec=spec, settings=options.settings, options=options.csv, subjects=options.subjects)
+        return check_csv(
+            io.BytesIO(raw),
+            file=file,
+            spec=spec,
+            settings=options.settings,
+            options=options.csv,
+            subjects=options.subjects,
+            format=options.format,
+        )
     head = text[:4096]
     kind = options.format or sniff_format(head.decode("utf-8", "ignore") if isinstance(head, bytes) else head)
     decoded, issues = _decoded(text, byte_limit(options.max_bytes, kind))
@@ -207,7 +215,7 @@ def check_file(path: str | Path, options: CheckOptions, *, on_document: Document
     path = Path(path)
     options = replace(options, format=options.format or format_for_path(path))
     name = printable_path(path)
-    if options.format == "csv":  # streamed: a contact list may have a million rows
+    if options.format == "csv" or options.format == "xlsx":  # streamed: a contact list may have a million rows
         with open_regular(path) as stream:
             return check_csv(
                 stream,
@@ -216,6 +224,7 @@ def check_file(path: str | Path, options: CheckOptions, *, on_document: Document
                 settings=options.settings,
                 options=options.csv,
                 subjects=options.subjects,
+                format=options.format,
             )
     try:  # unknown format: the largest limit here, and check_text applies the sniffed format's
         data = read_regular(path, byte_limit(options.max_bytes, options.format))

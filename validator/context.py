@@ -7,7 +7,7 @@ once per document here, so each rule walks only the part it checks.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, wraps
 from typing import Any, TypeVar
@@ -30,9 +30,12 @@ class Context:
     task_offset: int = 0  # tasks[0] of this document is tasks[task_offset] of the input (a CSV read in chunks)
     # Tasks a rule does not see: those a suppression comment took out of one of its grouped findings.
     excluded_tasks: frozenset[int] = frozenset()
+    task_rows: Sequence[int] | None = None  # a contact list: the spreadsheet row each task came from
 
     def task_ref(self, index: int) -> str:
-        """How a message names the task at ``index`` of this document: ``tasks[N]`` in the input's numbering."""
+        """How a message names the task at ``index`` of this document: ``tasks[N]`` in the input's numbering, ``row N`` in a contact list's."""
+        if self.task_rows is not None and index < len(self.task_rows):
+            return f"row {self.task_rows[index]}"
         return f"tasks[{index + self.task_offset}]"
 
     @cached_property

@@ -70,12 +70,15 @@ class Fix:
     ``safe`` fixes apply with ``--fix``; the others only with ``--unsafe-fixes``.
     ``at``: the pointer of the value replaced when it is not the finding's own, as
     when a finding marks one repeated item and the fix rewrites the whole list.
+    ``count``: how many values it stands for: a finding that groups the rows of a
+    contact list written one way carries one fix for them all (``value`` is the first).
     """
 
     value: Any
     safe: bool
     title: str
     at: str | None = None
+    count: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ Positions are found lazily: a reader keeps the text and answers
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -56,6 +56,7 @@ class Document:
     # error by default" (YAML: an error its 1.1 guessing caused is explained, not repeated).
     refine: Refine | None = None
     task_offset: int = 0  # a chunk of a longer input: its tasks[0] is the input's tasks[task_offset]
+    task_rows: Sequence[int] | None = None  # a contact list: the spreadsheet row of each task, which messages name
 
     @property
     def usable(self) -> bool:

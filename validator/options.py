@@ -141,6 +141,28 @@ def _names(rules: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
 RULE_CODES = RuleCodes()
 
 
+class RegionCodes:
+    """The regions whose numbering plans are known, for checking ``region``.
+
+    The phone-number knowledge sits above this layer, so it provides them (:meth:`provide`, when it
+    is imported, which ``import validator`` does); they are read when a region is first checked.
+    """
+
+    def __init__(self) -> None:
+        self._source: Callable[[], Iterable[str]] | None = None
+
+    def provide(self, source: Callable[[], Iterable[str]]) -> None:
+        self._source = source
+
+    def known(self) -> frozenset[str]:
+        if self._source is None:
+            raise RuntimeError("regions are not known yet: import validator before checking settings")
+        return frozenset(self._source())
+
+
+REGION_CODES = RegionCodes()
+
+
 # -- kinds of values: one parser each ----------------------------------------------------------------------
 
 
@@ -399,6 +421,28 @@ class Count(Kind[int]):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+
+class Region(Kind[str]):
+    """An ISO 3166 alpha-2 region with a numbering plan (``US``, ``GB``, ``de``), upper-cased."""
+
+    noun = "ISO 3166 alpha-2 code"
+    metavar = "CC"
+
+    def parse(self, value: object) -> str:
+        code = value.strip().upper() if isinstance(value, str) else None
+        if code is None or not re.fullmatch(r"[A-Z]{2}", code):
+            raise Invalid(value, 'is not a region: use a two-letter ISO 3166 code such as "US", "GB" or "DE"')
+        known = REGION_CODES.known()
+        if code not in known:
+            guess = "GB" if code == "UK" else did_you_mean(code, sorted(known))  # the one code people get wrong
+            raise Invalid(
+                value, "is not a region with a numbering plan" + (f"; did you mean {guess!r}?" if guess else "") + " (ISO 3166 alpha-2)"
+            )
+        return code
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^[A-Za-z]{2}$"}
 
 
 class Globs(Kind[tuple[str, ...]]):
@@ -686,6 +730,28 @@ HORIZON_DAYS = Option(
     "how many days from the batch's start (`trigger_timestamp`, else now) the calling-time law is checked, and `split` narrows windows for.",
     key="horizon-days",
 )
+REGION = Option[str | None](
+    "region",
+    Region(),
+    None,
+    "the country national phone numbers are written in (ISO 3166 alpha-2: `US`, `GB`, `DE`): `(404) 504-8120` is read "
+    "as +14045048120 in `US`, `020 7946 0018` as +442079460018 in `GB`. Contact-list cells and `to_number` values "
+    "written that way are reported with their E.164 form, and `--fix` writes it ([csv.md](csv.md#national-numbers)).",
+    key="region",
+    flags=("--region",),
+    help="Read phone numbers written nationally as numbers of this country (ISO 3166 alpha-2, e.g. US, GB).",
+    unset="the country of from_number (--from-number), else US",
+)
+SHEET = Option[str | None](
+    "sheet",
+    Text("Contacts"),
+    None,
+    "the sheet of an `.xlsx` workbook that holds the contact list ([csv.md](csv.md#spreadsheets-xlsx)).",
+    key="sheet",
+    flags=("--sheet",),
+    help="XLSX: the sheet that holds the contact list.",
+    unset="the first sheet",
+)
 NOW = Option[datetime | None](
     "now",
     Clock(),
@@ -783,6 +849,8 @@ OPTIONS: tuple[Option[Any], ...] = (
     CALLING_HOURS,
     CALL_PURPOSE,
     HORIZON_DAYS,
+    REGION,
+    SHEET,
     NOW,
     EXCLUDE,
     SPEC,

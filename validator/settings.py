@@ -22,8 +22,10 @@ from validator.options import (
     HORIZON_DAYS,
     IGNORE,
     NOW,
+    REGION,
     SELECT,
     SEVERITY_OVERRIDES,
+    SHEET,
     options_of,
     parse_now,
     time_of_day,
@@ -61,6 +63,8 @@ class Settings:
     dnc: tuple[Path, ...] = DNC.field()  # do-not-call index files (RBV9xx)
     dnc_exemption_key: str | None = DNC_EXEMPTION_KEY.field()
     agents: Path | None = AGENTS.field()  # noqa: RUF009 - a dataclasses.Field, as for now
+    region: str | None = REGION.field()  # national phone numbers are read in this country (None: from_number's, else US)
+    sheet: str | None = SHEET.field()  # the sheet of a workbook that holds the contact list (None: the first)
 
     def __post_init__(self) -> None:
         for option in _OPTIONS:

@@ -31,6 +31,8 @@ fail-on = "warning"
 calling-hours = "09:30-20:00"
 call-purpose = "informational"
 horizon-days = 21
+region = "gb"
+sheet = "Contacts"
 now = 2026-06-01T09:00:00Z
 spec = "specs/retell.yaml"
 [per-file-ignores]
@@ -46,6 +48,7 @@ RBV111 = "error"
     assert settings.ignore == {"RBV111", "RBV2"}
     assert settings.calling_hours == (570, 1200)
     assert (settings.call_purpose, settings.horizon_days) == ("informational", 21)
+    assert (settings.region, settings.sheet) == ("GB", "Contacts")
     assert settings.now == datetime(2026, 6, 1, 9, tzinfo=UTC)
     assert settings.severity["RBV102"] is Severity.WARNING  # from the RBV1 prefix
     assert settings.severity["RBV111"] is Severity.ERROR  # the longer prefix wins
@@ -64,6 +67,8 @@ RBV111 = "error"
         "calling-hours",
         "call-purpose",
         "horizon-days",
+        "region",
+        "sheet",
         "now",
         "exclude",
         "spec",

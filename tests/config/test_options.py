@@ -107,6 +107,8 @@ def test_the_table_is_consistent() -> None:
         "dnc",
         "dnc_exemption_key",
         "agents",
+        "region",
+        "sheet",
     }
     for option in OPTIONS:
         assert option.doc and (option.help or not option.flags), option.name
@@ -145,6 +147,8 @@ def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (["--ignore", "RBV1,nope"], "Invalid value for '--ignore': 'nope' is not a rule code, prefix or name"),
         (["--calling-hours", "9-5"], "Invalid value for '--calling-hours': '9-5' is not a range of local times"),
         (["--fail-on", "sometimes"], "Invalid value for '--fail-on': 'sometimes' is not one of"),
+        (["--region", "USA"], "Invalid value for '--region': 'USA' is not a region: use a two-letter ISO 3166 code"),
+        (["--region", "UK"], "Invalid value for '--region': 'UK' is not a region with a numbering plan"),
     ],
 )
 def test_flags_are_parsed_by_the_table_and_errors_name_the_flag(cwd: Path, args: list[str], message: str) -> None:

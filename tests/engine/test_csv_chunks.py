@@ -52,7 +52,7 @@ def test_a_batch_field_finding_is_reported_once_not_once_per_chunk() -> None:
 def test_task_numbers_in_messages_are_shifted_per_chunk() -> None:
     rows = b"phone number\r\n+12137774445\r\n+13105551234\r\n+14155550123\r\n+14155550123\r\n"
     d = one(run(rows, chunk_rows=2), "RBV204")
-    assert d.pointer == "/tasks/3/to_number" and "tasks[3]" in d.message and "tasks[2]" in d.message
+    assert d.pointer == "/tasks/3/to_number" and d.message.startswith("row 5 calls") and "row 4 already" in d.message
 
 
 def test_locator_maps_variable_keys_to_the_header_cell() -> None:
@@ -67,16 +67,16 @@ def test_locator_maps_variable_keys_to_the_header_cell() -> None:
     assert (row.line, row.column, row.end_column) == (2, 1, 17)
 
 
-def test_messages_name_tasks_in_the_files_numbering_in_every_chunk() -> None:
-    """A rule sees one chunk, but its message names the file's task (no rewriting of its text afterwards)."""
+def test_messages_name_rows_in_the_files_numbering_in_every_chunk() -> None:
+    """A rule sees one chunk, but its message names the row of the sheet (no rewriting of its text afterwards)."""
     rows = ROWS.replace(b"+12137774445,Dee", b"+12125550147,Dee")  # rows 0 and 3 no longer repeat
     rows += b"+14157774444,Fay\r\n+12125550199,Gus\r\n+12125550199,Hal\r\n"  # row 5: the batch's own number; 6 and 7 repeat
     whole, chunked = run(rows, from_number="+14157774444"), run(rows, chunk_rows=2, from_number="+14157774444")
     own = one(chunked, "RBV205")
-    assert (own.pointer, own.message) == ("/tasks/5/to_number", "tasks[5] calls +14157774444, the batch's own from_number")
+    assert (own.pointer, own.message) == ("/tasks/5/to_number", "row 7 calls +14157774444, the batch's own from_number")
     again = one(chunked, "RBV204")  # rows 6 and 7 share the chunk that starts at task 6
     assert again.pointer == "/tasks/7/to_number"
-    assert again.message == "tasks[7] calls +12125550199 again: tasks[6] already calls it, so the number would be called twice"
-    assert again.hint == "remove this task or merge it into tasks[6]"
+    assert again.message == "row 9 calls +12125550199 again: row 8 already calls it, so the number would be called twice"
+    assert again.hint == "remove this task or merge it into row 8"
     for code in ("RBV204", "RBV205"):
         assert [(d.pointer, d.message, d.hint) for d in only(chunked, code)] == [(d.pointer, d.message, d.hint) for d in only(whole, code)]

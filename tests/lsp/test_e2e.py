@@ -117,7 +117,7 @@ async def test_yaml_and_csv(client: LanguageClient, tmp_path: Path) -> None:
 
     csv_path = tmp_path / "contacts.csv"
     diagnostics = await _open(client, csv_path, CSV_PAYLOAD, "csv")
-    assert [(d.code, d.range) for d in diagnostics] == [("RBV201", types.Range(types.Position(2, 0), types.Position(2, 10)))]
+    assert [(d.code, d.range) for d in diagnostics] == [("RBV819", types.Range(types.Position(2, 0), types.Position(2, 10)))]
     clean = await _change(client, csv_path.as_uri(), 2, CSV_PAYLOAD.replace("2137774446", "+12137774446"))
     assert clean == []
     client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(csv_path.as_uri())))

@@ -29,7 +29,17 @@ from validator.rules import AGENTS_FOLDER, BASE_PAYLOAD, Example
 
 EXAMPLES = {rule.code: rule for rule in all_rules() if rule.fails is not None}
 # The rules no payload reaches, each saying why in NO_EXAMPLES; adding one is a decision this list records.
-WITHOUT_EXAMPLES = {"RBV000", "RBV106", "RBV199", "RBV901", "RBV902", "RBV903", "RBV904"}  # RBV90x: an index file, no payload
+WITHOUT_EXAMPLES = {
+    "RBV000",
+    "RBV106",
+    "RBV199",
+    "RBV820",
+    "RBV821",
+    "RBV901",
+    "RBV902",
+    "RBV903",
+    "RBV904",
+}  # RBV82x, RBV90x: a file, no payload
 # Keywords whose own errors never reach a rule: annotations, and applicators whose errors are their subschemas'.
 SILENT_KEYWORDS = {"properties", "items", "allOf", "description", "default", "example", "examples", "title"}
 

@@ -1,8 +1,11 @@
-"""``retell-validate convert``: a CSV contact list → the create-batch-call payload (JSON or YAML).
+"""``retell-validate convert``: a contact list (CSV or an ``.xlsx`` sheet) → the create-batch-call payload (JSON or YAML).
 
 The rows are checked and written in the same streamed pass, to a temporary
 file beside the output; it replaces the output only when the check found no
 errors (or with ``--force``), so a broken list never leaves a payload behind.
+Phone cells that stand for a valid number with certainty (national spellings in
+the list's region, a lost ``+``, …) are written in E.164: their findings say what
+the sheet itself holds, and do not keep the payload from being written.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,10 +25,12 @@ import yaml
 from validator.cli.csv_options import csv_options
 from validator.cli.options import configured
 from validator.config import ConfigError, ConfigFinder, Overrides
-from validator.diagnostics import Report
-from validator.engine.csv import CsvOptions, check_csv
+from validator.diagnostics import Diagnostic, Report
+from validator.engine.csv import CsvOptions, ListFormat, check_csv
 from validator.files import open_regular
 from validator.openapi.load import load_spec
+from validator.readers import format_for_path
+from validator.readers.csv.cells import PHONE_CELL_CODES
 from validator.reporters import RenderOptions, get_renderer
 from validator.settings import Settings
 
@@ -78,10 +84,27 @@ def convert_file(
 ) -> tuple[Report, int]:
     """Check ``source`` and write its payload to ``out`` in one pass: the report (whether to keep it) and the task count."""
     writer = (YamlWriter if yaml_output else JsonWriter)(out, dict(options.batch))
+    format: ListFormat = "xlsx" if format_for_path(source) == "xlsx" else "csv"
     with open_regular(source) as stream:  # streamed: no size limit, but a FIFO is refused rather than waited on
-        report = check_csv(stream, file=file or str(source), spec=load_spec(), settings=settings, options=options, on_tasks=writer.write)
+        report = check_csv(
+            stream, file=file or str(source), spec=load_spec(), settings=settings, options=options, on_tasks=writer.write, format=format
+        )
     writer.close()
     return report, writer.count
+
+
+def blocking(report: Report) -> list[Diagnostic]:
+    """The errors that keep the payload from being written: all but the phone cells written in E.164 in it."""
+    return [d for d in report.errors if not (d.code in PHONE_CELL_CODES and d.fix is not None and d.fix.safe)]
+
+
+def _shown(report: Report, source: Path) -> str:
+    """The first findings as ``check`` words them, and how to see the rest."""
+    text = get_renderer("text")([replace(report, diagnostics=report.diagnostics[:SHOWN_DIAGNOSTICS])], RenderOptions())
+    more = len(report.diagnostics) - SHOWN_DIAGNOSTICS
+    if more > 0:
+        text += f"… and {more:,} more: `retell-validate check {source}` lists them all\n"
+    return text
 
 
 @click.command()
@@ -93,12 +116,13 @@ def convert_file(
 @configured()
 @csv_options
 def convert(source: Path, output: str, force: bool, given: Overrides, csv_options: CsvOptions) -> None:
-    """Convert a CSV contact list (the dashboard's format) into a create-batch-call payload.
+    """Convert a contact list (CSV, the dashboard's format, or an .xlsx sheet) into a create-batch-call payload.
 
     The header row needs a `phone number` column; every other column becomes a
     dynamic variable ({{first_name}} for `first_name`), and `ignore e164
-    validation` with true relaxes a row's number. The result is checked first:
-    with errors nothing is written unless --force.
+    validation` with true relaxes a row's number. Numbers written nationally are
+    read in --region (else the country of --from-number) and written in E.164.
+    The result is checked first: with errors nothing is written unless --force.
     """
     if "from_number" not in csv_options.batch:
         raise click.UsageError("convert needs --from-number: the payload requires from_number")
@@ -123,10 +147,11 @@ def convert(source: Path, output: str, force: bool, given: Overrides, csv_option
             temporary.unlink()
             raise
     if report.diagnostics:
-        click.echo(get_renderer("text")([report], RenderOptions(max_diagnostics=SHOWN_DIAGNOSTICS)), nl=False, err=True)
-    if report.errors and not force:
+        click.echo(_shown(report, source), nl=False, err=True)
+    errors = blocking(report)
+    if errors and not force:
         temporary.unlink()
-        click.echo(f"not written: {len(report.errors):,} error(s) in {source} (--force writes the payload anyway)", err=True)
+        click.echo(f"not written: {len(errors):,} error(s) in {source} (--force writes the payload anyway)", err=True)
         sys.exit(EXIT_FINDINGS)
     if output == "-":
         with temporary.open(encoding="utf-8") as written:

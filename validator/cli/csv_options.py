@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
 from validator.engine.csv import CsvOptions
 from validator.openapi.load import load_spec
 from validator.options import parse_now, time_range
+from validator.readers import format_for_path
 
 _DELIMITERS = {",": ",", ";": ";", "tab": "\t", "|": "|"}
 _BATCH_OPTIONS = ("from_number", "name", "window", "timezone", "days", "trigger")
@@ -57,13 +61,26 @@ def _day_index(week: list[str], text: str) -> int:
     raise click.BadParameter(f"{text.strip()!r} is not a day; use {', '.join(d[:3] for d in week)} or full names", param_hint="--days")
 
 
-def parse_trigger(text: str) -> int:
-    """ISO 8601 (naive means UTC) or epoch milliseconds → epoch milliseconds."""
+def parse_trigger(text: str, timezone: str | None = None) -> int:
+    """ISO 8601 or epoch milliseconds → epoch milliseconds; a time without offset is in ``timezone`` (``--timezone``), else UTC."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        moment = None
+    if moment is not None and moment.tzinfo is None and timezone is not None:
+        try:
+            zone = ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise click.BadParameter(
+                f"{text!r} has no UTC offset, and --timezone {timezone!r} is not a time zone to read it in", param_hint="--trigger"
+            ) from None
+        return int(moment.replace(tzinfo=zone).timestamp() * 1000)
     try:
         return int(parse_now(text).timestamp() * 1000)
     except ValueError:
         raise click.BadParameter(
-            f"{text!r}: use ISO 8601 (2026-07-01T09:00:00-07:00) or epoch milliseconds", param_hint="--trigger"
+            f"{text!r}: use ISO 8601 (2026-07-01T09:00:00-07:00, or a local time read in --timezone) or epoch milliseconds",
+            param_hint="--trigger",
         ) from None
 
 
@@ -77,7 +94,7 @@ def batch_fields(
     if from_number is not None:
         fields["from_number"] = from_number
     if trigger is not None:
-        fields["trigger_timestamp"] = parse_trigger(trigger)
+        fields["trigger_timestamp"] = parse_trigger(trigger, timezone)
     if window is None:
         if timezone is not None or days is not None:
             raise click.UsageError("--timezone and --days describe a calling window: give --window too")
@@ -93,9 +110,9 @@ def batch_fields(
 
 def _only_csv(kwargs: dict[str, Any]) -> bool:
     """Whether every input of a ``check`` (its ``paths``) is a CSV; other commands take one CSV."""
-    if "paths" not in kwargs or kwargs.get("input_format") == "csv":
+    if "paths" not in kwargs or kwargs.get("input_format") in ("csv", "xlsx"):
         return True
-    return all(str(path).lower().endswith((".csv", ".tsv")) for path in kwargs["paths"])
+    return all(format_for_path(Path(str(path))) in ("csv", "xlsx") for path in kwargs["paths"])
 
 
 def csv_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -115,7 +132,11 @@ def csv_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--window", metavar="HH:MM-HH:MM[,…]", help="CSV: calling windows (call_time_window.windows)."),
         click.option("--timezone", metavar="IANA", help="CSV: time zone of the windows (e.g. America/New_York)."),
         click.option("--days", metavar="DAYS", help="CSV: days the windows apply to: Mon-Fri, Mon,Wed,Fri, Saturday."),
-        click.option("--trigger", metavar="ISO8601|EPOCH_MS", help="CSV: when the batch starts (trigger_timestamp)."),
+        click.option(
+            "--trigger",
+            metavar="ISO8601|EPOCH_MS",
+            help="CSV: when the batch starts (trigger_timestamp); a time without offset is read in --timezone, else UTC.",
+        ),
         click.option(
             "--csv-delimiter",
             type=click.Choice(sorted(_DELIMITERS)),

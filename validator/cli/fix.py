@@ -17,6 +17,7 @@ from validator.api import CheckOptions, byte_limit, check_file
 from validator.diagnostics import Report
 from validator.files import FileTooLarge
 from validator.fix.apply import FixOutcome, fix_bytes, fix_file, fixable_counts
+from validator.fix.cells import fix_contacts, fix_contacts_file
 from validator.openapi.load import load_spec
 from validator.readers import format_for_path
 
@@ -48,6 +49,13 @@ class FixSession:
 
     def check_file(self, path: Path, options: CheckOptions) -> Report:
         spec = options.spec or load_spec()
+        format = options.format or format_for_path(path)
+        if format == "csv" or format == "xlsx":  # a contact list: its phone cells, in place
+            outcome = fix_contacts_file(
+                path, format, settings=options.settings, spec=spec, options=options.csv, unsafe=self.unsafe, write=self.write
+            )
+            self._outcomes.append((str(path), outcome))
+            return outcome.report
         try:
             outcome = fix_file(
                 path,
@@ -65,6 +73,20 @@ class FixSession:
 
     def check_stdin(self, data: bytes, options: CheckOptions, name: str = "<stdin>") -> Report:
         spec = options.spec or load_spec()
+        if options.format == "csv" or options.format == "xlsx":  # --diff only: standard input is never rewritten
+            outcome = fix_contacts(
+                None,
+                data,
+                options.format,
+                file=name,
+                settings=options.settings,
+                spec=spec,
+                options=options.csv,
+                unsafe=self.unsafe,
+                write=False,
+            )
+            self._outcomes.append((name, outcome))
+            return outcome.report
         outcome = fix_bytes(data, options.format, file=name, settings=options.settings, spec=spec, unsafe=self.unsafe)
         self._outcomes.append((name, outcome))
         return outcome.report

@@ -1,17 +1,20 @@
-"""Check a CSV contact list with the same engine and rules as a JSON payload, in bounded chunks.
+"""Check a contact list (a CSV file or a workbook's sheet) with the same engine and rules as a JSON payload, in bounded chunks.
 
 Each chunk of rows becomes a payload ``{<batch fields>, "tasks": [...]}`` and
 goes through :func:`validator.engine.pipeline.check_document`, so every task rule
-applies to CSV rows. Memory holds one chunk plus the findings. Then:
+applies to the rows, and its messages name them by their spreadsheet row. Memory
+holds one chunk plus the findings. Then:
 
-* each chunk is checked with its ``task_offset``, so rules name its tasks in
-  the file's numbering, and pointers are shifted from the chunk's ``/tasks/N``
-  to the file's;
+* each chunk is checked with its ``task_offset``, and pointers are shifted from
+  the chunk's ``/tasks/N`` to the file's;
 * findings about the batch as a whole (pointer ``""``: no ``from_number``, no
-  calling window) are not reported, as a CSV holds tasks only, unless
+  calling window) are not reported, as a contact list holds tasks only, unless
   ``--from-number`` was given and rows and options form a complete payload;
-* a column-wide CSV finding (blank variables) replaces the per-task findings
-  its rule supersedes in every row of that column;
+* phone cells written one way are one finding for the whole list (the reader's
+  tally), so a row's own finding of those codes is dropped once it has done its
+  work (replacing the phone rules' finding at that cell);
+* a column-wide finding (blank variables) replaces the per-task findings its
+  rule supersedes in every row of that column;
 * a finding outside ``/tasks/N`` (batch fields given as options) is kept once,
   not once per chunk.
 
@@ -25,20 +28,26 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from validator.diagnostics import Diagnostic, Report
-from validator.document import Document
+from validator.document import Document, Issue
 from validator.engine.pipeline import check_document
 from validator.engine.registry import rules_by_code
+from validator.knowledge.phones import Region
 from validator.openapi.load import Spec
-from validator.readers.csv.contacts import ContactList, read_contacts
+from validator.readers.csv.cells import PHONE_CELL_CODES
+from validator.readers.csv.contacts import Chunk, ContactList, contact_list, read_contacts
+from validator.readers.xlsx import open_workbook
 from validator.settings import Settings
 
 CHUNK_ROWS = 20_000
 _TASK_POINTER = re.compile(r"^/tasks/(\d+)")
 
 TaskSink = Callable[[list[dict[str, Any]]], None]
+# A chunk as read (rows, tasks, phone readings) and its rows' findings (the file's pointers), before grouping.
+ChunkSink = Callable[[Chunk, Sequence[Diagnostic]], None]
+ListFormat = Literal["csv", "xlsx"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,22 @@ class CsvOptions:
     batch: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
+def open_contacts(stream: BinaryIO, format: ListFormat, settings: Settings, options: CsvOptions | None = None) -> ContactList | list[Issue]:
+    """A contact list ready to be read in chunks (CSV text or the ``sheet`` setting's sheet), or why it cannot be read.
+
+    National numbers are read in the ``region`` setting, else the country of the batch's
+    ``from_number``, else the default (:class:`~validator.knowledge.phones.Region`).
+    """
+    options = options or CsvOptions()
+    region = Region.choose(settings.region, options.batch.get("from_number"))
+    if format == "csv":
+        return read_contacts(stream, options.delimiter, region)
+    sheet = open_workbook(stream, settings.sheet)
+    if isinstance(sheet, Issue):
+        return [sheet]
+    return contact_list(sheet, region, f"the sheet {sheet.name!r} is empty")
+
+
 def check_csv(
     stream: BinaryIO,
     *,
@@ -57,22 +82,41 @@ def check_csv(
     settings: Settings,
     options: CsvOptions | None = None,
     on_tasks: TaskSink | None = None,
+    on_chunk: ChunkSink | None = None,
     chunk_rows: int = CHUNK_ROWS,
     subjects: bool = False,
+    format: ListFormat = "csv",
 ) -> Report:
-    """Check a contact list read from a seekable binary stream; ``on_tasks`` receives each chunk's tasks."""
+    """Check a contact list read from a seekable binary stream, CSV or (``format="xlsx"``) a workbook.
+
+    ``on_tasks`` receives each chunk's tasks (``convert`` writes them); ``on_chunk`` each chunk and
+    its findings row by row, before the phone cells are grouped (a report per row).
+    """
     options = options or CsvOptions()
-    contacts = read_contacts(stream, options.delimiter)
+    contacts = open_contacts(stream, format, settings, options)
     if not isinstance(contacts, ContactList):
-        return check_document(Document(None, "csv", contacts), file=file, spec=spec, settings=settings)
+        return check_document(Document(None, format, contacts), file=file, spec=spec, settings=settings)
     merged = _Merged(whole_batch="from_number" in options.batch)
     for chunk in contacts.chunks(chunk_rows):
-        document = Document({**options.batch, "tasks": chunk.tasks}, "csv", chunk.issues, contacts.locator(chunk), task_offset=chunk.offset)
-        for diagnostic in check_document(document, file=file, spec=spec, settings=settings, subjects=subjects).diagnostics:
-            merged.add(_shifted(diagnostic, chunk.offset))
+        document = Document(
+            {**options.batch, "tasks": chunk.tasks},
+            format,
+            chunk.issues,
+            contacts.locator(chunk),
+            task_offset=chunk.offset,
+            task_rows=chunk.row_numbers,
+        )
+        found = [
+            _shifted(d, chunk.offset)
+            for d in check_document(document, file=file, spec=spec, settings=settings, subjects=subjects).diagnostics
+        ]
+        if on_chunk is not None:
+            on_chunk(chunk, [d for d in found if d.pointer.startswith("/tasks/")])
+        for diagnostic in found:
+            merged.add(diagnostic)
         if on_tasks is not None:
             on_tasks(chunk.tasks)
-    file_level = check_document(Document(None, "csv", contacts.file_issues()), file=file, spec=spec, settings=settings).diagnostics
+    file_level = check_document(Document(None, format, contacts.file_issues()), file=file, spec=spec, settings=settings).diagnostics
     diagnostics = _without_column_superseded(merged.diagnostics, file_level) + list(file_level)
     diagnostics.sort(key=Diagnostic.sort_key)
     return Report(file, tuple(diagnostics))
@@ -89,6 +133,8 @@ class _Merged:
     def add(self, d: Diagnostic) -> None:
         if d.pointer == "" and not self.whole_batch:
             return  # about the batch as a whole (no from_number, no calling window): a CSV holds tasks only
+        if d.code in PHONE_CELL_CODES:
+            return  # the reader's grouped finding stands for every row written this way
         if not d.pointer.startswith("/tasks/"):
             key = (d.code, d.pointer, d.message)
             if key in self._seen:
@@ -100,7 +146,8 @@ class _Merged:
 def _without_column_superseded(rows: list[Diagnostic], grouped: Sequence[Diagnostic]) -> list[Diagnostic]:
     """A column-wide CSV finding replaces, in every row of its column, the per-task findings its rule supersedes."""
     rules = rules_by_code()
-    shadowed = {(code, _column(d.pointer)) for d in grouped for code in rules[d.code].supersedes}
+    # Phone cells are not column-wide: their rows hold the numbers read, or their own row's finding did the superseding.
+    shadowed = {(code, _column(d.pointer)) for d in grouped if d.code not in PHONE_CELL_CODES for code in rules[d.code].supersedes}
     if not shadowed:
         return rows
     return [d for d in rows if (d.code, _column(d.pointer)) not in shadowed]

@@ -55,7 +55,7 @@ def check_document(
     if document.usable:
         # Semantic rules run first: what they supersede, the schema pass need not word (100,000
         # numbers written as JSON numbers are RBV201 findings; their RBV102 would be dropped).
-        context = Context(document.data, spec, settings, document.format, document.task_offset)
+        context = Context(document.data, spec, settings, document.format, document.task_offset, task_rows=document.task_rows)
         by_rules = [issue for rule in semantic_rules() if settings.enabled(rule.code) for issue in _run(rule, context)]
         if suppressions is not None and suppressions.by_line:
             rules = rules_by_code()

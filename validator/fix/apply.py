@@ -219,12 +219,12 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def fixable_counts(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
-    """How many findings carry a safe fix, and how many an unsafe one."""
+    """How many values the findings' safe fixes change, and how many their unsafe ones (a grouped fix counts its rows)."""
     safe = unsafe = 0
     for d in diagnostics:
         if d.fix is not None:
-            safe += d.fix.safe
-            unsafe += not d.fix.safe
+            safe += d.fix.count if d.fix.safe else 0
+            unsafe += 0 if d.fix.safe else d.fix.count
     return safe, unsafe
 
 

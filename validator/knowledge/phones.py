@@ -16,13 +16,17 @@ everything else is asked of phonenumbers itself.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
+from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, ValidationResult
 
 from validator.knowledge.numbering import valid_e164
+from validator.options import REGION_CODES
 
 #: ``+``, a country code that does not start with 0, at most 15 digits in all (ITU-T E.164).
 E164_PATTERN = re.compile(r"\+[1-9][0-9]{1,14}")
@@ -162,3 +166,293 @@ def time_zones(e164: str) -> tuple[str, ...]:
         return ()
     zones = timezone.time_zones_for_number(phonenumbers.parse(info.e164, None))
     return tuple(z for z in zones if z != timezone.UNKNOWN_TIMEZONE)
+
+
+# -- a spreadsheet cell, read as a phone number (contact lists, ``--fix`` on them, ``split``) --------------------------
+
+
+class Problem(StrEnum):
+    """Why a cell cannot be read as a phone number; the value is the short reason a report shows."""
+
+    EMPTY = "empty"
+    LETTERS = "letters"  # a sentence, a name, a vanity number
+    EXCEL_DAMAGE = "Excel damage"  # scientific notation (digits gone), a number cell past 15 digits
+    MISSING_AREA_CODE = "missing area code"  # a local number: 555-0199
+    TOO_SHORT = "too short"
+    TOO_LONG = "too long"
+    NEEDS_REGION = "needs a region"  # written nationally where the region is not known (020 7946 0018 without --region GB)
+    INVALID = "not a valid number"  # the right shape, but no such number (an unassigned range or country code)
+
+
+class Spelling(StrEnum):
+    """How the cell writes the number (after spreadsheet artefacts are undone)."""
+
+    E164 = "E.164"  # +14045048120 exactly
+    INTERNATIONAL = "international"  # with + (or 00, 011) and spaces, dashes, dots, parentheses: +1 (404) 504-8120
+    NATIONAL = "national"  # as dialled inside the country: (404) 504-8120, 1-404-504-8120, 020 7946 0018
+    NO_PLUS = "no plus"  # the country code and number as bare digits, the + lost: 14045048120, 442079460018
+    UNREADABLE = "unreadable"
+
+
+class Artifact(StrEnum):
+    """What a spreadsheet did to a cell that can be undone (scientific notation cannot: :attr:`Problem.EXCEL_DAMAGE`)."""
+
+    WHITESPACE = "whitespace"  # spaces around it, or NBSP / zero-width characters anywhere
+    APOSTROPHE = "apostrophe"  # a leading ' (a spreadsheet's text marker)
+    DECIMAL = "decimal"  # a trailing .0 (the column was read as floats)
+
+
+class Reading(NamedTuple):
+    """A cell read as a phone number by :func:`normalize`.
+
+    ``e164`` is the valid number in E.164 the cell stands for, or ``None`` when it cannot be read,
+    and then ``problem`` says why (``detail`` in a sentence). ``certain``: the reading is
+    unambiguous (international spelling, or national digits read in the region given), so a
+    tool may write it without asking; a guess (digits read as if a lost ``+`` stood before them)
+    is not. ``region`` is the region national digits were read in (``None`` for an
+    international spelling), ``extension`` what followed ``x``/``ext.`` (a batch cannot dial it),
+    ``artifacts`` the spreadsheet damage undone on the way.
+    """
+
+    text: str
+    e164: str | None
+    problem: Problem | None
+    detail: str
+    spelling: Spelling
+    certain: bool
+    region: str | None = None
+    extension: str | None = None
+    artifacts: tuple[Artifact, ...] = ()
+
+    @property
+    def rewritten(self) -> bool:
+        """Whether the cell's text differs from the E.164 number it stands for (a readable cell :func:`normalize` would rewrite)."""
+        return self.e164 is not None and self.e164 != self.text
+
+
+#: The region national spellings are read in when none is given: Retell's own numbers call the US.
+DEFAULT_REGION = "US"
+_INVISIBLE = re.compile("[\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
+# Excel's General format for numbers of 12+ digits: one digit, up to 5 decimals, E+exponent.
+_SCIENTIFIC = re.compile(r"^[+-]?\d(?:[.,]\d+)?E\+?\d{1,3}$", re.IGNORECASE)
+_TRAILING_DECIMAL = re.compile(r"^(\+?\d+)[.,]0+$")
+_EXTENSION = re.compile(r"\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#|;?ext=)\s*(\d{1,7})\s*$", re.IGNORECASE)
+_READABLE = re.compile(r"\+?[0-9]+")
+_BARE_DIGITS = re.compile(r"[0-9]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_EXTENSION_MARK = re.compile(r"[A-Za-z#]")  # what an extension starts with (x, ext, #)
+_DROP_SEPARATORS = str.maketrans("", "", " \t\r\n\f\v-./()")  # _SEPARATORS for ASCII text
+
+
+REGION_CODES.provide(lambda: phonenumbers.SUPPORTED_REGIONS)  # what the `region` option accepts
+
+
+@dataclass(frozen=True)
+class Region:
+    """The region national numbers are read in, and why (for messages): configured, from_number's, or the default."""
+
+    code: str | None = None  # None: DEFAULT_REGION
+    source: str = "the default: no region or from_number given"
+
+    @property
+    def name(self) -> str:
+        return self.code or DEFAULT_REGION
+
+    @classmethod
+    def choose(cls, configured: str | None, from_number: object) -> Region:
+        """The ``region`` setting, else the country of ``from_number`` (a string it reads as a valid number), else the default."""
+        if configured:
+            return cls(configured, f"region {configured}")
+        if isinstance(from_number, str):
+            info = analyze(from_number)
+            if info.is_e164 and info.valid and info.region is not None:  # a national from_number would be read in the default
+                return cls(info.region, f"the country of from_number {info.e164}")
+        return cls()
+
+
+@lru_cache(maxsize=1 << 17)  # a list repeats its numbers (duplicates, --fix re-reading the file)
+def normalize(cell: str, region: str | None = None) -> Reading:
+    """Read a spreadsheet cell as a phone number: the E.164 number it stands for, or why it cannot.
+
+    The one reading of contact-list cells (``check``, ``check --fix``, ``split``, ``convert``, the
+    rows report). Stable signature: ``normalize(cell text, ISO 3166 alpha-2 region or None) → Reading``.
+
+    * Spreadsheet artefacts are undone first: spaces and invisible characters, a leading
+      apostrophe, a trailing ``.0`` (:attr:`Reading.artifacts`); scientific notation
+      (``4.04505E+09``) cannot be undone: :attr:`Problem.EXCEL_DAMAGE`.
+    * An extension (``x123``, ``ext. 123``, ``#123``) is split off into :attr:`Reading.extension`.
+    * Spaces, dashes, dots, slashes and parentheses are dropped; ``+``, ``00`` (and the region's
+      own international prefix, such as ``011``) start an international number (certain).
+    * Other digits are national, read in ``region`` (certain when valid): ``(404) 504-8120``,
+      ``1-404-504-8120`` in ``US``, ``020 7946 0018`` in ``GB``. Without a region they are read in
+      :data:`DEFAULT_REGION`, as :func:`analyze` does. Digits valid only with a ``+`` before them
+      (``442079460018`` in the US) are read that way, as a guess (not certain).
+    * Otherwise :attr:`Reading.problem`: letters, missing area code (``555-0199``), too short
+      (``21255512``), too long, a national spelling that needs a region, or no such number.
+
+    ``region`` must be a region phonenumbers knows (the ``region`` option checks it).
+    """
+    value, artifacts = cell, []
+    stripped = (value if value.isascii() else _INVISIBLE.sub("", value)).strip()
+    if stripped != value and stripped:
+        artifacts.append(Artifact.WHITESPACE)
+    value = stripped
+    if value.startswith("'"):
+        artifacts.append(Artifact.APOSTROPHE)
+        value = value[1:].strip()
+    if not value:
+        return Reading(cell, None, Problem.EMPTY, "the cell is empty", Spelling.UNREADABLE, False, artifacts=tuple(artifacts))
+    # Each check only where its shape can be: most cells are digits and separators.
+    if ("E" in value or "e" in value) and _SCIENTIFIC.match(value):
+        return Reading(cell, None, Problem.EXCEL_DAMAGE, _scientific(value), Spelling.UNREADABLE, False, artifacts=tuple(artifacts))
+    decimal = _TRAILING_DECIMAL.match(value) if value.endswith("0") and ("." in value or "," in value) else None
+    if decimal:
+        artifacts.append(Artifact.DECIMAL)
+        value = decimal.group(1)
+    extension = None
+    ext = _EXTENSION.search(value) if _EXTENSION_MARK.search(value) else None
+    if ext and ext.start() > 0:
+        extension, value = ext.group(1), value[: ext.start()]
+    compact = value.translate(_DROP_SEPARATORS) if value.isascii() else _SEPARATORS.sub("", value)
+    done = tuple(artifacts)
+    if not _READABLE.fullmatch(compact):
+        problem, detail = (
+            (Problem.LETTERS, "it contains letters") if _LETTER.search(compact) else (Problem.INVALID, "it is not made of digits")
+        )
+        return Reading(cell, None, problem, detail, Spelling.UNREADABLE, False, extension=extension, artifacts=done)
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if compact.startswith("+"):
+        return _international(cell, value, compact, extension, done)
+    return _national(cell, compact, region, bare=_BARE_DIGITS.fullmatch(value) is not None, extension=extension, artifacts=done)
+
+
+def _international(cell: str, value: str, compact: str, extension: str | None, artifacts: tuple[Artifact, ...]) -> Reading:
+    info = analyze(compact)
+    spelling = Spelling.E164 if value == compact else Spelling.INTERNATIONAL
+    if info.valid:
+        return Reading(cell, info.e164, None, "", spelling, True, extension=extension, artifacts=artifacts)
+    problem = _problem_of(compact, None)
+    return Reading(cell, None, problem[0], problem[1], spelling, False, extension=extension, artifacts=artifacts)
+
+
+def _national(cell: str, digits: str, region: str | None, *, bare: bool, extension: str | None, artifacts: tuple[Artifact, ...]) -> Reading:
+    where = region or DEFAULT_REGION
+    e164 = _read_in(digits, where)
+    if e164 is not None:
+        spelling = Spelling.NO_PLUS if bare and e164[1:] == digits else Spelling.NATIONAL
+        if not e164.startswith(f"+{_calling_code(where)}"):
+            spelling = Spelling.INTERNATIONAL  # dialled through the region's international prefix (011 44 …)
+        return Reading(cell, e164, None, "", spelling, True, where, extension, artifacts)
+    guess = analyze("+" + digits)
+    if guess.valid and guess.e164 is not None:  # the digits hold a country code: a spreadsheet dropped the +
+        return Reading(cell, guess.e164, None, "", Spelling.NO_PLUS, False, None, extension, artifacts)
+    problem, detail = _problem_of(digits, where)
+    if region is None and problem is not Problem.MISSING_AREA_CODE and digits.startswith("0"):
+        problem = Problem.NEEDS_REGION
+        detail = "it is written nationally (a leading 0 dials a national number): the region it is in is not known"
+    return Reading(cell, None, problem, detail, Spelling.NATIONAL, False, where, extension, artifacts)
+
+
+def _read_in(digits: str, region: str) -> str | None:
+    """The valid E.164 number ``digits`` dialled in ``region`` stand for (``phonenumbers.parse``'s reading), else ``None``."""
+    code = _calling_code(region)
+    if not code:
+        return None
+    fast = _national_fast(digits, region, code)
+    if fast is not None:
+        return fast
+    try:
+        number = phonenumbers.parse(digits, region)
+    except NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return str(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+
+
+def _national_fast(digits: str, region: str, code: int) -> str | None:
+    """:func:`_read_in` without ``phonenumbers.parse`` where the region's national prefix is plain digits (most regions).
+
+    ``parse`` strips the national prefix when the rest is a valid number, and a valid number here is one
+    :func:`~validator.knowledge.numbering.valid_e164` accepts; regions whose prefix is a pattern or is
+    transformed (Brazil, Argentina, Japan, …) and every reading this misses are left to ``parse``.
+    """
+    prefix = _plain_national_prefix(region)
+    if prefix is None:
+        return None
+    national = digits[len(prefix) :] if prefix and digits.startswith(prefix) else digits
+    info = analyze(f"+{code}{national}")  # through analyze's cache: the rules ask it about this number next
+    return info.e164 if info.is_e164 and info.valid else None
+
+
+@lru_cache(maxsize=512)
+def _calling_code(region: str) -> int:
+    """The region's country calling code (0 when unknown)."""
+    return int(phonenumbers.country_code_for_region(region))
+
+
+@lru_cache(maxsize=512)
+def _plain_national_prefix(region: str) -> str | None:
+    """The region's national prefix when parsing strips exactly it ("" when it has none); ``None`` when it is a pattern."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None or metadata.national_prefix_transform_rule is not None:
+        return None
+    prefix, parsing = metadata.national_prefix or "", metadata.national_prefix_for_parsing
+    if parsing is not None and parsing != prefix:
+        return None
+    return prefix if prefix.isdigit() or not prefix else None
+
+
+def _problem_of(spelling: str, region: str | None) -> tuple[Problem, str]:
+    """Why ``spelling`` (``+`` and digits, or national digits read in ``region``) is no valid number, in a word and a sentence."""
+    try:
+        number = phonenumbers.parse(spelling, region)
+    except NumberParseException as exc:
+        if exc.error_type in (NumberParseException.TOO_SHORT_NSN, NumberParseException.TOO_SHORT_AFTER_IDD):
+            return Problem.TOO_SHORT, "it is too short to be a phone number"
+        if exc.error_type == NumberParseException.TOO_LONG:
+            return Problem.TOO_LONG, "it is too long to be a phone number"
+        if exc.error_type == NumberParseException.INVALID_COUNTRY_CODE:
+            return Problem.INVALID, "it does not begin with a country calling code in use"
+        return Problem.INVALID, "it cannot be read as a phone number"
+    code = number.country_code or 0
+    home = region or phonenumbers.region_code_for_country_code(code)
+    if home == phonenumbers.UNKNOWN_REGION:
+        return Problem.INVALID, f"+{code} is not a country calling code in use"
+    digits = len(str(number.national_number))
+    lengths = _lengths(home)
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        return Problem.MISSING_AREA_CODE, f"{digits} digits is a local number without its area code ({home} numbers have {lengths})"
+    possible = _possible_lengths(home)
+    if reason == ValidationResult.TOO_SHORT or (reason == ValidationResult.INVALID_LENGTH and possible and digits < min(possible)):
+        return Problem.TOO_SHORT, f"{digits} digits is too short for a {home} number ({lengths})"
+    if reason == ValidationResult.TOO_LONG or (reason == ValidationResult.INVALID_LENGTH and possible and digits > max(possible)):
+        return Problem.TOO_LONG, f"{digits} digits is too long for a {home} number ({lengths})"
+    if reason == ValidationResult.INVALID_LENGTH:
+        return Problem.INVALID, f"{digits} digits is not a length {home} numbers have ({lengths})"
+    return Problem.INVALID, f"it is not in a number range assigned in {home} (+{code})"
+
+
+def _possible_lengths(region: str) -> tuple[int, ...]:
+    """The lengths of the region's national numbers (without country code or national prefix)."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    general = metadata.general_desc if metadata is not None else None
+    return tuple(n for n in (general.possible_length if general is not None else ()) if n > 0)
+
+
+def _lengths(region: str) -> str:
+    """``10 digits``, ``7, 9 or 10 digits``: the national lengths of the region's numbers."""
+    lengths = [str(n) for n in _possible_lengths(region)]
+    if not lengths:
+        return "another length"
+    return (", ".join(lengths[:-1]) + " or " + lengths[-1] if len(lengths) > 1 else lengths[0]) + " digits"
+
+
+def _scientific(value: str) -> str:
+    try:
+        meant = f"{int(Decimal(value.replace(',', '.'))):d}"
+    except (InvalidOperation, ValueError, OverflowError):
+        meant = "a rounded number"
+    return f"scientific notation: {value!r} means {meant}, the last digits are lost"

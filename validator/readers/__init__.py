@@ -2,7 +2,8 @@
 
 :data:`READERS` is the one table of input formats: a new format is one module
 and one row. Text readers parse a whole payload; a streamed reader (CSV) is
-read in chunks by :mod:`validator.engine.csv`, so its row has no ``read``.
+read in chunks by :mod:`validator.engine.csv`, so its row has no ``read``: CSV
+text (``readers/csv/``) and workbook sheets (``readers/xlsx.py``), contact lists both.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from validator.document import Document
 from validator.readers.json import read_json
 from validator.readers.yaml import read_yaml
 
-InputFormat = Literal["json", "yaml", "csv"]
+InputFormat = Literal["json", "yaml", "csv", "xlsx"]
 
 
 @dataclass(frozen=True)
 class Reader:
     name: InputFormat
     suffixes: tuple[str, ...]
-    read: Callable[[str], Document] | None  # None: streamed in chunks by the engine (CSV)
+    read: Callable[[str], Document] | None  # None: a contact list, streamed in chunks by the engine (CSV, XLSX)
     comments: bool = False  # comments may carry ``retell-validate: ignore[...]`` suppressions
     # The default --max-bytes for text held in memory: about 2 GB peak RSS at the limit, from
     # bench/memory.py's RSS per input MB (docs/robustness.md). CSV files are streamed, unlimited.
@@ -34,7 +35,10 @@ READERS: dict[str, Reader] = {
     "json": Reader("json", (".json",), read_json, max_bytes=64 * 1024 * 1024),
     "yaml": Reader("yaml", (".yaml", ".yml"), read_yaml, comments=True, max_bytes=20 * 1024 * 1024),
     "csv": Reader("csv", (".csv", ".tsv"), None, max_bytes=64 * 1024 * 1024),
+    # Workbooks are read in read-only mode, row by row; .xls is named only to say it is not read.
+    "xlsx": Reader("xlsx", (".xlsx", ".xlsm", ".xls"), None, max_bytes=64 * 1024 * 1024),
 }
+CONTACT_LISTS: tuple[InputFormat, ...] = tuple(r.name for r in READERS.values() if r.read is None)
 FORMAT_NAMES: tuple[str, ...] = tuple(READERS)
 
 

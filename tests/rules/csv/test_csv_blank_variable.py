@@ -17,7 +17,7 @@ CASES = [
             "/tasks/1/retell_llm_dynamic_variables/first_name",
             "warning",
             line=3,
-            says="blank in 7 of 14 rows (lines 3, 5, 7, 9, 11, 13, 15)",
+            says="blank in 7 of 14 rows (rows 3, 5, 7, 9, 11, 13, 15)",
         ),
         format="csv",
     ),

@@ -11,7 +11,7 @@ CASES = [
     flags(
         "a phone number, a formula and an at-sign in two columns",
         b"phone number,callback,note\r\n+12137774445,+14157774444,-5\r\n+13105551234,=1+1,@home\r\n+14155550123,(415) 777-4444,ok\r\n",
-        At("/tasks/0/retell_llm_dynamic_variables/callback", "warning", line=2, says="(lines 2, 3"),
+        At("/tasks/0/retell_llm_dynamic_variables/callback", "warning", line=2, says="(rows 2, 3"),
         At("/tasks/1/retell_llm_dynamic_variables/note", "warning", line=3),
         format="csv",
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.helpers import one
 from tests.rules.cases import At, cases_test, flags, passes
 from tests.rules.csv import HEADER, csv, fixture
 
@@ -11,8 +12,7 @@ CASES = [
     flags(
         "a leading space and a zero-width space",
         HEADER + b'" +12137774445",Ann\r\n+1213777\xe2\x80\x8b4446,Bob\r\n',
-        At("/tasks/0/to_number", "error", line=2, says="spaces around it"),
-        At("/tasks/1/to_number", "error", line=3, says="U+200B"),
+        At("/tasks/0/to_number", "error", line=2, says="2 rows have spaces around them"),
         format="csv",
     ),
     flags(
@@ -27,6 +27,12 @@ CASES = [
 ]
 
 test_cases = cases_test(CODE, CASES)
+
+
+def test_one_finding_names_every_row_and_the_invisible_characters() -> None:
+    d = one(csv(HEADER + b'" +12137774445",Ann\r\n+1213777\xe2\x80\x8b4446,Bob\r\n'), CODE)
+    assert d.message.endswith(": row 2 ` +12137774445` = +12137774445, row 3 `+1213777\u200b4446` = +12137774446 (holding U+200B)")
+    assert d.fix is not None and (d.fix.safe, d.fix.count) == (True, 2)
 
 
 def test_it_replaces_the_e164_findings() -> None:

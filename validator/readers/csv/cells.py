@@ -1,90 +1,171 @@
-"""What spreadsheets do to a phone number cell, and what the number was before.
+"""What spreadsheets do to a phone number cell, and which finding names it.
 
-``phone_damage`` undoes the damage step by step (apostrophe, invisible
-spaces, ``.0``, a lost ``+``) and reports each step that was needed, every
-hint giving the fully repaired number. Scientific notation cannot be undone:
-the digits are gone.
+Every phone cell is read by :func:`validator.knowledge.phones.normalize`; here a
+reading becomes the one problem a row is counted under (:func:`phone_problem`),
+so that a list written one way gets one finding for all its rows, the way
+:class:`validator.readers.csv.contacts.ContactList` groups them.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
 
-from validator.knowledge.phones import analyze
+from validator.knowledge.phones import Artifact, Problem, Reading, Spelling
 from validator.readers import codes
 
-# Excel's General format for numbers of 12+ digits: one digit, up to 5 decimals, E+exponent.
-_SCIENTIFIC = re.compile(r"^[+-]?\d(?:[.,]\d+)?E\+?\d{1,3}$", re.IGNORECASE)
-_TRAILING_DECIMAL = re.compile(r"^(\+?\d+)[.,]0+$")
-_DIGITS = re.compile(r"^\d{8,15}$")
-_NANP_NATIONAL = re.compile(r"^[2-9]\d{2}[2-9]\d{6}$")  # a US number without +1, not a lost +
-# Spaces that look like nothing in a spreadsheet but are not ASCII spaces.
-_INVISIBLE = re.compile("[\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
 # A cell a spreadsheet reads as a formula; plain negative numbers stay numbers.
 _FORMULA_START = ("=", "@", "+", "-")
 _NEGATIVE_NUMBER = re.compile(r"^-\d+(?:[.,]\d+)?$")
 
-Damage = tuple[str, str, str]  # code, message, hint
 
+@dataclass(frozen=True, slots=True)
+class CellProblem:
+    """The problem one phone cell is counted under: a code, and the words for one row and for many.
 
-def phone_damage(cell: str, *, relaxed: bool = False) -> list[Damage]:
-    """Each spreadsheet artefact in a phone cell, in the order they are undone.
-
-    ``relaxed`` rows (``ignore e164 validation``) may hold pseudo numbers: digits without ``+`` are not damage there.
+    ``repairable``: the cell stands for a valid number (``--fix`` writes it; the task holds it);
+    ``safe``: that reading is certain enough to write without ``--unsafe-fixes``.
     """
-    found: list[tuple[str, str, str]] = []  # code, message, how to keep it from coming back
-    value = cell
-    stripped = _INVISIBLE.sub("", value).strip()
-    if stripped != value:
-        found.append((codes.CSV_STRAY_WHITESPACE, _whitespace_message(value), ""))
-        value = stripped
-    if value.startswith("'"):
-        found.append((codes.CSV_LEADING_APOSTROPHE, "the number starts with an apostrophe (a spreadsheet's text marker)", ""))
-        value = value[1:].strip()
-    if _SCIENTIFIC.match(value):
-        return [_scientific(value)]  # the digits must be taken again: nothing else to repair
-    decimal = _TRAILING_DECIMAL.match(value)
-    if decimal:
-        message = f"the number ends in {value[len(decimal.group(1)) :]!r}, the decimal part of a number read as a float"
-        found.append((codes.CSV_TRAILING_DECIMAL, message, "; export the column as text, not as numbers"))
-        value = decimal.group(1)
-    if not relaxed and _lost_plus(value):
-        message = "the number has no leading + (a spreadsheet reads +… as a positive number and drops it)"
-        found.append((codes.CSV_MISSING_PLUS, message, "; format the column as Text in the spreadsheet so the + stays"))
-        value = "+" + value
-    if not found:
-        return []
-    repaired = _repaired(value)
-    return [(code, f"{message}: {cell!r}", f"write it as {repaired}{advice}") for code, message, advice in found]
+
+    code: str
+    one: str  # "writes its number nationally"
+    many: str  # "write numbers nationally"
+    repairable: bool
+    safe: bool
+    advice: str = ""  # how to keep it from coming back
+    national: bool = False  # read in the list's region: the finding says which
 
 
-def _repaired(value: str) -> str:
-    """The repaired number, and why it still fails when it does."""
-    info = analyze(value)
-    return f"{value} (even then it is not valid: {info.problem})" if info.is_e164 and not info.valid else value
+_EXPORT_AS_TEXT = "format the column as Text in the spreadsheet before exporting"
+_NUMBER_CELL = CellProblem(
+    codes.SHEET_NUMBER_CELL,
+    "holds its number as a number, not text (the + and any leading 0 are gone)",
+    "hold numbers as numbers, not text (the + and any leading 0 are gone)",
+    True,
+    True,
+    "format the column as Text so Excel keeps the +",
+)
+_NUMBER_CELL_GUESS = CellProblem(
+    codes.SHEET_NUMBER_CELL,
+    "holds its number as a number, not text, and reads as a number only if a lost + stood before it",
+    "hold numbers as numbers, not text, and read as numbers only if a lost + stood before them",
+    True,
+    False,
+    _NUMBER_CELL.advice,
+)
+_NUMBER_CELL_LOST = CellProblem(
+    codes.SHEET_NUMBER_CELL,
+    "holds its number as a number, not text, and it is not a phone number any more",
+    "hold numbers as numbers, not text, and are not phone numbers any more",
+    False,
+    False,
+    "take the numbers again from their source into a column formatted as Text",
+)
+_SCIENTIFIC = CellProblem(
+    codes.CSV_SCIENTIFIC_NOTATION,
+    "is in scientific notation: its last digits are lost",
+    "are in scientific notation: their last digits are lost",
+    False,
+    False,
+    "take the numbers again from their source; format the column as Text before pasting, then export",
+)
+_NEEDS_REGION = CellProblem(
+    codes.CSV_PHONE_NOT_E164,
+    "writes its number nationally, and no region says which country it is in",
+    "write numbers nationally, and no region says which country they are in",
+    False,
+    False,
+    national=True,
+)
+_TRAILING_DECIMAL = CellProblem(
+    codes.CSV_TRAILING_DECIMAL,
+    "ends in .0: the column was read as numbers",
+    "end in .0: the column was read as numbers",
+    True,
+    True,
+    "export the column as text, not as numbers",
+)
+_APOSTROPHE = CellProblem(
+    codes.CSV_LEADING_APOSTROPHE,
+    "starts with an apostrophe (a spreadsheet's text marker)",
+    "start with an apostrophe (a spreadsheet's text marker)",
+    True,
+    True,
+)
+_MISSING_PLUS = CellProblem(
+    codes.CSV_MISSING_PLUS,
+    "has no leading + (a spreadsheet read it as a number and dropped it)",
+    "have no leading + (a spreadsheet read them as numbers and dropped it)",
+    True,
+    True,
+    _EXPORT_AS_TEXT.replace("before exporting", "so the + stays"),
+)
+_MISSING_PLUS_GUESS = CellProblem(
+    codes.CSV_MISSING_PLUS,
+    "has no leading +, and reads as a number only if a lost + stood before it",
+    "have no leading +, and read as numbers only if a lost + stood before them",
+    True,
+    False,
+    _MISSING_PLUS.advice,
+)
+_NATIONAL = CellProblem(codes.CSV_PHONE_NOT_E164, "writes its number nationally", "write numbers nationally", True, True, national=True)
+_PUNCTUATION = CellProblem(
+    codes.CSV_PHONE_NOT_E164, "writes its number with spaces or punctuation", "write numbers with spaces or punctuation", True, True
+)
+_EXTENSION = CellProblem(
+    codes.CSV_PHONE_NOT_E164,
+    "has an extension, which a batch call cannot dial (writing the number drops it)",
+    "have an extension, which a batch call cannot dial (writing the numbers drops it)",
+    True,
+    False,
+)
+_WHITESPACE = CellProblem(
+    codes.CSV_STRAY_WHITESPACE,
+    "has spaces around it, or invisible characters (NBSP, zero-width) in it",
+    "have spaces around them, or invisible characters (NBSP, zero-width) in them",
+    True,
+    True,
+)
 
 
-def _whitespace_message(cell: str) -> str:
-    invisible = sorted({f"U+{ord(c):04X}" for c in _INVISIBLE.findall(cell)})
-    if invisible:
-        return f"the number contains invisible characters ({', '.join(invisible)})"
-    return "the number has spaces around it"
+#: The codes a phone cell is counted under: one finding per kind for the whole list, never one per row.
+PHONE_CELL_CODES = frozenset(
+    problem.code
+    for problem in (_NUMBER_CELL, _SCIENTIFIC, _NEEDS_REGION, _TRAILING_DECIMAL, _APOSTROPHE, _MISSING_PLUS, _NATIONAL, _WHITESPACE)
+)
 
 
-def _scientific(value: str) -> Damage:
-    try:
-        meant = f"{int(Decimal(value.replace(',', '.'))):d}"
-    except (InvalidOperation, ValueError, OverflowError):
-        meant = "a rounded number"
-    message = f"the number is in scientific notation: {value!r} means {meant}, the last digits are lost"
-    hint = "take the number again from its source; in the spreadsheet format the column as Text before pasting, then export"
-    return codes.CSV_SCIENTIFIC_NOTATION, message, hint
+def phone_problem(reading: Reading, *, number_cell: bool = False) -> CellProblem | None:
+    """What a phone cell is counted under; ``None`` for E.164 as it should be, and for numbers
+    that cannot be read for another reason (the phone rules say why, row by row).
 
-
-def _lost_plus(value: str) -> bool:
-    """Digits only, and a valid number once ``+`` is put back (10-digit US numbers lack +1, not +: RBV201)."""
-    return bool(_DIGITS.match(value)) and not _NANP_NATIONAL.match(value) and analyze("+" + value).valid
+    ``number_cell``: a workbook cell typed as a number (its text is the number's digits).
+    """
+    if number_cell:
+        if reading.e164 is None:
+            return _NUMBER_CELL_LOST
+        return _NUMBER_CELL if reading.certain else _NUMBER_CELL_GUESS
+    if reading.problem is Problem.EXCEL_DAMAGE:
+        return _SCIENTIFIC
+    if reading.problem is Problem.NEEDS_REGION:
+        return _NEEDS_REGION
+    if reading.e164 is None:
+        return None
+    if reading.extension is not None:
+        return _EXTENSION
+    if Artifact.DECIMAL in reading.artifacts:
+        return _TRAILING_DECIMAL
+    if Artifact.APOSTROPHE in reading.artifacts:
+        return _APOSTROPHE
+    if reading.spelling is Spelling.NO_PLUS:
+        return _MISSING_PLUS if reading.certain else _MISSING_PLUS_GUESS
+    if reading.spelling is Spelling.NATIONAL:
+        return _NATIONAL
+    if reading.spelling is Spelling.INTERNATIONAL:
+        return _PUNCTUATION
+    if Artifact.WHITESPACE in reading.artifacts:
+        return _WHITESPACE
+    return None
 
 
 def formula_like(cell: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from validator.diagnostics import Finding
 from validator.document import Issue, Span
 from validator.readers import codes
-from validator.readers.csv.source import Record
+from validator.readers.csv.source import Row
 
 PHONE_COLUMN = "phone number"
 IGNORE_E164_COLUMN = "ignore e164 validation"
@@ -56,7 +56,7 @@ def _looks_like_ignore_e164(header: str) -> bool:
 class Layout:
     """What each column of the file is. ``variables`` maps a name to its column (the last one on duplicates)."""
 
-    header: Record
+    header: Row
     spans: list[Span]
     phone: int | None = None
     ignore_e164: int | None = None
@@ -72,8 +72,8 @@ class Layout:
         return self.spans[column] if column < len(self.spans) else Span(self.header.line, 1)
 
 
-def read_header(header: Record, delimiter: str) -> Layout:
-    layout = Layout(header, header.spans(delimiter))
+def read_header(header: Row) -> Layout:
+    layout = Layout(header, header.spans())
     seen: dict[str, int] = {}
     for column, name in enumerate(header.cells):
         if name in seen:

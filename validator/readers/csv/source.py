@@ -15,7 +15,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, ClassVar, Protocol
 
 from validator.diagnostics import Finding
 from validator.document import Issue, Span
@@ -42,18 +42,52 @@ _CONTAINERS = (
 )
 
 
+class Row(Protocol):
+    """One row of a contact list, whatever holds it (a CSV record, a sheet row)."""
+
+    @property
+    def cells(self) -> list[str]: ...
+
+    @property
+    def line(self) -> int:
+        """Where the row starts in the file: the line of a CSV, the row of a sheet (positions)."""
+
+    @property
+    def row(self) -> int:
+        """The row number a spreadsheet shows (the header is row 1): what messages name."""
+
+    @property
+    def numbers(self) -> frozenset[int]:
+        """The columns whose cells a workbook holds as numbers, not text (a CSV has none)."""
+
+    def spans(self) -> list[Span]:
+        """The position of each cell."""
+
+    def whole(self) -> Span:
+        """The position of the whole row."""
+
+    def cell(self, column: int) -> str:
+        """How a message names a cell of the row: ``row 12`` in a CSV, ``A12`` in a sheet."""
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One CSV record: its cells, the line it starts on, and its source text."""
+    """One CSV record: its cells, the line it starts on, its row number, its source text and separator."""
 
     cells: list[str]
     line: int
     raw: str
+    row: int = 1
+    delimiter: str = ","
     _line_starts: list[int] = field(default_factory=list, compare=False, repr=False)  # filled on first use
+    numbers: ClassVar[frozenset[int]] = frozenset()
 
-    def spans(self, delimiter: str) -> list[Span]:
+    def cell(self, column: int) -> str:
+        return f"row {self.row}"
+
+    def spans(self) -> list[Span]:
         """The span of each cell (quotes included), computed from the source text."""
-        return [self.span(start, end) for start, end in cell_spans(self.raw, delimiter)[0]]
+        return [self.span(start, end) for start, end in cell_spans(self.raw, self.delimiter)[0]]
 
     def span(self, start: int, end: int) -> Span:
         return Span(*self._position(start), *self._position(end))
@@ -107,8 +141,9 @@ class CsvText:
     _lines: Iterator[str] = field(default_factory=lambda: iter(()))
     _bad_lines: int = 0
     _first_bad: tuple[int, str] | None = None
+    exact: bool = False  # keep undecodable bytes as they are (surrogates) instead of U+FFFD: a fix writes them back
 
-    def records(self) -> Iterator[Record]:
+    def rows(self) -> Iterator[Record]:
         pending: list[str] = []
 
         def lines() -> Iterator[str]:
@@ -117,19 +152,19 @@ class CsvText:
                 yield line
 
         reader = csv.reader(lines(), delimiter=self.delimiter)
-        start, previous = 1, None
+        start, previous, delimiter = 1, None, self.delimiter
         try:
-            for cells in reader:
+            for row, cells in enumerate(reader, 1):
                 raw = "".join(pending)
                 pending.clear()
                 if _UNDECODABLE.search(raw):
                     cells, raw = self._undecodable(cells, raw, start)
                 if previous is not None:
                     yield previous
-                previous = Record(cells, start, raw)
+                previous = Record(cells, start, raw, row, delimiter)
                 start = reader.line_num + 1
         except csv.Error:  # in practice a field over the size limit: an unclosed quote swallowing the file
-            self.issues.append(self._unclosed(Record([], start, "".join(pending))))
+            self.issues.append(self._unclosed(Record([], start, "".join(pending), delimiter=delimiter)))
         except UnicodeDecodeError as exc:
             line = reader.line_num + 1
             self.issues.append(
@@ -153,6 +188,8 @@ class CsvText:
         self._bad_lines += 1
         if self._first_bad is None:
             self._first_bad = (line, raw)
+        if self.exact:
+            return cells, raw
         return [_UNDECODABLE.sub("\ufffd", cell) for cell in cells], _UNDECODABLE.sub("\ufffd", raw)
 
     def _report_undecodable(self) -> None:
@@ -161,7 +198,7 @@ class CsvText:
         line, raw = self._first_bad
         match = _UNDECODABLE.search(raw)
         assert match is not None
-        record = Record([], line, raw)
+        record = Record([], line, raw, delimiter=self.delimiter)
         at = record.span(match.start(), match.end())
         byte = ord(match.group()) - 0xDC00
         word = _word_around(raw, match.start())
@@ -174,7 +211,7 @@ class CsvText:
         self.issues.append(_issue(codes.CSV_ENCODING, message, Span(at.line, at.column), hint=_SAVE_AS_UTF8))
 
 
-def open_csv(stream: BinaryIO, delimiter: str | None = None) -> CsvText | Issue:
+def open_csv(stream: BinaryIO, delimiter: str | None = None, *, exact: bool = False) -> CsvText | Issue:
     """Detect the encoding and separator of a seekable binary stream; an :class:`Issue` when it is no text."""
     head = stream.read(4096)
     stream.seek(0)
@@ -191,7 +228,7 @@ def open_csv(stream: BinaryIO, delimiter: str | None = None) -> CsvText | Issue:
     except UnicodeDecodeError as exc:
         return _issue(codes.CSV_ENCODING, f"cannot decode the file as {encoding.upper()}: {exc.reason}", Span(1, 1), hint=_SAVE_AS_UTF8)
     rest: Iterator[str] = iter(text)
-    return CsvText(delimiter or sniff_delimiter(first), encoding, _lines=_chain(first, rest))
+    return CsvText(delimiter or sniff_delimiter(first), encoding, _lines=_chain(first, rest), exact=exact)
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from validator.context import Context, per_document
-from validator.knowledge.phones import PhoneInfo, analyze
+from validator.knowledge.phones import PhoneInfo, Region, analyze
 
 
 @dataclass(slots=True)
@@ -58,3 +58,9 @@ def unusual(ctx: Context) -> list[PhoneField]:
 def destinations(ctx: Context) -> list[PhoneField]:
     """Every task's ``to_number`` that is a non-empty string."""
     return [f for f in phone_fields(ctx) if f.task is not None and f.info is not None and f.value]
+
+
+@per_document
+def reading_region(ctx: Context) -> Region:
+    """Where numbers written nationally are read: the ``region`` setting, else the country of ``from_number``, else the default."""
+    return Region.choose(ctx.settings.region, ctx.document.get("from_number"))
