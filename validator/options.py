@@ -559,6 +559,34 @@ class Text(Kind[str]):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 1}
+class Columns(Kind[tuple[str, ...]]):
+    """Names of columns (or dynamic variables), compared without case, spaces or punctuation (``ZIP Code`` is ``zipcode``)."""
+
+    noun = "list of column names"
+    metavar = "NAME"
+    multiple = True
+    listing = "comma-separated, repeatable"
+
+    def parse(self, value: object) -> tuple[str, ...]:
+        items = _strings(value, 'is not a list of column names (strings), such as ["state", "zip"]')
+        names = tuple(dict.fromkeys(column_key(part) for item in items for part in item.split(",") if column_key(part)))
+        if not names:
+            raise Invalid(value, "names no column")
+        return names
+
+    def coerce(self, value: object) -> tuple[str, ...]:
+        return self.parse([value] if isinstance(value, str) else list(value) if isinstance(value, tuple | list) else value)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+
+    def to_json(self, value: Any) -> Any:
+        return list(value)
+
+
+def column_key(name: str) -> str:
+    """How a column name is compared: lower case, letters and digits only (``Postal_Code`` → ``postalcode``)."""
+    return "".join(char for char in name.casefold() if char.isalnum())
 
 
 class Flag(Kind[bool]):
@@ -752,6 +780,18 @@ SHEET = Option[str | None](
     help="XLSX: the sheet that holds the contact list.",
     unset="the first sheet",
 )
+LOCATION_COLUMNS = Option(
+    "location_columns",
+    Columns(),
+    ("state", "province", "stateprovince", "zip", "zipcode", "postalcode", "postcode"),
+    "columns of a contact list (dynamic variables of a payload's tasks) that say where the person lives: a US state or "
+    "Canadian province (name or postal abbreviation), a ZIP code or a Canadian postal code. The law of that place applies "
+    "in addition to the place the number points to ([calling-hours.md](calling-hours.md#where-the-person-lives)); "
+    "names are compared without case, spaces or punctuation.",
+    key="location-columns",
+    flags=("--location-column",),
+    help="A column that says where the person lives (state, province, ZIP or postal code).",
+)
 NOW = Option[datetime | None](
     "now",
     Clock(),
@@ -851,6 +891,7 @@ OPTIONS: tuple[Option[Any], ...] = (
     HORIZON_DAYS,
     REGION,
     SHEET,
+    LOCATION_COLUMNS,
     NOW,
     EXCLUDE,
     SPEC,

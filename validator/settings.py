@@ -21,6 +21,7 @@ from validator.options import (
     DNC_EXEMPTION_KEY,
     HORIZON_DAYS,
     IGNORE,
+    LOCATION_COLUMNS,
     NOW,
     REGION,
     SELECT,
@@ -65,6 +66,7 @@ class Settings:
     agents: Path | None = AGENTS.field()  # noqa: RUF009 - a dataclasses.Field, as for now
     region: str | None = REGION.field()  # national phone numbers are read in this country (None: from_number's, else US)
     sheet: str | None = SHEET.field()  # the sheet of a workbook that holds the contact list (None: the first)
+    location_columns: tuple[str, ...] = LOCATION_COLUMNS.field()
 
     def __post_init__(self) -> None:
         for option in _OPTIONS:

@@ -26,7 +26,7 @@ def test_grouping_by_head_gives_each_number_its_own_answer() -> None:
     numbers = [f"+{(rnd.choice(prefixes) + str(rnd.randrange(10**10)).zfill(10))[:11]}" for _ in range(3000)]
     numbers += [TOLL_FREE, "+18765550123", "+12425550123", "+447700900123", "+441481256789", "+61412345678", "+33612345678"]
     ctx = Context(seed(tasks=[{"to_number": n} for n in numbers]), load_spec(), Settings())
-    for (location, zones), group in groups(ctx).items():
+    for (location, zones, _), group in groups(ctx).items():
         for index in group.indexes:
             number = numbers[index]
             if not phonenumbers.is_valid_number(phonenumbers.parse(number)):

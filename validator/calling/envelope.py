@@ -22,16 +22,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 
+from phonenumbers.tzdata import TIMEZONE_DATA
+
 from validator.calling.intervals import intersect, merge, subtract
-from validator.calling.law import zones_for_law
-from validator.calling.law_table import Interval, Law, Rule, laws_for
-from validator.calling.reach import REACH_DAYS, Schedule, allowed, batch_start, offset_changes, schedule, unplaced, utc_offset
+from validator.calling.law import governing, zones_for_law
+from validator.calling.law_table import Interval, Law, Rule, laws
+from validator.calling.reach import (
+    REACH_DAYS,
+    Schedule,
+    allowed,
+    batch_start,
+    clock_signature,
+    offset_changes,
+    schedule,
+    unplaced,
+    utc_offset,
+)
 from validator.calling.recipients import Group, groups
 from validator.calling.windows import DAY
 from validator.context import Context
+from validator.knowledge.recipient_zones import RecipientZones
 from validator.knowledge.timezones import load_zone
 
 Week = tuple[tuple[Interval, ...], ...]  # minute-of-day intervals for Monday … Sunday
@@ -69,36 +82,120 @@ class Part:
 
     @property
     def label(self) -> str:
-        """``US+US-FL``, ``US (place unknown)``: the jurisdictions whose rules shape the part."""
-        ids = "+".join(law.id for law in self.laws) or "no rules"
-        if not self.placed:
-            countries = sorted({law.country for law in self.laws})
-            return f"{'/'.join(countries) or 'anywhere'}, place unknown ({len(self.laws)} rules)"
-        return ids
+        """The places of the part's recipients in words, the largest first: ``Florida, Georgia and 3 more``."""
+        sizes: dict[str, int] = {}
+        for group in self.groups:
+            for place in _place_words(group):
+                sizes[place] = sizes.get(place, 0) + group.count
+        names = sorted(sizes, key=lambda name: -sizes[name])
+        if len(names) <= 3:
+            return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else "no place known"
+        return f"{', '.join(names[:2])} and {len(names) - 2} more"
+
+
+def _place_words(group: Group) -> list[str]:
+    """``Florida``, ``Australia``, ``toll-free (+1)``; and where the person lives when a column says so."""
+    location = group.location
+    if location is None:
+        return ["numbers with no place"]
+    if not location.placed:
+        found = [f"numbers that do not tell their place ({location.name})"]
+    elif location.subdivision is not None:
+        found = [location.name]
+    else:
+        found = [_country_name(location.country)]
+    if group.lives is not None and group.lives is not location:
+        found.append(f"living in {group.lives.name}")
+    return [" ".join(found)]
+
+
+@cache
+def _country_name(country: str) -> str:
+    """A country's name as the law table words it (``Australia``), else its code."""
+    named = next((law.name for law in laws() if law.country == country and law.subdivision is None), country)
+    return named.split(" (", 1)[0]
 
 
 def parts(ctx: Context) -> list[Part] | None:
-    """The batch's recipients parted by legal envelope, in first-task order; ``None`` without a usable window."""
+    """The batch's recipients parted by legal envelope, in first-task order; ``None`` without a usable window.
+
+    Groups whose clocks keep the same time and whose narrowed windows and days are equal are one part.
+    """
     plan = schedule(ctx)
     if plan is None:
         return None
     start, days, purpose = batch_start(ctx), ctx.settings.horizon_days, ctx.settings.call_purpose
     found: dict[tuple[object, ...], Part] = {}
-    for (location, zones), group in groups(ctx).items():
-        governing = laws_for(location, purpose) if location is not None else ()
-        placed = location is None or location.placed
-        zone = zones.zones[0] if len(zones.zones) == 1 else plan.zone
-        policy_zones = () if unplaced(zones, start) else zones.zones
-        rules = [(law, law.rule_for(location)) for law in governing] if location is not None else []
-        checks = tuple((rule, judged) for law, rule in rules if rule for judged in zones_for_law(group, law))
-        key = (zone, policy_zones, checks, placed, tuple(law.id for law in governing))
+    for group in groups(ctx).values():
+        governing_laws = governing(group, purpose)
+        placed = group.location is None or group.location.placed
+        zone = part_zone(group.zones, plan.zone)
+        policy_zones = () if unplaced(group.zones, start) else group.zones.zones
+        checks = tuple((rule, judged) for law, rule, _ in governing_laws for judged in zones_for_law(group, law))
+        key = (zone, policy_zones, checks, placed, tuple(law.id for law, _, _ in governing_laws))
         part = found.get(key)
         if part is None:
             envelope = _envelope(plan, zone, checks, policy_zones, ctx.settings.calling_hours, start, days)
-            found[key] = Part(zone, governing, placed, [group], envelope, best_window(envelope.safe))
+            found[key] = Part(zone, tuple(law for law, _, _ in governing_laws), placed, [group], envelope, best_window(envelope.safe))
         else:
             part.groups.append(group)
-    return sorted(found.values(), key=lambda part: min(group.index for group in part.groups))
+    return _merged(sorted(found.values(), key=lambda part: min(group.index for group in part.groups)), start)
+
+
+def _merged(found: list[Part], start: int) -> list[Part]:
+    """Parts on clocks that keep the same time, with the same narrowed window and days, as one (in first-task order)."""
+    by_key: dict[tuple[object, ...], Part] = {}
+    out: list[Part] = []
+    for part in found:
+        if part.window is None:
+            out.append(part)
+            continue
+        key = (clock_signature(part.zone, start), part.window)
+        into = by_key.get(key)
+        if into is None:
+            by_key[key] = part
+            out.append(part)
+            continue
+        into.groups.extend(part.groups)
+        into.laws = tuple(dict.fromkeys((*into.laws, *part.laws)))
+        into.placed = into.placed and part.placed
+        into.envelope = Envelope(
+            into.envelope.reach,  # the same clock: the batch rings the same local minutes
+            tuple(intersect(a, b) for a, b in zip(into.envelope.legal, part.envelope.legal, strict=True)),
+            tuple(intersect(a, b) for a, b in zip(into.envelope.safe, part.envelope.safe, strict=True)),
+        )
+    return out
+
+
+def part_zone(zones: RecipientZones, preferred: str) -> str:
+    """The clock a part is written on: a zone its recipients are in.
+
+    One zone: that one. Several: ``preferred`` (the batch's own zone) when it is one of them, else a zone
+    of the clock most of them keep, the one phonenumbers gives the most number blocks (Anchorage, not Adak).
+    """
+    if len(zones.zones) == 1:
+        return zones.zones[0]
+    if preferred in zones.zones or not zones.zones:
+        return preferred
+    by_clock: dict[tuple[int, ...], list[str]] = {}
+    for zone in zones.zones:
+        by_clock.setdefault(clock_signature(zone, _SIGNATURE_START), []).append(zone)
+    weight = _zone_weights()
+    largest = max(by_clock.values(), key=lambda same: (len(same), max(weight.get(z, 0) for z in same)))
+    return max(largest, key=lambda zone: (weight.get(zone, 0), zone))
+
+
+_SIGNATURE_START = 29_000_000  # a fixed minute (2025-02) for telling clocks apart: which clock, not when
+
+
+@cache
+def _zone_weights() -> dict[str, int]:
+    """How many number blocks phonenumbers maps to each zone: a stand-in for how many people keep its clock."""
+    weights: dict[str, int] = {}
+    for zones in TIMEZONE_DATA.values():
+        for zone in zones:
+            weights[zone] = weights.get(zone, 0) + 1
+    return weights
 
 
 @lru_cache(maxsize=4096)

@@ -103,6 +103,7 @@ class Offence:
 
     law: Law
     kind: Bar
+    placed: bool  # the place the law comes from is told (else: every law of every place the number may ring)
     laws: dict[str, Law] = field(default_factory=dict)  # unplaced recipients: every law that bars them
     groups: dict[int, Group] = field(default_factory=dict)  # by first task index
     spans: dict[int, set[Interval]] = field(default_factory=dict)  # by day class (weekday 0-6, EVE)
@@ -130,19 +131,34 @@ def offences(ctx: Context) -> list[Offence]:
         return []
     start, days, purpose = batch_start(ctx), ctx.settings.horizon_days, ctx.settings.call_purpose
     found: dict[tuple[str, Bar], Offence] = {}
-    for (location, _), group in groups(ctx).items():
-        for law in laws_for(location, purpose) if location is not None else ():
-            rule = law.rule_for(location) if location is not None else None
-            assert rule is not None  # laws_for keeps only entries that set hours
+    for group in groups(ctx).values():
+        for law, rule, placed in governing(group, purpose):
             # A number that does not tell its place: one offence per group and reason, all its places' laws in it.
-            key = law.id if location is None or location.placed else f"{_UNPLACED}{group.index}:{law.scope.automated}"
+            key = law.id if placed else f"{_UNPLACED}{group.index}:{law.scope.automated}"
             for zone in zones_for_law(group, law):
                 for kind, breach in breaches(plan, zone, start, days, rule).items():
-                    offence = found.setdefault((key, kind), Offence(law, kind))
+                    offence = found.setdefault((key, kind), Offence(law, kind, placed))
                     offence.laws.setdefault(law.id, law)
                     offence.add(group, zone, breach)
     order = {key: n for n, key in enumerate(dict.fromkeys(key[0] for key in found))}
     return [found[key] for key in sorted(found, key=lambda k: (k[0].startswith(_UNPLACED), order[k[0]], list(Bar).index(k[1])))]
+
+
+def governing(group: Group, purpose: str) -> tuple[tuple[Law, Rule, bool], ...]:
+    """``(law, rule as it reaches the group, whether its place is told)`` for every applied entry over calls of ``purpose`` to the group.
+
+    The laws of the number's place and of the place the person lives (each with the holidays of its own
+    subdivision); a law both name once. A number that does not tell its place brings every candidate place's.
+    """
+    found: dict[str, tuple[Law, Rule, bool]] = {}
+    if group.location is None:
+        return ()
+    for place in group.places:
+        for law in laws_for(place, purpose):
+            rule = law.rule_for(place)
+            assert rule is not None  # laws_for keeps only entries that set hours
+            found.setdefault(law.id, (law, rule, place.placed))
+    return tuple(found.values())
 
 
 _UNPLACED = "unplaced:"
@@ -161,7 +177,7 @@ def report(ctx: Context, found: list[Offence]) -> Iterator[Finding]:
     """The finding for one law's offences (one or several reasons), counted once per task, grouped: its tasks are its members."""
     if not found:
         return
-    if not _placed(found[0]):
+    if not found[0].placed:
         yield _report_unplaced(ctx, found)
         return
     law = found[0].law
@@ -212,7 +228,7 @@ def _tasks(count: int) -> str:
 @per_document
 def _unplaceable(ctx: Context) -> int:
     """Tasks no law was judged for: no E.164 number, or one that phonenumbers does not place."""
-    return len(ctx.tasks) - sum(group.count for (location, _), group in groups(ctx).items() if location is not None)
+    return len(ctx.tasks) - sum(group.count for group in groups(ctx).values() if group.location is not None)
 
 
 def _unchecked(ctx: Context) -> str:
@@ -315,13 +331,9 @@ def law_offences(ctx: Context, *, automated: bool, kind: Bar | None = None) -> I
     by_law: dict[str, list[Offence]] = {}
     for offence in offences(ctx):
         if offence.law.scope.automated == automated and (kind is None or offence.kind is kind):
-            key = offence.law.id if len(offence.laws) == 1 and _placed(offence) else f"{_UNPLACED}{min(offence.groups)}"
+            key = offence.law.id if len(offence.laws) == 1 and offence.placed else f"{_UNPLACED}{min(offence.groups)}"
             by_law.setdefault(key, []).append(offence)
     yield from by_law.values()
-
-
-def _placed(offence: Offence) -> bool:
-    return all(group.location is None or group.location.placed for group in offence.groups.values())
 
 
 def findings(ctx: Context, *, automated: bool, kind: Bar | None = None) -> Iterator[Finding]:

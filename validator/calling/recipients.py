@@ -1,22 +1,31 @@
-"""Where a batch's recipients are: tasks grouped by the place and the zones their number tells.
+"""Where a batch's recipients are: tasks grouped by the place and the zones their number tells, and where they live.
 
 Most numbers are decided by their first digits (an area code, or an exchange in the
 few area codes split between zones or places), so grouping costs one lookup per such
 head, not per task. The calling-hours and calling-law rules, ``split`` and ``hours``
 all start from :func:`groups`.
+
+A task whose dynamic variables hold one of the ``location-columns`` (``state``, ``zip``,
+``postal code`` …: a contact list's columns) says where the person lives. People keep
+their numbers when they move, so that place counts **in addition** to the number's: its
+law applies too (:func:`validator.calling.law.governing`) and its zones join the number's,
+so every clock the person may be on is checked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from validator.context import Context, per_document
 from validator.diagnostics import Members
-from validator.knowledge.locations import Location, location_of_e164
+from validator.knowledge.addresses import place_of_address
+from validator.knowledge.locations import Location, location_of_e164, zones_of
 from validator.knowledge.locations import deciding_length as place_deciding_length
 from validator.knowledge.recipient_zones import RecipientZones, zones_for
 from validator.knowledge.recipient_zones import deciding_length as zones_deciding_length
+from validator.options import column_key
 
 
 @dataclass(slots=True)
@@ -41,28 +50,40 @@ class Group:
     pointer: str
     number: str
     indexes: list[int]
+    lives: Location | None = None  # where the task's location column says the person lives
+
+    @property
+    def places(self) -> tuple[Location, ...]:
+        """The places whose law governs the group: the number's, and where the person lives."""
+        return tuple(dict.fromkeys(place for place in (self.location, self.lives) if place is not None))
+
+
+GroupKey = tuple[Location | None, RecipientZones, Location | None]  # the number's place, the zones, where the person lives
 
 
 @per_document  # the calling-hours and calling-law rules, and split, ask for the same document in a row
-def groups(ctx: Context) -> dict[tuple[Location | None, RecipientZones], Group]:
-    """Tasks grouped by place and zones; numbers that are not E.164 are left out (RBV2xx reports them)."""
-    found: dict[tuple[Location | None, RecipientZones], Group] = {}
+def groups(ctx: Context) -> dict[GroupKey, Group]:
+    """Tasks grouped by place, zones and home; numbers that are not E.164 are left out (RBV2xx reports them)."""
+    found: dict[GroupKey, Group] = {}
     # Most numbers are decided by their first digits (an area code, or an exchange in the few area codes
     # split between zones or places): one lookup per such head, not per task.
     lengths: dict[str, int] = {}  # first 4 digits → how many decide both (0: look each number up)
     keys: dict[str, tuple[Location | None, RecipientZones]] = {}  # "+" and the digits that decide → the key
     by_area: dict[str, Group] = {}  # "+" and 4 digits that decide → their group: the usual case, one lookup a task
+    homes = _Homes(ctx.settings.location_columns)
     for index, (pointer, task) in enumerate(ctx.tasks):
         number = task.get("to_number")
         if not isinstance(number, str) or not is_e164(number):
             continue
-        group = by_area.get(number[:5])
+        lives = homes.of(task)
+        group = by_area.get(number[:5]) if lives is None else None
         if group is None:
             key = _key(number, lengths, keys)
-            group = found.get(key)
+            full = (key[0], _with_home(key[1], lives), lives)
+            group = found.get(full)
             if group is None:
-                group = found[key] = Group(key[0], key[1], 0, index, f"{pointer}/to_number", number, [])
-            if lengths[number[1:5]] == 4 and key[0] is not None:
+                group = found[full] = Group(key[0], full[1], 0, index, f"{pointer}/to_number", number, [], lives)
+            if lengths[number[1:5]] == 4 and key[0] is not None and lives is None:
                 by_area[number[:5]] = group
         group.count += 1
         group.indexes.append(index)
@@ -78,6 +99,43 @@ def numbers(ctx: Context, groups: Iterable[Group]) -> Members:
         return (f"{tasks[index][0]}/to_number" for index in sorted(i for group in chosen for i in group.indexes))
 
     return Members(sum(group.count for group in chosen), spell)
+class _Homes:
+    """Where a task's location columns say the person lives; the columns found once per set of variable names."""
+
+    def __init__(self, columns: tuple[str, ...]) -> None:
+        self._wanted = {name: rank for rank, name in enumerate(columns)}
+        self._columns: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def of(self, task: dict[str, Any]) -> Location | None:
+        variables = task.get("retell_llm_dynamic_variables")
+        if not isinstance(variables, dict) or not self._wanted:
+            return None
+        names = tuple(variables)
+        columns = self._columns.get(names)
+        if columns is None:
+            ranked = sorted((self._wanted[key], name) for name in names if (key := column_key(str(name))) in self._wanted)
+            columns = self._columns[names] = tuple(name for _, name in ranked)
+        for name in columns:  # in the option's order: the first column that names a place
+            value = variables[name]
+            place = place_of_address(value) if isinstance(value, str) else None
+            if place is not None:
+                return place
+        return None
+
+
+_HOMED: dict[tuple[int, Location], RecipientZones] = {}
+
+
+def _with_home(zones: RecipientZones, lives: Location | None) -> RecipientZones:
+    """The number's zones and those of the place the person lives (one instance per pair: zones compare by identity)."""
+    if lives is None:
+        return zones
+    known = _HOMED.get((id(zones), lives))
+    if known is None:
+        extra = zones_of(lives.country, lives.subdivision)
+        merged = tuple(dict.fromkeys((*zones.zones, *extra))) if zones.zones else extra
+        known = _HOMED[(id(zones), lives)] = zones if merged == zones.zones else RecipientZones(merged, False)
+    return known
 
 
 def is_e164(text: str) -> bool:
