@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
+from importlib import resources
 from itertools import combinations
 
 from phonenumbers.tzdata import TIMEZONE_DATA
@@ -105,7 +106,7 @@ def _place_words(group: Group) -> list[str]:
     else:
         found = [_country_name(location.country)]
     if group.lives is not None and group.lives is not location:
-        found.append(f"living in {group.lives.name}")
+        found.append(f"(lives in {group.lives.name})")
     return [" ".join(found)]
 
 
@@ -129,7 +130,7 @@ def parts(ctx: Context) -> list[Part] | None:
     for group in groups(ctx).values():
         governing_laws = governing(group, purpose)
         placed = group.location is None or group.location.placed
-        zone = part_zone(group.zones, plan.zone)
+        zone = part_zone(group.number_zones if group.number_zones and group.number_zones.zones else group.zones, plan.zone)
         policy_zones = () if unplaced(group.zones, start) else group.zones.zones
         checks = tuple((rule, judged) for law, rule, _ in governing_laws for judged in zones_for_law(group, law))
         key = (zone, policy_zones, checks, placed, tuple(law.id for law, _, _ in governing_laws))
@@ -171,7 +172,8 @@ def part_zone(zones: RecipientZones, preferred: str) -> str:
     """The clock a part is written on: a zone its recipients are in.
 
     One zone: that one. Several: ``preferred`` (the batch's own zone) when it is one of them, else a zone
-    of the clock most of them keep, the one phonenumbers gives the most number blocks (Anchorage, not Adak).
+    of the clock most of them keep: one tzdata does not describe as a part of its region ("Alaska (most
+    areas)", not "Alaska - western Aleutians"), then the one phonenumbers gives the most number blocks.
     """
     if len(zones.zones) == 1:
         return zones.zones[0]
@@ -180,12 +182,24 @@ def part_zone(zones: RecipientZones, preferred: str) -> str:
     by_clock: dict[tuple[int, ...], list[str]] = {}
     for zone in zones.zones:
         by_clock.setdefault(clock_signature(zone, _SIGNATURE_START), []).append(zone)
-    weight = _zone_weights()
-    largest = max(by_clock.values(), key=lambda same: (len(same), max(weight.get(z, 0) for z in same)))
-    return max(largest, key=lambda zone: (weight.get(zone, 0), zone))
+    weight, partial = _zone_weights(), _partial_zones()
+
+    def rank(zone: str) -> tuple[bool, int, str]:
+        return (zone not in partial, weight.get(zone, 0), zone)
+
+    largest = max(by_clock.values(), key=lambda same: (len(same), max(map(rank, same))))
+    return max(largest, key=rank)
 
 
 _SIGNATURE_START = 29_000_000  # a fixed minute (2025-02) for telling clocks apart: which clock, not when
+
+
+@cache
+def _partial_zones() -> frozenset[str]:
+    """Zones tzdata's ``zone1970.tab`` describes as a part of a region (``Alaska - western Aleutians``)."""
+    text = (resources.files("tzdata") / "zoneinfo" / "zone1970.tab").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(row[2] for row in rows if len(row) > 3 and " - " in row[3])
 
 
 @cache

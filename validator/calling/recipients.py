@@ -51,6 +51,7 @@ class Group:
     number: str
     indexes: list[int]
     lives: Location | None = None  # where the task's location column says the person lives
+    number_zones: RecipientZones | None = None  # the number's own zones, when ``zones`` adds those of where the person lives
 
     @property
     def places(self) -> tuple[Location, ...]:
@@ -82,7 +83,7 @@ def groups(ctx: Context) -> dict[GroupKey, Group]:
             full = (key[0], _with_home(key[1], lives), lives)
             group = found.get(full)
             if group is None:
-                group = found[full] = Group(key[0], full[1], 0, index, f"{pointer}/to_number", number, [], lives)
+                group = found[full] = Group(key[0], full[1], 0, index, f"{pointer}/to_number", number, [], lives, key[1])
             if lengths[number[1:5]] == 4 and key[0] is not None and lives is None:
                 by_area[number[:5]] = group
         group.count += 1

@@ -1,13 +1,13 @@
-"""What ``split`` and ``hours`` share: their options (the settings options every checking command has), and a payload read, checked and refused when it is not valid.
+"""What ``split`` and ``hours`` share: their input (a contact list or a payload), their options, and the plan of callable rows.
 
-Both commands act on a payload, so a payload with errors (or that cannot be read)
-is a usage error (exit 2) before anything is written: its diagnostics are printed
-like ``check`` prints them.
+Both read the rows (:mod:`validator.cli.sheet`), set aside those that cannot be called and part
+the rest by legal envelope. Only input that cannot be read at all (a missing file, no phone
+column, a payload that is not one or whose batch fields have errors) is a usage error (exit 2)
+before anything is written.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import sys
 from collections.abc import Callable
@@ -16,56 +16,46 @@ from typing import Any, NoReturn
 
 import click
 
-from validator.api import CheckOptions, check_file, printable_path
+from validator.cli.csv_options import csv_options
 from validator.cli.options import configured
+from validator.cli.sheet import Plan, Unreadable, plan, read_sheet
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
-from validator.context import Context
-from validator.diagnostics import Severity
-from validator.document import Document
+from validator.engine.csv import CsvOptions
 from validator.openapi.load import SpecError
-from validator.readers import format_for_path
-from validator.reporters import RenderOptions, get_renderer
+from validator.options import LOCATION_COLUMNS
 
 EXIT_USAGE = 2
 
 
 def law_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``PAYLOAD`` and the settings options (``--now``, ``--call-purpose``, ``--config`` …): the batch and how to read the law for it."""
+    """``INPUT``, the settings options (``--now``, ``--call-purpose``, ``--config`` …) and a contact list's batch options; the command gets the :class:`Plan`."""
 
-    @click.argument("payload", type=click.Path(dir_okay=False, path_type=Path))
-    @configured()
+    @click.argument("source", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
+    @configured(LOCATION_COLUMNS)
+    @csv_options
     @functools.wraps(command)
-    def wrapped(payload: Path, given: Overrides, **options: Any) -> Any:
-        return command(load_checked(payload, given), **options)
+    def wrapped(source: Path, given: Overrides, csv_options: CsvOptions, **options: Any) -> Any:
+        return command(load_plan(source, given, csv_options), **options)
 
     return wrapped
 
 
-def load_checked(payload: Path, given: Overrides) -> Context:
-    """The payload as rules see it; exits 2 when it cannot be read or has errors."""
+def load_plan(source: Path, given: Overrides, csv: CsvOptions) -> Plan:
+    """The input's callable rows parted by legal envelope; exits 2 when nothing can be read or the batch has no usable window."""
     try:
-        config = ConfigFinder.given(given).for_path(payload)
-        settings = config.settings_for(payload, given)
+        config = ConfigFinder.given(given).for_path(source)
+        settings = config.settings_for(source, given)
         spec = configured_spec(config)
     except (ConfigError, SpecError) as exc:
         fail(str(exc))
-    name = printable_path(payload)
-    if format_for_path(payload) == "csv":
-        fail(f"{name}: split and hours read JSON or YAML payloads (convert a CSV first: retell-validate convert)")
-    documents: list[Document] = []
-    # Only errors refuse a payload: the calling-hours rules (warnings) run on the parts, not here; split leaves do-not-call tasks out.
-    options = CheckOptions(settings=dataclasses.replace(settings, ignore=settings.ignore | {"RBV7", "RBV9"}), spec=spec)
     try:
-        report = check_file(payload, options, on_document=documents.append)
-    except OSError as exc:
-        fail(f"{name}: cannot read: {exc.strerror or exc}")
-    if not documents or not documents[0].usable or report.errors:
-        click.echo(
-            get_renderer("text")([report], RenderOptions(quiet=True, max_diagnostics=20, fail_on=Severity.ERROR)), nl=False, err=True
-        )
-        fail(f"{name}: {len(report.errors)} error(s): fix them first (nothing written)")
-    document = documents[0]
-    return Context(document.data, spec, settings, document.format)
+        sheet = read_sheet(source, csv, settings, spec)
+    except Unreadable as exc:
+        fail(str(exc))
+    found = plan(sheet, settings, spec)
+    if found is None:
+        fail(f"{sheet.name}: the payload has no usable call_time_window (calls may ring at any hour: see `retell-validate check`)")
+    return found
 
 
 def fail(message: str) -> NoReturn:

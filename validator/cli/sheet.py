@@ -1,0 +1,296 @@
+"""A contact list or a payload as rows, for ``split``, ``hours`` and the rows report: which rows can be called, and why not the others.
+
+A contact list (CSV) keeps each row as written, its sheet row number and the task it
+becomes; a payload keeps each task. A row is **set aside** when it cannot be called:
+
+* its number is not dialable (not a valid number in E.164 form);
+* it is a duplicate of an earlier row (the numbers compared after normalising);
+* its group has no legal window left (no minute both the window and the law allow);
+* for a payload, the task has an error (a schema or rule error under ``/tasks/N``).
+
+The rows that remain form one payload (the batch fields of the payload or of the options,
+and a calling window: the one given, or every hour of every day, so the law and the
+configured calling hours decide), which the calling-time engine parts by legal envelope
+(:func:`validator.calling.envelope.parts`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from validator.api import CheckOptions, check_file, printable_path
+from validator.calling.envelope import Part, parts
+from validator.calling.reach import WEEKDAYS, batch_start, clock_signature
+from validator.calling.windows import DAY, clock
+from validator.context import Context
+from validator.diagnostics import Report, Severity
+from validator.document import Document
+from validator.engine.csv import CHUNK_ROWS, CsvOptions
+from validator.files import open_regular
+from validator.knowledge.phones import analyze
+from validator.openapi.load import Spec
+from validator.readers import format_for_path
+from validator.readers.csv.contacts import ContactList, read_contacts
+from validator.settings import Settings
+
+NOT_DIALABLE = "not a dialable number"
+DUPLICATE = "a duplicate of an earlier row"
+NO_WINDOW = "no legal window left"
+TASK_ERROR = "an error in the task"
+REASONS = (NOT_DIALABLE, DUPLICATE, NO_WINDOW, TASK_ERROR)  # in the order they are decided
+ALL_DAY = {"windows": [{"start": 0, "end": DAY}]}
+_TASK = re.compile(r"^/tasks/(\d+)(?:/|$)")
+
+
+class Unreadable(Exception):
+    """Nothing could be read: the message says why (exit 2, nothing written)."""
+
+
+@dataclass(slots=True)
+class Row:
+    """One input row (a contact list's row, or a payload's task) and what became of it."""
+
+    line: int | None  # the sheet's row number (None for a payload's task)
+    cells: list[str] | None  # the row as written (None for a payload's task)
+    task: Any  # the task as written (a payload), or the task the row becomes (a contact list)
+    number: str | None = None  # the number in E.164 form, when dialable
+    reason: str | None = None  # why the row is set aside: one of REASONS
+    detail: str = ""  # the reason in words for this row
+
+    def set_aside(self, reason: str, detail: str) -> None:
+        if self.reason is None:
+            self.reason, self.detail = reason, detail
+
+
+@dataclass
+class Sheet:
+    """What ``split`` and ``hours`` read: the rows, the header of a contact list, and the batch fields."""
+
+    name: str
+    rows: list[Row]
+    batch: dict[str, Any]  # every field but the tasks: the payload's own, or the options' for a contact list
+    header: list[str] | None = None  # a contact list's header row (None: a payload)
+    phone: int | None = None  # the phone column of a contact list
+
+    @property
+    def contacts(self) -> bool:
+        return self.header is not None
+
+    def label(self, index: int) -> str:
+        """How messages name a row: ``row 12`` of a sheet, ``tasks[3]`` of a payload."""
+        line = self.rows[index].line
+        return f"row {line}" if line is not None else f"tasks[{index}]"
+
+    def callable(self) -> list[int]:
+        return [index for index, row in enumerate(self.rows) if row.reason is None]
+
+    def aside(self) -> list[int]:
+        return [index for index, row in enumerate(self.rows) if row.reason is not None]
+
+    def reasons(self) -> Counter[str]:
+        return Counter(row.reason for row in self.rows if row.reason is not None)
+
+    def out_row(self, index: int) -> list[str]:
+        """A contact list's row as a part writes it: the input's cells with the number normalised."""
+        row = self.rows[index]
+        assert row.cells is not None and self.header is not None
+        cells = row.cells + [""] * (len(self.header) - len(row.cells))  # a short row gets its empty cells
+        if self.phone is not None and row.number is not None:
+            cells[self.phone] = row.number
+        return cells
+
+
+@dataclass
+class Plan:
+    """The callable rows parted by legal envelope: each part with the rows in it (indexes into ``sheet.rows``)."""
+
+    sheet: Sheet
+    context: Context
+    parts: list[tuple[Part, list[int]]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        """The batch's start, in minutes since the epoch (a future trigger, else now)."""
+        return batch_start(self.context)
+
+
+def dialable(text: object) -> tuple[str | None, str]:
+    """The number in E.164 form, or ``None`` and why it cannot be dialled."""
+    if not isinstance(text, str) or not text.strip():
+        return None, "no number"
+    info = analyze(text)
+    if info.is_e164 and info.valid:
+        return text, ""
+    if not info.is_e164:
+        return None, f"{text!r} is not in E.164 form (+, country code and number)"
+    return None, f"{text!r}: {info.problem}"
+
+
+def read_sheet(path: Path, csv: CsvOptions, settings: Settings, spec: Spec) -> Sheet:
+    """A contact list's rows or a payload's tasks, with the undialable and duplicate rows set aside; :class:`Unreadable` when nothing can be read."""
+    name = printable_path(path)
+    sheet = _read_contacts(path, name, csv) if format_for_path(path) == "csv" else _read_payload(path, name, csv, settings, spec)
+    seen: dict[str, int] = {}
+    for index, row in enumerate(sheet.rows):
+        if row.reason is not None:
+            continue
+        number, why = dialable(row.task.get("to_number") if isinstance(row.task, dict) else None)
+        if number is None:
+            row.set_aside(NOT_DIALABLE, why)
+            continue
+        row.number = number
+        first = seen.setdefault(number, index)
+        if first != index:
+            row.set_aside(DUPLICATE, f"{number} is also {sheet.label(first)}")
+    return sheet
+
+
+def _read_contacts(path: Path, name: str, csv: CsvOptions) -> Sheet:
+    try:
+        with open_regular(path) as stream:
+            contacts = read_contacts(stream, csv.delimiter)
+            if not isinstance(contacts, ContactList):
+                raise Unreadable(f"{name}: {'; '.join(issue.finding.message for issue in contacts) or 'no rows'}")
+            rows = [
+                Row(record.line, record.cells, task)
+                for chunk in contacts.chunks(CHUNK_ROWS)
+                for record, task in zip(chunk.records, chunk.tasks, strict=True)
+            ]
+    except OSError as exc:
+        raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if not rows:
+        raise Unreadable(f"{name}: the contact list has a header but no rows")
+    return Sheet(name, rows, dict(csv.batch), contacts.layout.header.cells, contacts.layout.phone)
+
+
+def _read_payload(path: Path, name: str, csv: CsvOptions, settings: Settings, spec: Spec) -> Sheet:
+    if csv.batch:
+        raise Unreadable(f"{name}: --from-number, --window and the other batch options are for contact lists; the payload has its own")
+    documents: list[Document] = []
+    # The calling-hours rules run on the parts; here only errors count: they set tasks aside, or refuse the payload.
+    options = CheckOptions(settings=dataclasses.replace(settings, ignore=settings.ignore | {"RBV7"}), spec=spec)
+    try:
+        report = check_file(path, options, on_document=documents.append)
+    except OSError as exc:
+        raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
+    document = documents[0] if documents else None
+    if document is None or not document.usable or not isinstance(document.data, dict):
+        raise Unreadable(f"{name}: {_first_errors(report) or 'not a payload'} (nothing written)")
+    tasks = document.data.get("tasks")
+    rows = [Row(None, None, task) for task in tasks] if isinstance(tasks, list) else []
+    batch_errors = []
+    for d in report.errors:
+        match = _TASK.match(d.pointer)
+        if match and int(match[1]) < len(rows):
+            rows[int(match[1])].set_aside(TASK_ERROR, f"{d.code} {d.message}")
+        else:
+            batch_errors.append(d)
+    if batch_errors:
+        raise Unreadable(f"{name}: {_first_errors(Report(name, tuple(batch_errors)))}: fix the batch first (nothing written)")
+    if not rows:
+        raise Unreadable(f"{name}: the payload has no tasks")
+    return Sheet(name, rows, {key: value for key, value in document.data.items() if key != "tasks"})
+
+
+def _first_errors(report: Report) -> str:
+    errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
+    shown = "; ".join(f"{d.code} {d.message}" + (f" ({d.pointer})" if d.pointer else "") for d in errors[:3])
+    return shown + (f"; and {len(errors) - 3} more" if len(errors) > 3 else "")
+
+
+def plan(sheet: Sheet, settings: Settings, spec: Spec) -> Plan | None:
+    """The callable rows parted by legal envelope; rows whose part has no legal window are set aside. ``None`` without a usable window."""
+    batch = dict(sheet.batch)
+    if sheet.contacts and "call_time_window" not in batch:
+        batch["call_time_window"] = ALL_DAY  # no window asked for: the law and the calling hours decide
+    chosen = sheet.callable()
+    tasks = [task_to_call(sheet.rows[index]) for index in chosen]
+    context = Context({**batch, "tasks": tasks}, spec, settings, "csv" if sheet.contacts else "json")
+    found = parts(context)
+    if found is None:
+        return None
+    result = Plan(sheet, context)
+    placed: set[int] = set()
+    for part in found:
+        members = [chosen[i] for i in part.indexes]
+        placed.update(members)
+        if part.window is None:
+            for index in members:
+                sheet.rows[index].set_aside(
+                    NO_WINDOW, f"no minute is allowed for {part.label} in {part.zone} by both the window and the law"
+                )
+        else:
+            result.parts.append((part, members))
+    for index in chosen:
+        if index not in placed:  # a number with no known zone: its hours cannot be checked
+            sheet.rows[index].set_aside(NO_WINDOW, "the number's time zone is unknown, so no window can be checked")
+    return result
+
+
+def task_to_call(row: Row) -> Any:
+    """The task as it is sent: a payload's as written; a contact list's with the number normalised."""
+    if row.cells is None or not isinstance(row.task, dict):
+        return row.task
+    return {**row.task, "to_number": row.number}
+
+
+# -- parts in words ---------------------------------------------------------------------------------
+
+# Clocks named as people say them: a part's zone that keeps one of these clocks takes its word.
+_CLOCK_WORDS = (
+    ("America/New_York", "eastern"),
+    ("America/Chicago", "central"),
+    ("America/Denver", "mountain"),
+    ("America/Phoenix", "arizona"),
+    ("America/Los_Angeles", "pacific"),
+    ("America/Anchorage", "alaska"),
+    ("America/Adak", "aleutian"),
+    ("Pacific/Honolulu", "hawaii"),
+    ("America/Halifax", "atlantic"),
+    ("America/Puerto_Rico", "puerto-rico"),
+    ("America/St_Johns", "newfoundland"),
+    ("America/Regina", "saskatchewan"),
+    ("Pacific/Guam", "chamorro"),
+    ("Pacific/Pago_Pago", "samoa"),
+)
+
+
+def zone_word(zone: str, start: int) -> str:
+    """``central`` for a zone on Chicago's clock; else the zone's city (``sydney``)."""
+    signature = clock_signature(zone, start)
+    for reference, word in _CLOCK_WORDS:
+        if clock_signature(reference, start) == signature:
+            return word
+    return re.sub(r"[^a-z0-9]+", "-", zone.rsplit("/", 1)[-1].lower()).strip("-")
+
+
+def days_words(days: tuple[int, ...], *, short: bool = False) -> str:
+    """``every day``, ``Monday–Saturday``, ``Monday, Wednesday, Friday`` (``mon-sat`` short)."""
+    names = [WEEKDAYS[d][:3].lower() if short else WEEKDAYS[d] for d in days]
+    if len(days) == 7:
+        return "every-day" if short else "every day"
+    if len(days) >= 3 and list(days) == list(range(days[0], days[-1] + 1)):
+        return f"{names[0]}-{names[-1]}" if short else f"{names[0]}–{names[-1]}"
+    return "-".join(names) if short else ", ".join(names)
+
+
+def windows_words(windows: tuple[tuple[int, int], ...], *, short: bool = False) -> str:
+    """``09:00–20:00`` (``0900-2000`` short); several joined."""
+    if short:
+        return "-".join(f"{clock(a).replace(':', '')}-{clock(b).replace(':', '')}" for a, b in windows)
+    return ", ".join(f"{clock(a)}–{clock(b)}" for a, b in windows)
+
+
+def iter_parts(found: Plan) -> Iterator[tuple[int, Part, list[int], str]]:
+    """``(number, part, rows, name)``: ``02-central-mon-sat-0900-2000`` (no extension)."""
+    for number, (part, rows) in enumerate(found.parts, 1):
+        assert part.window is not None
+        windows, days = part.window
+        words = f"{zone_word(part.zone, found.start)}-{days_words(days, short=True)}-{windows_words(windows, short=True)}"
+        yield number, part, rows, f"{number:02d}-{words}"
