@@ -9,7 +9,8 @@ the data it shows, so a report prints itself without importing a reporter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePath
@@ -174,7 +175,7 @@ class Diagnostic:
 class Report:
     """The result of checking one payload: its diagnostics, sorted by position.
 
-    ``str(report)`` is the text report of this one payload (uncoloured, every finding, then the summary line).
+    ``str(report)`` is the text report of this one payload (uncoloured, every finding, then the summary line and the verdict).
     """
 
     file: str | None
@@ -206,7 +207,7 @@ class Report:
 
     def __str__(self) -> str:
         lines = [line for d in self.diagnostics for line in text_lines(d)]
-        return "\n".join([*lines, summary_line([self])]) + "\n"
+        return "\n".join([*lines, summary_line([self]), judge([self]).sentence]) + "\n"
 
     def _at(self, severity: Severity) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.severity is severity)
@@ -269,3 +270,79 @@ def tally(reports: Iterable[Report]) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+# The verdict: whether the batch is ready to send, and if not, how many rows stand in the way and why.
+# Not ready when any finding is an error, or a warning (or worse) of the calling-hours and calling-law
+# family (RBV7xx) or the do-not-call family (RBV9xx). The reasons count rows (a payload's tasks), each
+# once per reason. A calling-hours finding covers a group of recipients and points at its first row; the
+# command that checked the input knows every row of the group and hands them to :func:`judge` as ``rows``,
+# else the rows pointed at are counted.
+
+BLOCKING = ("RBV7", "RBV9")  # families whose warnings block sending: calling hours and law, do-not-call
+HOURS, DIALLED, DO_NOT_CALL, ROW_ERROR = "hours", "dial", "dnc", "row"
+_WORDS = {  # reason → what follows "6 rows", in the order the sentence names them
+    DIALLED: "whose number cannot be dialled",
+    HOURS: "outside legal calling hours",
+    DO_NOT_CALL: "on a do-not-call list",
+    ROW_ERROR: "with other errors",
+}
+_VERDICT_TASK = re.compile(r"^/tasks/(\d+)(?:/|$)")
+_SHEETS = (".csv", ".tsv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """``ready``, and ``reasons``: (the reason in words after its count, the count), in a fixed order."""
+
+    ready: bool
+    reasons: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def sentence(self) -> str:
+        """``Ready to send`` or ``Not ready to send: 6 rows whose number cannot be dialled, 35 rows outside legal calling hours``."""
+        if self.ready:
+            return "Ready to send"
+        return "Not ready to send: " + ", ".join(f"{count:,} {words}" for words, count in self.reasons)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"ready": self.ready, "verdict": self.sentence}
+
+
+def blocks(d: Diagnostic) -> bool:
+    """Whether a finding stands in the way of sending: an error, or a calling-hours, calling-law or do-not-call warning."""
+    return d.severity is Severity.ERROR or (d.severity is Severity.WARNING and d.code.startswith(BLOCKING))
+
+
+def judge(reports: Sequence[Report], rows: Mapping[str | None, Collection[int]] | None = None) -> Verdict:
+    """The verdict over every report; ``rows``: per file, every row the calling-hours findings cover."""
+    found: dict[str, set[tuple[str | None, int]]] = {reason: set() for reason in _WORDS}
+    batch_errors = 0
+    for report in reports:
+        covered = (rows or {}).get(report.file)
+        for d in report.diagnostics:
+            if not blocks(d):
+                continue
+            reason, match = _reason(d), _VERDICT_TASK.match(d.pointer)
+            if reason == HOURS and covered:
+                found[HOURS].update((report.file, index) for index in covered)
+            elif match is not None:
+                found[reason].add((report.file, int(match[1])))
+            elif d.severity is Severity.ERROR:
+                batch_errors += 1
+            else:  # a blocking warning about no row in particular
+                found[reason].add((report.file, -1))
+    found[ROW_ERROR] -= found[DIALLED]  # a row whose number cannot be dialled is counted there only
+    unit = "row" if any(r.file and r.file.lower().endswith(_SHEETS) for r in reports) else "task"
+    reasons = [(f"{unit}{'' if len(keys) == 1 else 's'} {_WORDS[reason]}", len(keys)) for reason, keys in found.items() if keys]
+    if batch_errors:
+        reasons.append((f"error{'' if batch_errors == 1 else 's'} in the batch's own fields", batch_errors))
+    return Verdict(not any(blocks(d) for report in reports for d in report.diagnostics), tuple(reasons))
+
+
+def _reason(d: Diagnostic) -> str:
+    if d.code.startswith("RBV9"):
+        return DO_NOT_CALL
+    if d.code.startswith("RBV7"):
+        return HOURS
+    return DIALLED if d.pointer.endswith("/to_number") else ROW_ERROR

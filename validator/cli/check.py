@@ -22,14 +22,17 @@ from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, color_option, configu
 from validator.cli.outputs import parse_report_targets, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.progress import Progress
+from validator.cli.rows import ROWS, Input, hours_rows, write_rows
+from validator.cli.sheet import Sheet, Unreadable, read_rows
 from validator.cli.source import SourceLines
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
-from validator.diagnostics import Report, Severity
+from validator.diagnostics import Report, Severity, Verdict, judge
 from validator.dnc.layout import DncIndexError, read_header
 from validator.document import Document
+from validator.engine.csv import CsvOptions
 from validator.fix.apply import FixRefused
-from validator.openapi.load import SpecError
+from validator.openapi.load import SpecError, load_spec
 from validator.options import DNC, EXCLUDE, FAIL_ON
 from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
@@ -60,6 +63,8 @@ class _Run:
         self.sources = SourceLines()  # for --show-source: standard input kept, files re-read on demand
         self.reports: list[Report] = []
         self.agents = AgentsRead()  # --agents: refused once when unreadable, named in the closing note
+        self.inputs: list[Input] = []  # the files checked, for the verdict's rows and the rows report
+        self.rows_report = False  # --report rows:FILE: keep each file's rows from before --fix
         self.failed = False
         self._said: set[str] = set()
         self._checked: set[Path] = set()
@@ -110,6 +115,18 @@ class _Run:
         if isinstance(tasks, list):
             self.progress.tasks_read(len(tasks))
 
+    def _rows_before(self, file: Path, options: CheckOptions) -> Sheet | None:
+        try:
+            return read_rows(file, options.csv or CsvOptions())
+        except (Unreadable, OSError):
+            return None
+
+    def judged(self) -> Verdict:
+        """The verdict of the run, each file's calling-hours findings counted by every row they cover."""
+        for item in self.inputs:
+            item.outside = hours_rows(item)
+        return judge(self.reports, {item.report.file: item.outside.keys() for item in self.inputs if item.outside})
+
     def check_file(self, file: Path) -> None:
         try:
             config = self.finder.for_path(file)
@@ -126,10 +143,13 @@ class _Run:
                 self.error(f"{problem} (the files checked with it were not checked)")
                 return
             self.progress.checking(str(file))
+            before = self._rows_before(file, options) if self.session and self.session.write and self.rows_report else None
             if self.session:
                 self.reports.append(self.session.check_file(file, options))
             else:
                 self.reports.append(check_file(file, options, on_document=self._count_tasks))
+            spec = options.spec or load_spec()
+            self.inputs.append(Input(file, self.reports[-1], options.csv or CsvOptions(), options.settings, spec, before))
         except FixRefused as exc:
             self.error(str(exc))
         except OSError as exc:
@@ -137,6 +157,15 @@ class _Run:
         except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
             self.error(f"{file}: internal error: {type(exc).__name__}: {exc}")
         self.progress.file_done()
+
+
+def _rows_report(run: _Run, path: Path) -> str | None:
+    """``--report rows:FILE``: every row of the files checked (standard input has no file to read the rows from)."""
+    if not run.inputs:
+        return (
+            f"{path}: the rows report reads the rows of the files checked; standard input has none to read again" if run.reports else None
+        )
+    return write_rows(path, run.inputs)
 
 
 def _exit_status(run: _Run, fail_on: Severity, exit_zero: bool) -> int:
@@ -189,7 +218,8 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
     multiple=True,
     metavar="FORMAT:PATH",
     callback=parse_report_targets,
-    help="Also write a report in FORMAT to PATH, from the same run (repeatable), e.g. --report gitlab:gl-code-quality-report.json.",
+    help="Also write a report in FORMAT to PATH, from the same run (repeatable), e.g. --report gitlab:gl-code-quality-report.json; "
+    "rows:FILE.csv or rows:FILE.xlsx writes every input row with its status and problems.",
 )
 @configured(FAIL_ON, EXCLUDE, DNC)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means a usage error).")
@@ -205,7 +235,12 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
     help="The name of standard input (`-`) in reports, and for the configuration: per-file ignores, excludes' directory, format by extension.",
 )
 @click.option("--show-source", is_flag=True, help="Text output: print the line of each finding with a caret under its column.")
-@click.option("-q", "--quiet", is_flag=True, help="Report errors only, and the summary only when there are errors.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Report errors only, the summary only when there are errors, and the verdict only when the batch is not ready to send.",
+)
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule produced (to stderr for machine formats).")
 @click.option(
     "--max-diagnostics",
@@ -256,10 +291,13 @@ def check(paths: tuple[str, ...], given: Overrides, **options: Any) -> None:
         max_bytes=DEFAULT_MAX_BYTES if options["max_bytes"] is None else options["max_bytes"] or None,
         locate_first=shown.max_diagnostics,
         locate_errors_only=shown.quiet,
-        subjects=any(FORMATS[name].identifies for name in (options["output_format"], *(f for f, _ in options["report_targets"]))),
+        subjects=any(
+            FORMATS[name].identifies for name in (options["output_format"], *(f for f, _ in options["report_targets"] if f != ROWS))
+        ),
     )
     session = FixSession.start(paths, fix=fix, unsafe=unsafe, diff=show_diff)
     run = _Run(finder, given, parsed, session, only_payloads=options["only_payloads"], stdin_name=options["stdin_filename"])
+    run.rows_report = any(format == ROWS for format, _ in options["report_targets"])
     if options["show_source"]:
         shown = replace(shown, source_line=run.sources)
     run.progress = Progress.for_run(options["output_format"])
@@ -269,13 +307,20 @@ def check(paths: tuple[str, ...], given: Overrides, **options: Any) -> None:
     run.progress.finish()
     if not run.reports and not run.failed and not options["only_payloads"]:
         click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
+    verdict = run.judged()
+    shown = replace(shown, verdict=verdict)
     output = session.diffs() if session and show_diff else get_renderer(options["output_format"])(run.reports, shown)
     if output_file is None:
         click.echo(output, nl=False, color=use_color(options["color"]))  # click would strip colour when not a terminal
     elif problem := write_report(output_file, output):
         run.error(problem)
-    for problem in write_reports(options["report_targets"], run.reports, lambda name: render_options(options, fail_on, spec, name)):
+    for problem in write_reports(
+        options["report_targets"], run.reports, lambda name: replace(render_options(options, fail_on, spec, name), verdict=verdict)
+    ):
         run.error(problem)
+    for format, path in options["report_targets"]:
+        if format == ROWS and (problem := _rows_report(run, path)):
+            run.error(problem)
     note = closing_note(session, run.reports, unsafe=unsafe, quiet=options["quiet"])
     if note:
         click.echo(note, err=True)

@@ -1,7 +1,8 @@
 """Where the check's reports go: the main output (stdout or ``--output-file``) and extra ``--report FORMAT:PATH`` files.
 
 One run renders every report from the same results, so a CI job checks once and
-feeds several consumers (GitLab Code Quality and JUnit, the log in text).
+feeds several consumers (GitLab Code Quality and JUnit, the log in text). The rows report
+(``rows:FILE.csv|.xlsx``) needs the input's rows as well: :mod:`validator.cli.rows` writes it.
 """
 
 from __future__ import annotations
@@ -12,19 +13,22 @@ from pathlib import Path
 
 import click
 
+from validator.cli.rows import ROWS, SUFFIXES
 from validator.diagnostics import Report
 from validator.reporters import FORMATS, RenderOptions, get_renderer
 
 
 def parse_report_targets(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
-    """``--report`` values, ``FORMAT:PATH`` each (e.g. ``gitlab:gl-code-quality-report.json``); a click callback."""
+    """``--report`` values, ``FORMAT:PATH`` each (e.g. ``gitlab:gl-code-quality-report.json``, ``rows:contacts-report.xlsx``); a click callback."""
     targets = []
     for value in values:
         format, sep, path = value.partition(":")
         if not sep or not path:
             raise click.BadParameter(f"{value!r} is not FORMAT:PATH (e.g. sarif:results.sarif)", ctx, param)
-        if format not in FORMATS:
-            raise click.BadParameter(f"unknown format {format!r} in {value!r}; one of {', '.join(sorted(FORMATS))}", ctx, param)
+        if format not in FORMATS and format != ROWS:
+            raise click.BadParameter(f"unknown format {format!r} in {value!r}; one of {', '.join(sorted([*FORMATS, ROWS]))}", ctx, param)
+        if format == ROWS and not path.lower().endswith(SUFFIXES):
+            raise click.BadParameter(f"{value!r}: the rows report is a spreadsheet, .csv or .xlsx (rows:report.xlsx)", ctx, param)
         targets.append((format, Path(path)))
     return tuple(targets)
 
@@ -39,6 +43,10 @@ def write_report(path: Path, text: str) -> str | None:
 
 
 def write_reports(targets: tuple[tuple[str, Path], ...], reports: list[Report], options_for: Callable[[str], RenderOptions]) -> list[str]:
-    """Render and write each ``--report`` file, never coloured (``options_for``: how that format is shown); returns the write errors."""
-    errors = (write_report(path, get_renderer(format)(reports, replace(options_for(format), color=False))) for format, path in targets)
+    """Render and write each ``--report`` file but the rows report, never coloured (``options_for``: how that format is shown); returns the write errors."""
+    errors = (
+        write_report(path, get_renderer(format)(reports, replace(options_for(format), color=False)))
+        for format, path in targets
+        if format != ROWS
+    )
     return [e for e in errors if e]

@@ -24,19 +24,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from validator.api import CheckOptions, check_file, printable_path
+from validator.api import CheckOptions, check_file, printable_path, validate
 from validator.calling.envelope import Part, parts
+from validator.calling.intervals import subtract
 from validator.calling.reach import WEEKDAYS, batch_start, clock_signature
 from validator.calling.windows import DAY, clock
 from validator.context import Context
-from validator.diagnostics import Report, Severity
-from validator.document import Document
+from validator.diagnostics import Diagnostic, Report, Severity, blocks
 from validator.engine.csv import CHUNK_ROWS, CsvOptions
-from validator.files import open_regular
+from validator.engine.registry import rules_by_code
+from validator.files import open_regular, read_regular
 from validator.knowledge.phones import analyze
 from validator.openapi.load import Spec
-from validator.readers import format_for_path
+from validator.readers import READERS, format_for_path, read_text
 from validator.readers.csv.contacts import ContactList, read_contacts
+from validator.readers.decode import decode
 from validator.settings import Settings
 
 NOT_DIALABLE = "not a dialable number"
@@ -133,9 +135,13 @@ def dialable(text: object) -> tuple[str | None, str]:
 
 
 def read_sheet(path: Path, csv: CsvOptions, settings: Settings, spec: Spec) -> Sheet:
-    """A contact list's rows or a payload's tasks, with the undialable and duplicate rows set aside; :class:`Unreadable` when nothing can be read."""
-    name = printable_path(path)
-    sheet = _read_contacts(path, name, csv) if format_for_path(path) == "csv" else _read_payload(path, name, csv, settings, spec)
+    """A contact list's rows or a payload's tasks, with the undialable and duplicate rows (and tasks with errors) set aside.
+
+    :class:`Unreadable` when nothing can be read, or a payload's batch fields have errors.
+    """
+    sheet = read_rows(path, csv)
+    if not sheet.contacts:
+        _set_aside_errors(sheet, path, settings, spec)
     seen: dict[str, int] = {}
     for index, row in enumerate(sheet.rows):
         if row.reason is not None:
@@ -151,51 +157,57 @@ def read_sheet(path: Path, csv: CsvOptions, settings: Settings, spec: Spec) -> S
     return sheet
 
 
-def _read_contacts(path: Path, name: str, csv: CsvOptions) -> Sheet:
+def read_rows(path: Path, csv: CsvOptions) -> Sheet:
+    """A contact list's rows (as written, and the tasks they become) or a payload's tasks; :class:`Unreadable` when there are none."""
+    name = printable_path(path)
     try:
-        with open_regular(path) as stream:
-            contacts = read_contacts(stream, csv.delimiter)
-            if not isinstance(contacts, ContactList):
-                raise Unreadable(f"{name}: {'; '.join(issue.finding.message for issue in contacts) or 'no rows'}")
-            rows = [
-                Row(record.line, record.cells, task)
-                for chunk in contacts.chunks(CHUNK_ROWS)
-                for record, task in zip(chunk.records, chunk.tasks, strict=True)
-            ]
+        sheet = _read_contacts(path, name, csv) if format_for_path(path) == "csv" else _read_payload(path, name, csv)
     except OSError as exc:
         raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
-    if not rows:
-        raise Unreadable(f"{name}: the contact list has a header but no rows")
+    if not sheet.rows:
+        raise Unreadable(f"{name}: {'the contact list has a header but no rows' if sheet.contacts else 'the payload has no tasks'}")
+    return sheet
+
+
+def _read_contacts(path: Path, name: str, csv: CsvOptions) -> Sheet:
+    with open_regular(path) as stream:
+        contacts = read_contacts(stream, csv.delimiter)
+        if not isinstance(contacts, ContactList):
+            raise Unreadable(f"{name}: {'; '.join(issue.finding.message for issue in contacts) or 'no rows'}")
+        rows = [
+            Row(record.line, record.cells, task)
+            for chunk in contacts.chunks(CHUNK_ROWS)
+            for record, task in zip(chunk.records, chunk.tasks, strict=True)
+        ]
     return Sheet(name, rows, dict(csv.batch), contacts.layout.header.cells, contacts.layout.phone)
 
 
-def _read_payload(path: Path, name: str, csv: CsvOptions, settings: Settings, spec: Spec) -> Sheet:
+def _read_payload(path: Path, name: str, csv: CsvOptions) -> Sheet:
     if csv.batch:
         raise Unreadable(f"{name}: --from-number, --window and the other batch options are for contact lists; the payload has its own")
-    documents: list[Document] = []
-    # The calling-hours rules run on the parts; here only errors count: they set tasks aside, or refuse the payload.
-    options = CheckOptions(settings=dataclasses.replace(settings, ignore=settings.ignore | {"RBV7"}), spec=spec)
-    try:
-        report = check_file(path, options, on_document=documents.append)
-    except OSError as exc:
-        raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
-    document = documents[0] if documents else None
-    if document is None or not document.usable or not isinstance(document.data, dict):
-        raise Unreadable(f"{name}: {_first_errors(report) or 'not a payload'} (nothing written)")
+    text, _ = decode(read_regular(path, READERS[format_for_path(path) or "json"].max_bytes))
+    document = read_text(text, format_for_path(path))[0] if text is not None else None
+    if document is None or not isinstance(document.data, dict):
+        raise Unreadable(f"{name}: not a payload (check it with `retell-validate check`)")
     tasks = document.data.get("tasks")
     rows = [Row(None, None, task) for task in tasks] if isinstance(tasks, list) else []
+    return Sheet(name, rows, {key: value for key, value in document.data.items() if key != "tasks"})
+
+
+def _set_aside_errors(sheet: Sheet, path: Path, settings: Settings, spec: Spec) -> None:
+    """Tasks with errors are set aside; errors in the batch's own fields refuse the payload (:class:`Unreadable`)."""
+    # The calling-hours rules run on the parts; here only errors count.
+    options = CheckOptions(settings=dataclasses.replace(settings, ignore=settings.ignore | {"RBV7"}), spec=spec)
+    report = check_file(path, options)
     batch_errors = []
     for d in report.errors:
         match = _TASK.match(d.pointer)
-        if match and int(match[1]) < len(rows):
-            rows[int(match[1])].set_aside(TASK_ERROR, f"{d.code} {d.message}")
+        if match and int(match[1]) < len(sheet.rows):
+            sheet.rows[int(match[1])].set_aside(TASK_ERROR, f"{d.code} {d.message}")
         else:
             batch_errors.append(d)
     if batch_errors:
-        raise Unreadable(f"{name}: {_first_errors(Report(name, tuple(batch_errors)))}: fix the batch first (nothing written)")
-    if not rows:
-        raise Unreadable(f"{name}: the payload has no tasks")
-    return Sheet(name, rows, {key: value for key, value in document.data.items() if key != "tasks"})
+        raise Unreadable(f"{sheet.name}: {_first_errors(Report(sheet.name, tuple(batch_errors)))}: fix the batch first (nothing written)")
 
 
 def _first_errors(report: Report) -> str:
@@ -231,6 +243,29 @@ def plan(sheet: Sheet, settings: Settings, spec: Spec) -> Plan | None:
         if index not in placed:  # a number with no known zone: its hours cannot be checked
             sheet.rows[index].set_aside(NO_WINDOW, "the number's time zone is unknown, so no window can be checked")
     return result
+
+
+def outside_hours(sheet: Sheet, settings: Settings, spec: Spec) -> dict[int, tuple[Diagnostic, ...]]:
+    """The rows whose calls can ring when the calling hours or the law bar them: row index → the findings about its group.
+
+    The batch as checked (the payload's window, or a contact list's ``--window``), every row with a
+    number in E.164 form, as the calling-hours rules see them. Each part that rings outside what is
+    allowed is checked on its own by the calling-hours rules, so a row gets the findings that are
+    about it, not those of another group.
+    """
+    tasks = [row.task for row in sheet.rows]
+    context = Context({**sheet.batch, "tasks": tasks}, spec, settings, "csv" if sheet.contacts else "json")
+    others = frozenset(code[:4] for code in rules_by_code() if not code.startswith("RBV7"))
+    only_hours = dataclasses.replace(settings, ignore=settings.ignore | others)
+    found: dict[int, tuple[Diagnostic, ...]] = {}
+    for part in parts(context) or []:
+        if not any(subtract(part.envelope.reach[day], part.envelope.legal[day]) for day in range(7)):
+            continue
+        alone = validate({**sheet.batch, "tasks": [tasks[i] for i in part.indexes]}, settings=only_hours, spec=spec)
+        about = tuple(d for d in alone.diagnostics if blocks(d))
+        if about:
+            found.update(dict.fromkeys(part.indexes, about))
+    return found
 
 
 def task_to_call(row: Row) -> Any:

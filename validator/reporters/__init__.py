@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from validator.diagnostics import Diagnostic, Report, RuleInfo, Severity
+from validator.diagnostics import Diagnostic, Report, RuleInfo, Severity, Verdict, judge
 from validator.escape import visible
 
 
@@ -48,6 +48,7 @@ class RenderOptions:
     """How to show reports; ``max_diagnostics``: per file, ``None`` for all; ``fail_on``: what counts as a failure (JUnit).
 
     ``spec``: the OpenAPI document checked against, recorded by the JSON and SARIF reports (``None``: not stated).
+    ``verdict``: whether the batch is ready to send, as the command judged it (``None``: judged from the diagnostics alone).
     """
 
     color: bool = False
@@ -59,6 +60,12 @@ class RenderOptions:
     version: str = ""  # the tool's version, for formats that record it
     spec: Mapping[str, Any] | None = None  # spec.source.SpecSource.to_dict() of the document checked against
     source_line: SourceLine | None = None  # text output: a code frame under each finding (``--show-source``)
+    verdict: Verdict | None = None
+
+
+def verdict_of(reports: Sequence[Report], options: RenderOptions) -> Verdict:
+    """The verdict every report ends with: the command's, else judged from the diagnostics (:func:`validator.diagnostics.judge`)."""
+    return options.verdict if options.verdict is not None else judge(reports)
 
 
 Renderer = Callable[[Sequence[Report], RenderOptions], str]

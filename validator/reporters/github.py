@@ -7,7 +7,8 @@ Text from the input has its control characters escaped first
 start a forged one); then values are escaped as the runner unescapes them:
 ``%``, CR and LF everywhere, ``:`` and ``,`` also in properties. Columns are
 given only for a one-line span: the runner drops them otherwise. Info
-findings become ``notice``.
+findings become ``notice``. The last command is the verdict: a ``notice`` "Ready to send", or a
+``warning`` "Not ready to send: …" (shown on the run's summary page).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 
 from validator.diagnostics import Diagnostic, Report, Severity, display_path, summary_line
 from validator.escape import visible
-from validator.reporters import RenderOptions, more_line, shown
+from validator.reporters import RenderOptions, more_line, shown, verdict_of
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -52,4 +53,6 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         if hidden:
             lines.append(more_line(hidden, report.file))
     lines.append(summary_line(reports))
+    verdict = verdict_of(reports, options)
+    lines.append(f"::{'notice' if verdict.ready else 'warning'} title=Verdict::{escape_data(verdict.sentence)}")
     return "\n".join(lines) + "\n"

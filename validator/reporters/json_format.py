@@ -4,7 +4,9 @@ Each diagnostic has ``file``, ``code``, ``name``, ``severity``, ``message``,
 ``path`` (the JSON pointer), ``line``, ``column``, ``end_line``,
 ``end_column``, ``hint`` and ``url`` (the rule's documentation). ``summary``
 has ``files``, ``error``, ``warning``, ``info`` (all diagnostics found) and
-``omitted`` (those left out by an explicit ``--max-diagnostics``). ``spec`` names
+``omitted`` (those left out by an explicit ``--max-diagnostics``), ``ready`` (whether the batch
+is ready to send), ``verdict`` (the sentence that says so) and ``reasons`` (what stands in the way:
+``{"reason", "count"}`` each). ``spec`` names
 the OpenAPI document checked against: ``source`` (``"bundled"`` or the file's
 path), ``title``, ``version``, ``sha256`` and ``origin`` (the address it was
 taken from, or null); it is null when the caller did not say. Fields are added,
@@ -18,7 +20,7 @@ import json
 from collections.abc import Sequence
 
 from validator.diagnostics import Report, counts, rule_url
-from validator.reporters import RenderOptions, shown
+from validator.reporters import RenderOptions, shown, verdict_of
 
 SCHEMA_VERSION = 1
 # Diagnostics are written by the C encoder: json.dumps(indent=2) would use the pure-Python one,
@@ -39,11 +41,13 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
             diagnostics.append(item)
         omitted += hidden
     totals = {severity.value: count for severity, count in counts(reports).items()}
+    verdict = verdict_of(reports, options)
+    reasons = [{"reason": words, "count": count} for words, count in verdict.reasons]
     payload = {
         "schema_version": SCHEMA_VERSION,
         "files": [r.file for r in reports],
         "diagnostics": _MARK,
-        "summary": {"files": len(reports), **totals, "omitted": omitted},
+        "summary": {"files": len(reports), **totals, "omitted": omitted, **verdict.to_dict(), "reasons": reasons},
         "spec": dict(options.spec) if options.spec else None,
     }
     text = json.dumps(payload, indent=2, ensure_ascii=False)

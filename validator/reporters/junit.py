@@ -5,7 +5,8 @@ testcase's ``name`` is the file's path and its ``classname`` the tool. A file
 with a finding at or above ``--fail-on`` is a ``failure`` (message: the
 counts; type: the failing codes; text: one line per finding with its line and
 column, as in the text format); other findings go to ``system-out``.
-Characters XML 1.0 cannot carry, and control characters, are written as
+The suite's ``properties`` carry the verdict (``ready``: true or false, and ``verdict``, the
+sentence). Characters XML 1.0 cannot carry, and control characters, are written as
 ``\\uXXXX`` so the document stays well-formed whatever the file names.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 
 from validator.diagnostics import Report, display_path, tally
 from validator.escape import xml_safe
-from validator.reporters import TOOL_NAME, RenderOptions, more_line, shown
+from validator.reporters import TOOL_NAME, RenderOptions, more_line, shown, verdict_of
 from validator.reporters.text import format_diagnostic
 
 
@@ -25,6 +26,10 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     totals = {"tests": str(len(reports)), "failures": str(failed), "errors": "0"}
     suites = ET.Element("testsuites", {"name": TOOL_NAME, **totals})
     suite = ET.SubElement(suites, "testsuite", {"name": TOOL_NAME, **totals, "skipped": "0"})
+    verdict = verdict_of(reports, options)
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", {"name": "ready", "value": str(verdict.ready).lower()})
+    ET.SubElement(properties, "property", {"name": "verdict", "value": xml_safe(verdict.sentence)})
     for report in reports:
         _testcase(suite, report, options)
     ET.indent(suites)

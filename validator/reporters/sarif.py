@@ -11,7 +11,8 @@ findings. Each result points at its file and region and carries
 across commits. GitHub maps results by their path from the repository root:
 file URIs are relative to ``%SRCROOT%``, the git root of the first file checked
 (else the working directory), given in ``originalUriBaseIds``; a file outside
-it gets an absolute ``file:`` URI. Columns count Unicode code points
+it gets an absolute ``file:`` URI. The run's ``properties`` carry the verdict (``ready``,
+``verdict``: :func:`validator.diagnostics.judge`). Columns count Unicode code points
 (``columnKind``); the end column is exclusive, as SARIF wants.
 """
 
@@ -25,7 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 from validator.diagnostics import DOCS_BASE, Diagnostic, Report, RuleInfo, Severity
-from validator.reporters import TOOL_NAME, RenderOptions, shown
+from validator.reporters import TOOL_NAME, RenderOptions, shown, verdict_of
 from validator.reporters.identity import fingerprints, repo_path, source_root
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -59,8 +60,10 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    properties: dict[str, Any] = verdict_of(reports, options).to_dict()  # whether the batch is ready to send
     if options.spec:  # which OpenAPI document the run checked against
-        run["properties"] = {"spec": dict(options.spec)}
+        properties["spec"] = dict(options.spec)
+    run["properties"] = properties
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 

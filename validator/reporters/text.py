@@ -1,6 +1,7 @@
 """``path:line:col: CODE [severity] message (pointer)``, the hint indented below, then a summary line.
 
-At most ``max_diagnostics`` lines per file, then ``… and N more``; colour only when asked;
+The last line is the verdict: ``Ready to send``, or ``Not ready to send:`` and the rows in the way
+by reason (shown with ``--quiet`` too). At most ``max_diagnostics`` lines per file, then ``… and N more``; colour only when asked;
 with ``source_line`` (``--show-source``), the finding's line and a caret under its column.
 Paths, messages, pointers and hints carry input text: their control characters are escaped.
 """
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 
 from validator.diagnostics import Diagnostic, Report, Severity, counts, summary_line, text_lines
 from validator.escape import visible
-from validator.reporters import RenderOptions, more_line, shown
+from validator.reporters import RenderOptions, more_line, shown, verdict_of
 
 _STYLES = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "code": "\x1b[1m", "hint": "\x1b[2m"}
 _RESET = "\x1b[0m"
@@ -51,4 +52,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
             lines.append(more_line(hidden, report.file))
     if not options.quiet or counts(reports)[Severity.ERROR]:
         lines.append(summary_line(reports))
+    verdict = verdict_of(reports, options)
+    if not (options.quiet and verdict.ready):  # quiet never hides a batch that is not ready
+        lines.append(_paint("error" if not verdict.ready else "code", verdict.sentence) if options.color else verdict.sentence)
     return "\n".join(lines) + ("\n" if lines else "")
