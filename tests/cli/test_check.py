@@ -57,7 +57,7 @@ def unreadable(tmp_path: Path) -> Path:
 def test_clean_file_exits_0(tree: Path) -> None:
     result = check("payloads/clean.json")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "1 file, 0 errors, 0 warnings\n"
+    assert result.stdout == "1 file, 0 errors, 0 warnings\nReady to send\n"
 
 
 def test_findings_exit_1(tree: Path) -> None:
@@ -121,7 +121,7 @@ def test_unreadable_file_exits_2_and_the_others_are_still_checked(tree: Path, un
     assert result.exit_code == 2  # 2 wins over the findings in missing.json
     assert f"error: {unreadable}: cannot read:" in result.stderr
     assert "missing.json:1:1: RBV101" in result.stdout
-    assert result.stdout.endswith("1 file, 1 error, 0 warnings\n")
+    assert result.stdout.endswith("1 file, 1 error, 0 warnings\nNot ready to send: 1 error in the batch's own fields\n")
 
 
 def test_bad_config_exits_2(tree: Path) -> None:
@@ -244,7 +244,7 @@ def test_stdin_uses_the_current_directory_config(tree: Path) -> None:
 def test_summary_counts_files_errors_and_warnings(tree: Path) -> None:
     (tree / "missing.json").write_text(MISSING_TASKS)
     result = check("payloads", "missing.json")
-    assert result.stdout.splitlines()[-1] == "3 files, 1 error, 1 warning"
+    assert result.stdout.splitlines()[-2:] == ["3 files, 1 error, 1 warning", "Not ready to send: 1 error in the batch's own fields"]
 
 
 def test_statistics_counts_per_code(tree: Path) -> None:
@@ -278,7 +278,7 @@ def test_text_output_stops_at_200_per_file_and_says_how_many_more(tree: Path) ->
     many_warnings(tree / "many.json", 250)
     lines = check("many.json").stdout.splitlines()
     assert sum(1 for line in lines if "RBV111" in line) == 200
-    assert lines[-2:] == ["… and 50 more in many.json (--max-diagnostics 0 shows all)", "1 file, 0 errors, 250 warnings"]
+    assert lines[-3:] == ["… and 50 more in many.json (--max-diagnostics 0 shows all)", "1 file, 0 errors, 250 warnings", "Ready to send"]
 
 
 def test_max_diagnostics_limits_and_zero_shows_all(tree: Path) -> None:
@@ -299,6 +299,15 @@ def test_machine_formats_keep_everything_unless_limited(tree: Path) -> None:
     assert [(d["code"], d["severity"], d["path"]) for d in limited["diagnostics"]] == [
         ("RBV111", "warning", f"/tasks/0/extra_{i:03d}") for i in range(10)
     ]
-    assert limited["summary"] == {"files": 1, "error": 0, "warning": 250, "info": 0, "omitted": 240}
+    assert limited["summary"] == {
+        "files": 1,
+        "error": 0,
+        "warning": 250,
+        "info": 0,
+        "omitted": 240,
+        "ready": True,
+        "verdict": "Ready to send",
+        "reasons": [],
+    }
     sarif = json.loads(check("--format", "sarif", "many.json").stdout)
     assert len(sarif["runs"][0]["results"]) == 250

@@ -78,7 +78,7 @@ def test_a_long_run_on_a_terminal_shows_progress_on_stderr_only(slow_terminal: P
     assert "checking: 10 files done" in result.stderr
     assert result.stderr.endswith("\r\x1b[K")  # erased before the report
     assert "checking:" not in result.stdout
-    assert result.stdout == "10 files, 0 errors, 0 warnings\n"
+    assert result.stdout == "10 files, 0 errors, 0 warnings\nReady to send\n"
 
 
 @pytest.mark.parametrize("format", ["json", "sarif", "github", "junit", "gitlab"])

@@ -33,6 +33,7 @@ call-purpose = "informational"
 horizon-days = 21
 region = "gb"
 sheet = "Contacts"
+location-columns = ["Home State", "zip"]
 now = 2026-06-01T09:00:00Z
 spec = "specs/retell.yaml"
 [per-file-ignores]
@@ -49,6 +50,7 @@ RBV111 = "error"
     assert settings.calling_hours == (570, 1200)
     assert (settings.call_purpose, settings.horizon_days) == ("informational", 21)
     assert (settings.region, settings.sheet) == ("GB", "Contacts")
+    assert settings.location_columns == ("homestate", "zip")  # compared without case, spaces or punctuation
     assert settings.now == datetime(2026, 6, 1, 9, tzinfo=UTC)
     assert settings.severity["RBV102"] is Severity.WARNING  # from the RBV1 prefix
     assert settings.severity["RBV111"] is Severity.ERROR  # the longer prefix wins
@@ -69,6 +71,7 @@ RBV111 = "error"
         "horizon-days",
         "region",
         "sheet",
+        "location-columns",
         "now",
         "exclude",
         "spec",

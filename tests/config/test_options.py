@@ -109,6 +109,7 @@ def test_the_table_is_consistent() -> None:
         "agents",
         "region",
         "sheet",
+        "location_columns",
     }
     for option in OPTIONS:
         assert option.doc and (option.help or not option.flags), option.name

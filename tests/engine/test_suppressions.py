@@ -79,7 +79,7 @@ def test_suppression_through_the_command_line(tmp_path: Path) -> None:
     payload.write_text(HEAD + "    colour: red  # retell-validate: ignore[RBV111]\n")
     result = CliRunner().invoke(main, ["check", "--fail-on", "warning", str(payload)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "1 file, 0 errors, 0 warnings\n"
+    assert result.stdout == "1 file, 0 errors, 0 warnings\nReady to send\n"
 
 
 # -- grouped findings: one finding for many tasks, at the first ------------------------------------------------------

@@ -55,7 +55,11 @@ def test_colour_codes_are_the_only_escape_sequences(hostile: Path) -> None:
 def test_the_more_line_escapes_the_file_name() -> None:
     d = Diagnostic("RBV111", Severity.WARNING, "m", "/a", file="a\nb.json", line=1, column=1)
     text = get_renderer("text")([Report("a\nb.json", (d, d))], RenderOptions(max_diagnostics=1))
-    assert text.splitlines()[1:] == ["… and 1 more in a\\u000ab.json (--max-diagnostics 0 shows all)", "1 file, 0 errors, 2 warnings"]
+    assert text.splitlines()[1:] == [
+        "… and 1 more in a\\u000ab.json (--max-diagnostics 0 shows all)",
+        "1 file, 0 errors, 2 warnings",
+        "Ready to send",
+    ]
 
 
 def test_escapes() -> None:

@@ -118,7 +118,8 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 def test_any_text_round_trips_through_the_runner(file: str, message: str, pointer: str, hint: str | None) -> None:
     d = Diagnostic("RBV111", Severity.WARNING, message, pointer, file=file, line=3, column=2, end_line=3, end_column=9, hint=hint or None)
     rendered = get_renderer("github")([Report(file, (d,))], RenderOptions())
-    first, summary = rendered.splitlines()  # no forged second command: input newlines are escaped
+    first, summary, verdict = rendered.splitlines()  # no forged second command: input newlines are escaped
     assert runner_parse(first) == expected(d)
     assert runner_parse(summary) is None
+    assert verdict == "::notice title=Verdict::Ready to send"  # a warning of this family does not block sending
     assert not any(c in rendered for c in "\x1b\x07\u202e\x85\r")

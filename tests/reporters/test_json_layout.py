@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from validator.diagnostics import DOCS_BASE, Diagnostic, Report, Severity
+from validator.diagnostics import DOCS_BASE, Diagnostic, Report, Severity, judge
 from validator.openapi.load import load_spec
 from validator.openapi.source import describe_spec
 from validator.reporters import RenderOptions
@@ -34,13 +34,23 @@ def _report(file: str) -> Report:
 def test_text_equals_json_dumps_indent_2() -> None:
     reports = [_report("a.json"), Report("empty.yaml"), _report("dir/b é.yaml")]
     text = render(reports, RenderOptions())
+    verdict = judge(reports)
     # Each finding links to its rule's section of docs/rules.md, named by its code and rule name.
     diagnostics = [d.to_dict() | {"url": f"{DOCS_BASE}rules.md#{d.code.lower()}-{d.name}"} for r in reports for d in r.diagnostics]
     expected = {
         "schema_version": SCHEMA_VERSION,
         "files": ["a.json", "empty.yaml", "dir/b é.yaml"],
         "diagnostics": diagnostics,
-        "summary": {"files": 3, "error": 4, "warning": 4, "info": 4, "omitted": 0},
+        "summary": {
+            "files": 3,
+            "error": 4,
+            "warning": 4,
+            "info": 4,
+            "omitted": 0,
+            "ready": False,
+            "verdict": verdict.sentence,
+            "reasons": [{"reason": words, "count": count} for words, count in verdict.reasons],
+        },
         "spec": None,  # not stated by the caller
     }
     assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"

@@ -61,7 +61,7 @@ def test_github_commands(found: tuple[Diagnostic, Diagnostic]) -> None:
     code, text = output("github", FIXTURE)
     assert code == 1
     lines = text.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 4
     assert parse_command(lines[0]) == (
         "error",
         {"file": FIXTURE, "line": "5", "endLine": "5", "col": "35", "endColumn": "36", "title": "RBV102"},
@@ -73,6 +73,7 @@ def test_github_commands(found: tuple[Diagnostic, Diagnostic]) -> None:
         f"{warning.message} ({WARNING_POINTER})%0Ahint: {warning.hint}",
     )
     assert lines[2] == "1 file, 1 error, 1 warning"
+    assert lines[3] == "::warning title=Verdict::Not ready to send: 1 task with other errors"
 
 
 def test_github_escaping_follows_the_toolkit() -> None:
@@ -251,5 +252,9 @@ def test_100000_findings_give_a_bounded_text_report() -> None:
     )
     text = get_renderer("text")([Report("big.json", diagnostics)], RenderOptions(max_diagnostics=200))
     lines = text.splitlines()
-    assert len(lines) == 202
-    assert lines[-2:] == ["… and 99,800 more in big.json (--max-diagnostics 0 shows all)", "1 file, 100,000 errors, 0 warnings"]
+    assert len(lines) == 203
+    assert lines[-3:] == [
+        "… and 99,800 more in big.json (--max-diagnostics 0 shows all)",
+        "1 file, 100,000 errors, 0 warnings",
+        "Not ready to send: 100,000 tasks whose number cannot be dialled",
+    ]
