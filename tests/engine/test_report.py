@@ -17,7 +17,10 @@ def test_str_is_the_text_report_of_the_one_payload() -> None:
         ["batch.json:3:27:", "RBV202", "[error]"],
         ["batch.json:4:3:", "RBV111", "[warning]"],
     ]
-    assert lines[0].endswith("(/tasks/0/to_number)") and lines[-2:] == ["1 file, 1 error, 1 warning", "Not ready to send: 1 task whose number cannot be dialled"]
+    assert lines[0].endswith("(/tasks/0/to_number)") and lines[-2:] == [
+        "1 file, 1 error, 1 warning",
+        "Not ready to send: 1 task whose number cannot be dialled",
+    ]
     assert any(line.startswith("  hint: ") for line in lines)
     assert "\x1b[" not in str(report)
     assert str(report) == get_renderer("text")([report], RenderOptions())  # what `check --color never` prints for the file
@@ -37,7 +40,8 @@ def test_str_escapes_what_came_from_the_input_and_repr_stays_the_dataclass() -> 
     diagnostic = Diagnostic("RBV111", Severity.INFO, "unknown key '\x1b]0;x\x07'", "/\x1b", file="a\rb.json")
     report = Report("a\rb.json", (diagnostic,))
     assert (
-        str(report) == "a\\u000db.json: RBV111 [info] unknown key '\\u001b]0;x\\u0007' (/\\u001b)\n1 file, 0 errors, 0 warnings, 1 info\nReady to send\n"
+        str(report)
+        == "a\\u000db.json: RBV111 [info] unknown key '\\u001b]0;x\\u0007' (/\\u001b)\n1 file, 0 errors, 0 warnings, 1 info\nReady to send\n"
     )
     assert repr(report) == f"Report(file='a\\rb.json', diagnostics=({diagnostic!r},))"
 

@@ -58,4 +58,8 @@ def test_sarif_run_records_the_spec_and_stays_valid(other_spec: Path) -> None:
     assert log["runs"][0]["properties"]["spec"]["source"] == str(other_spec.resolve())
     assert log["runs"][0]["properties"]["spec"]["version"] == "3.2.0"
     assert schema_errors(log) == []
-    assert report("sarif")["runs"][0]["properties"] == {"ready": False, "verdict": "Not ready to send: 1 task with other errors", "spec": BUNDLED}
+    assert report("sarif")["runs"][0]["properties"] == {
+        "ready": False,
+        "verdict": "Not ready to send: 1 task with other errors",
+        "spec": BUNDLED,
+    }

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from phonenumbers.tzdata import TIMEZONE_DATA
 
@@ -304,18 +304,25 @@ def _barred(zone: str, judged: str, lo: int, hi: int, rule: Rule) -> dict[int, l
 
 
 def _policy(zone: str, zones: tuple[str, ...], policy: Interval, start: int) -> tuple[Interval, ...]:
-    """Minutes of the day on ``zone``'s clock that are inside ``policy`` on every clock of ``zones``, at every shift of the year."""
+    """Minutes of the day on ``zone``'s clock that are inside ``policy`` on every clock of ``zones``, over the year from ``start``.
+
+    Between two offset changes of either zone the shift between the clocks is constant; it constrains only
+    the minutes of the day that span lives through (the hour between Anchorage's and Adak's daylight-saving
+    switches, at 02:00, says nothing of 09:00).
+    """
     hours = _FULL
     info = load_zone(zone)
+    stop = start + REACH_DAYS * DAY
     for other in zones:
         other_info = load_zone(other)
         if info is None or other_info is None:
             continue
-        stop = start + REACH_DAYS * DAY
-        moments = {start, *offset_changes(info, start, stop), *offset_changes(other_info, start, stop)}
-        for moment in moments:
-            shift = utc_offset(other_info, moment) - utc_offset(info, moment)
-            hours = intersect(hours, _shifted(policy, -shift))
+        moments = sorted({start, stop, *offset_changes(info, start, stop), *offset_changes(other_info, start, stop)})
+        for begin, end in pairwise(moments):
+            own = utc_offset(info, begin)
+            shift = utc_offset(other_info, begin) - own
+            lived = _FULL if end - begin >= DAY else _shifted((0, end - begin), (begin + own) % DAY)
+            hours = intersect(hours, merge([*_shifted(policy, -shift), *subtract(_FULL, lived)]))
     return hours
 
 

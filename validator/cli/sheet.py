@@ -95,8 +95,10 @@ class Sheet:
     def aside(self) -> list[int]:
         return [index for index, row in enumerate(self.rows) if row.reason is not None]
 
-    def reasons(self) -> Counter[str]:
-        return Counter(row.reason for row in self.rows if row.reason is not None)
+    def reasons(self) -> dict[str, int]:
+        """How many rows are set aside for each reason, in the order of :data:`REASONS`."""
+        counted = Counter(row.reason for row in self.rows if row.reason is not None)
+        return {reason: counted[reason] for reason in REASONS if counted[reason]}
 
     def out_row(self, index: int) -> list[str]:
         """A contact list's row as a part writes it: the input's cells with the number normalised."""

@@ -97,24 +97,29 @@ def _staged(output: Path) -> Iterator[Path]:
 
     OUTPUT must be new or empty: parts left from an earlier run beside the new ones would be sent too.
     """
+    previous = signal.signal(signal.SIGTERM, _terminated)  # SIGTERM unwinds like Ctrl-C, through the cleanup below
+    staging: Path | None = None
     try:
         if output.exists() and (not output.is_dir() or any(output.iterdir())):
             fail(f"{output}: not an empty directory; split writes into a new or empty one (so no earlier part is sent again)")
         output.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
-    except OSError as exc:
-        fail(f"{output}: cannot create: {exc.strerror or exc}")
-    previous = signal.signal(signal.SIGTERM, _terminated)
-    try:
+        # Signals wait until the folder's name is held, so no signal lands between creating it and knowing to remove it.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         yield staging
         if output.exists():
             output.rmdir()  # empty, checked before writing
         staging.rename(output)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         fail(f"{output}: cannot write: {exc.strerror or exc}")
-    except BaseException:  # Ctrl-C, SIGTERM (below), a bug: no half-written folder stays behind
-        shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:  # Ctrl-C, SIGTERM, a bug: no half-written folder stays behind
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         signal.signal(signal.SIGTERM, previous)
