@@ -275,7 +275,7 @@ def _plural(count: int, noun: str) -> str:
 # The verdict: whether the batch is ready to send, and if not, how many rows stand in the way and why.
 # Not ready when any finding is an error, or a warning (or worse) of the calling-hours and calling-law
 # family (RBV7xx) or the do-not-call family (RBV9xx). The reasons count rows (a payload's tasks), each
-# once per reason. A calling-hours finding covers a group of recipients and points at its first row; the
+# once, under the first reason it has. A calling-hours finding covers a group of recipients and points at its first row; the
 # command that checked the input knows every row of the group and hands them to :func:`judge` as ``rows``,
 # else the rows pointed at are counted.
 
@@ -332,7 +332,10 @@ def judge(reports: Sequence[Report], rows: Mapping[str | None, Collection[int]] 
                 batch_errors += 1
             else:  # a blocking warning about no row in particular
                 found[reason].add((report.file, -1))
-    found[ROW_ERROR] -= found[DIALLED]  # a row whose number cannot be dialled is counted there only
+    counted: set[tuple[str | None, int]] = set()
+    for keys in found.values():  # each row once, under the first reason it has (a row that cannot be dialled is counted there)
+        keys -= {key for key in counted if key[1] >= 0}
+        counted |= keys
     unit = "row" if any(r.file and r.file.lower().endswith(_SHEETS) for r in reports) else "task"
     reasons = [(f"{unit}{'' if len(keys) == 1 else 's'} {_WORDS[reason]}", len(keys)) for reason, keys in found.items() if keys]
     if batch_errors:

@@ -66,7 +66,9 @@ def test_the_home_s_holidays_apply_too() -> None:
     payload["tasks"][0]["retell_llm_dynamic_variables"] = {"state": "LA"}
     report = validate(payload, now=FIXED_NOW)
     holiday = [d for d in report.diagnostics if d.code == "RBV707"]
-    assert len(holiday) == 1 and holiday[0].message.startswith("Louisiana:") and "on holidays, when it allows no calls: " in holiday[0].message
+    assert (
+        len(holiday) == 1 and holiday[0].message.startswith("Louisiana:") and "on holidays, when it allows no calls: " in holiday[0].message
+    )
     payload["tasks"][0]["retell_llm_dynamic_variables"] = {"state": "NY"}
     assert [d for d in validate(payload, now=FIXED_NOW).diagnostics if d.code == "RBV707"] == []
 
