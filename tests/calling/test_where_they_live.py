@@ -9,6 +9,7 @@ import pytest
 from tests.calling.numbers import FLORIDA, NY, batch, law_codes, ms
 from tests.helpers import FIXED_NOW
 from validator import Settings, validate
+from validator.options import parse_now
 from validator.calling.envelope import part_zone, parts
 from validator.calling.recipients import groups
 from validator.context import Context
@@ -51,8 +52,8 @@ def test_near_misses_keep_the_numbers_law_only(variables: dict[str, str]) -> Non
 def test_the_location_columns_are_configurable() -> None:
     payload = living(NY, **{"Home State": "FL"})
     assert florida_findings(payload) == []  # not a column the default names
-    assert florida_findings(payload, Settings(location_columns="Home State")) == [("RBV705", "/tasks/0/to_number")]
-    assert florida_findings(living(NY, State="FL"), Settings(location_columns=["zip"])) == []  # State is no longer read
+    assert florida_findings(payload, Settings(location_columns=("Home State",))) == [("RBV705", "/tasks/0/to_number")]
+    assert florida_findings(living(NY, State="FL"), Settings(location_columns=("zip",))) == []  # State is no longer read
 
 
 def test_the_number_s_own_law_still_applies() -> None:
@@ -85,7 +86,7 @@ def test_rows_living_elsewhere_are_grouped_apart_and_their_zones_join_the_number
 
 def test_split_writes_the_home_s_stricter_window() -> None:
     tasks = [{"to_number": NY, "retell_llm_dynamic_variables": {"state": "FL"}}, {"to_number": "+12125550124"}]
-    ctx = Context(batch(NY, windows=EVENING, zone="America/New_York") | {"tasks": tasks}, load_spec(), Settings(now=FIXED_NOW))
+    ctx = Context(batch(NY, windows=EVENING, zone="America/New_York") | {"tasks": tasks}, load_spec(), Settings(now=parse_now(FIXED_NOW)))
     found = parts(ctx)
     assert found is not None
     assert [(part.zone, part.window, part.label) for part in found] == [
