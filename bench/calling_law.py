@@ -80,8 +80,13 @@ def measure(args: list[str]) -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, wall
 
 
-def best(args: list[str], runs: int) -> tuple[float, float]:
-    results = [measure(args) for _ in range(runs)]
+def best(args: list[str], runs: int, fresh: Path | None = None) -> tuple[float, float]:
+    """The least CPU and wall time of ``runs`` runs; ``fresh``: a folder removed before each (split writes only into a new one)."""
+    results = []
+    for _ in range(runs):
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
+        results.append(measure(args))
     return min(r[0] for r in results), min(r[1] for r in results)
 
 
@@ -102,7 +107,7 @@ def main() -> None:
     rows = [
         ("check, every rule", best(check, options.runs)),
         ("check --ignore RBV7", best([*check, "--ignore", "RBV7"], options.runs)),
-        ("split -o DIR", best([*cli, "split", str(path), "-o", str(parts), "--now", NOW], options.runs)),
+        ("split -o DIR", best([*cli, "split", str(path), "-o", str(parts), "--now", NOW], options.runs, fresh=parts)),
     ]
     print(f"{options.tasks:,} tasks over every US state, DC and Canadian province; best of {options.runs} fresh processes\n")
     print("| command | CPU s | wall s |")
@@ -113,7 +118,7 @@ def main() -> None:
     print("\n| target | measured | limit | verdict |\n| --- | ---: | ---: | --- |")
     print(f"| check every rule / --ignore RBV7 (CPU) | {ratio:.2f} | ≤ 1.2 | {'ok' if ratio <= 1.2 else 'MISSED'} |")
     print(f"| split of {options.tasks:,} tasks (wall s) | {rows[2][1][1]:.2f} | ≤ 3 | {'ok' if rows[2][1][1] <= 3 else 'MISSED'} |")
-    print(f"\nparts written: {len(list(parts.glob('*.json')))}")
+    print(f"\nparts written: {len(list(parts.glob('[0-9]*.json')))}")
 
 
 if __name__ == "__main__":

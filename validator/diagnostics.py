@@ -319,19 +319,21 @@ def judge(reports: Sequence[Report], rows: Mapping[str | None, Collection[int]] 
     found: dict[str, set[tuple[str | None, int]]] = {reason: set() for reason in _WORDS}
     batch_errors = 0
     for report in reports:
-        covered = (rows or {}).get(report.file)
+        covered, in_hours = (rows or {}).get(report.file), False
         for d in report.diagnostics:
             if not blocks(d):
                 continue
             reason, match = _reason(d), _VERDICT_TASK.match(d.pointer)
             if reason == HOURS and covered:
-                found[HOURS].update((report.file, index) for index in covered)
+                in_hours = True  # the rows the command found, added once below
             elif match is not None:
                 found[reason].add((report.file, int(match[1])))
             elif d.severity is Severity.ERROR:
                 batch_errors += 1
             else:  # a blocking warning about no row in particular
                 found[reason].add((report.file, -1))
+        if in_hours and covered:
+            found[HOURS].update((report.file, index) for index in covered)
     counted: set[tuple[str | None, int]] = set()
     for keys in found.values():  # each row once, under the first reason it has (a row that cannot be dialled is counted there)
         keys -= {key for key in counted if key[1] >= 0}

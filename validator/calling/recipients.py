@@ -76,10 +76,14 @@ def groups(ctx: Context) -> dict[GroupKey, Group]:
         number = task.get("to_number")
         if not isinstance(number, str) or not is_e164(number):
             continue
-        lives = homes.of(task)
+        variables = task.get("retell_llm_dynamic_variables")
+        # Tasks mostly share their variables' names: when those hold no location column, nothing to look up.
+        lives = homes.of(variables) if type(variables) is dict and (homes.columns or variables.keys() != homes.names) else None
         group = by_area.get(number[:5]) if lives is None else None
         if group is None:
             key = _key(number, lengths, keys)
+            if lives is key[0]:  # living where the number rings: nothing to add
+                lives = None
             full = (key[0], _with_home(key[1], lives), lives)
             group = found.get(full)
             if group is None:
@@ -105,19 +109,16 @@ class _Homes:
 
     def __init__(self, columns: tuple[str, ...]) -> None:
         self._wanted = {name: rank for rank, name in enumerate(columns)}
-        self._columns: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.names: Any = ()  # the last variable names seen (a keys view: compared in C)
+        self.columns: tuple[str, ...] = ()  # which of them are location columns, in the option's order
 
-    def of(self, task: dict[str, Any]) -> Location | None:
-        variables = task.get("retell_llm_dynamic_variables")
-        if not isinstance(variables, dict) or not self._wanted:
-            return None
-        names = tuple(variables)
-        columns = self._columns.get(names)
-        if columns is None:
-            ranked = sorted((self._wanted[key], name) for name in names if (key := column_key(str(name))) in self._wanted)
-            columns = self._columns[names] = tuple(name for _, name in ranked)
-        for name in columns:  # in the option's order: the first column that names a place
-            value = variables[name]
+    def of(self, variables: dict[str, Any]) -> Location | None:
+        names = variables.keys()
+        if names != self.names:
+            ranked = sorted((self._wanted[key], str(name)) for name in names if (key := column_key(str(name))) in self._wanted)
+            self.names, self.columns = names, tuple(name for _, name in ranked)
+        for name in self.columns:  # the first column that names a place
+            value = variables.get(name)
             place = place_of_address(value) if isinstance(value, str) else None
             if place is not None:
                 return place

@@ -110,6 +110,10 @@ class _Run:
         self.sources.add(name, data)
         self.reports.append(self.session.check_stdin(data, options, name) if self.session else check_text(data, options, file=name))
 
+    def _keep(self, document: Document, kept: list[Document]) -> None:
+        kept.append(document)
+        self._count_tasks(document)
+
     def _count_tasks(self, document: Document) -> None:
         tasks = document.data.get("tasks") if isinstance(document.data, dict) else None
         if isinstance(tasks, list):
@@ -123,9 +127,7 @@ class _Run:
 
     def judged(self) -> Verdict:
         """The verdict of the run, each file's calling-hours findings counted by every row they cover."""
-        for item in self.inputs:
-            item.outside = hours_rows(item)
-        return judge(self.reports, {item.report.file: item.outside.keys() for item in self.inputs if item.outside})
+        return judge(self.reports, {item.report.file: item.outside_rows for item in self.inputs if item.outside})
 
     def check_file(self, file: Path) -> None:
         try:
@@ -144,12 +146,15 @@ class _Run:
                 return
             self.progress.checking(str(file))
             before = self._rows_before(file, options) if self.session and self.session.write and self.rows_report else None
+            documents: list[Document] = []
             if self.session:
                 self.reports.append(self.session.check_file(file, options))
             else:
-                self.reports.append(check_file(file, options, on_document=self._count_tasks))
-            spec = options.spec or load_spec()
-            self.inputs.append(Input(file, self.reports[-1], options.csv or CsvOptions(), options.settings, spec, before))
+                self.reports.append(check_file(file, options, on_document=lambda document: self._keep(document, documents)))
+            item = Input(file, self.reports[-1], options.csv or CsvOptions(), options.settings, options.spec or load_spec(), before)
+            # The rows the calling-hours findings cover, while the payload is still in hand (a contact list is read again).
+            item.outside = hours_rows(item, documents[0].data if documents else None)
+            self.inputs.append(item)
         except FixRefused as exc:
             self.error(str(exc))
         except OSError as exc:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from validator.cli.sheet import Sheet, Unreadable, outside_hours, read_rows
+from validator.cli.sheet import Sheet, Unreadable, hours_findings, outside_hours, read_rows
 from validator.diagnostics import Diagnostic, Report, blocks
 from validator.engine.csv import CsvOptions
 from validator.openapi.load import Spec
@@ -46,7 +46,11 @@ class Input:
     settings: Settings
     spec: Spec
     before: Sheet | None = None  # the rows before --fix rewrote the file
-    outside: dict[int, tuple[Diagnostic, ...]] = field(default_factory=dict)  # rows whose calls ring when a rule bars them
+    outside: list[list[int]] = field(default_factory=list)  # groups of rows whose calls ring when a rule bars them
+
+    @property
+    def outside_rows(self) -> set[int]:
+        return {index for rows in self.outside for index in rows}
 
 
 def needs_hours(report: Report) -> bool:
@@ -54,14 +58,19 @@ def needs_hours(report: Report) -> bool:
     return any(d.code.startswith(_HOURS_CODES) and blocks(d) for d in report.diagnostics)
 
 
-def hours_rows(item: Input) -> dict[int, tuple[Diagnostic, ...]]:
-    """Every row the calling-hours findings of the input cover: row index → the findings about its group."""
+def hours_rows(item: Input, payload: Any = None) -> list[list[int]]:
+    """The groups of rows the input's calling-hours findings cover (none when it has none); ``payload``: the document, if still in hand."""
     if not needs_hours(item.report):
-        return {}
+        return []
+    if isinstance(payload, dict):
+        tasks = payload.get("tasks")
+        batch = {key: value for key, value in payload.items() if key != "tasks"}
+        return outside_hours(batch, tasks if isinstance(tasks, list) else [], item.settings, item.spec)
     try:
-        return outside_hours(read_rows(item.path, item.csv), item.settings, item.spec)
+        sheet = read_rows(item.path, item.csv)
     except (Unreadable, OSError):
-        return {}
+        return []
+    return outside_hours(sheet.batch, [row.task for row in sheet.rows], item.settings, item.spec)
 
 
 def write_rows(path: Path, inputs: Sequence[Input]) -> str | None:
@@ -104,12 +113,13 @@ def _rows(sheet: Sheet, item: Input) -> tuple[list[str], list[dict[str, str]]]:
         columns = list(sheet.header or [])
     else:
         columns = ["task", "to_number", *dict.fromkeys(name for row in sheet.rows for name in _variables(row.task))]
+    outside = hours_findings(sheet, item.outside, item.settings, item.spec) if item.outside else {}
     out = []
     for index, row in enumerate(sheet.rows):
         cells = dict(zip(columns, row.cells or [], strict=False)) if sheet.contacts else _task_cells(index, row.task)
-        outside = item.outside.get(index, ())
+        group = outside.get(index, ())
         # A calling-hours finding about a group points at its first row: each row gets those of its own group instead.
-        mine = [d for d in found.get(index, []) if not (outside and d.code.startswith(_HOURS_CODES))] + list(outside)
+        mine = [d for d in found.get(index, []) if not (index in outside and d.code.startswith(_HOURS_CODES))] + list(group)
         problems = [f"{d.code} {_one_line(d.message)}" for d in mine]
         if any(blocks(d) for d in mine):
             status = "set aside"

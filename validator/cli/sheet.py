@@ -191,9 +191,7 @@ def _read_payload(path: Path, name: str, csv: CsvOptions) -> Sheet:
     document = read_text(text, format_for_path(path))[0] if text is not None else None
     if document is None or not isinstance(document.data, dict):
         raise Unreadable(f"{name}: not a payload (check it with `retell-validate check`)")
-    tasks = document.data.get("tasks")
-    rows = [Row(None, None, task) for task in tasks] if isinstance(tasks, list) else []
-    return Sheet(name, rows, {key: value for key, value in document.data.items() if key != "tasks"})
+    return sheet_of(name, document.data)
 
 
 def _set_aside_errors(sheet: Sheet, path: Path, settings: Settings, spec: Spec) -> None:
@@ -247,27 +245,37 @@ def plan(sheet: Sheet, settings: Settings, spec: Spec) -> Plan | None:
     return result
 
 
-def outside_hours(sheet: Sheet, settings: Settings, spec: Spec) -> dict[int, tuple[Diagnostic, ...]]:
-    """The rows whose calls can ring when the calling hours or the law bar them: row index → the findings about its group.
+def outside_hours(batch: dict[str, Any], tasks: list[Any], settings: Settings, spec: Spec) -> list[list[int]]:
+    """The groups of tasks whose calls can ring when the calling hours or the law bar them (task indexes, one list per group).
 
-    The batch as checked (the payload's window, or a contact list's ``--window``), every row with a
-    number in E.164 form, as the calling-hours rules see them. Each part that rings outside what is
-    allowed is checked on its own by the calling-hours rules, so a row gets the findings that are
-    about it, not those of another group.
+    The batch as checked (the payload's window, or a contact list's ``--window``), every task with a
+    number in E.164 form, as the calling-hours rules see them, parted by legal envelope.
     """
-    tasks = [row.task for row in sheet.rows]
-    context = Context({**sheet.batch, "tasks": tasks}, spec, settings, "csv" if sheet.contacts else "json")
+    context = Context({**batch, "tasks": tasks}, spec, settings)
+    return [
+        part.indexes
+        for part in parts(context) or []
+        if any(subtract(part.envelope.reach[day], part.envelope.legal[day]) for day in range(7))
+    ]
+
+
+def hours_findings(sheet: Sheet, groups: list[list[int]], settings: Settings, spec: Spec) -> dict[int, tuple[Diagnostic, ...]]:
+    """For each row of those groups, the calling-hours findings about its group: each group checked alone by the RBV7xx rules."""
     others = frozenset(code[:4] for code in rules_by_code() if not code.startswith("RBV7"))
     only_hours = dataclasses.replace(settings, ignore=settings.ignore | others)
     found: dict[int, tuple[Diagnostic, ...]] = {}
-    for part in parts(context) or []:
-        if not any(subtract(part.envelope.reach[day], part.envelope.legal[day]) for day in range(7)):
-            continue
-        alone = validate({**sheet.batch, "tasks": [tasks[i] for i in part.indexes]}, settings=only_hours, spec=spec)
+    for rows in groups:
+        alone = validate({**sheet.batch, "tasks": [sheet.rows[i].task for i in rows]}, settings=only_hours, spec=spec)
         about = tuple(d for d in alone.diagnostics if blocks(d))
-        if about:
-            found.update(dict.fromkeys(part.indexes, about))
+        found.update(dict.fromkeys(rows, about))
     return found
+
+
+def sheet_of(name: str, payload: dict[str, Any]) -> Sheet:
+    """A payload already read, as rows (one per task)."""
+    tasks = payload.get("tasks")
+    rows = [Row(None, None, task) for task in tasks] if isinstance(tasks, list) else []
+    return Sheet(name, rows, {key: value for key, value in payload.items() if key != "tasks"})
 
 
 def task_to_call(row: Row) -> Any:
