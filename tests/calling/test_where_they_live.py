@@ -9,12 +9,12 @@ import pytest
 from tests.calling.numbers import FLORIDA, NY, batch, law_codes, ms
 from tests.helpers import FIXED_NOW
 from validator import Settings, validate
-from validator.options import parse_now
 from validator.calling.envelope import part_zone, parts
 from validator.calling.recipients import groups
 from validator.context import Context
 from validator.knowledge.recipient_zones import zones_for
 from validator.openapi.load import load_spec
+from validator.options import parse_now
 
 # 08:00–21:00 New York: inside the federal hours, past Florida's 20:00.
 EVENING = [(8 * 60, 21 * 60)]
