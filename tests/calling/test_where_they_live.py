@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from tests.calling.numbers import FLORIDA, NY, batch, law_codes, ms
 from tests.helpers import FIXED_NOW
 from validator import Settings, validate
 from validator.calling.envelope import part_zone, parts
 from validator.calling.recipients import groups
+from validator.cli.main import main
 from validator.context import Context
 from validator.knowledge.recipient_zones import zones_for
 from validator.openapi.load import load_spec
@@ -108,3 +111,23 @@ def test_a_part_is_written_on_a_clock_its_recipients_keep(number: str, preferred
     zones = zones_for(number)
     assert zones is not None and zone in zones.zones
     assert part_zone(zones, preferred) == zone
+
+
+def test_check_takes_the_location_column_on_the_command_line(tmp_path: Path) -> None:
+    source = tmp_path / "contacts.csv"
+    source.write_text("phone number,Home State\n+12125550123,FL\n", encoding="utf-8")
+    args = [
+        "check",
+        str(source),
+        "--window",
+        "08:00-21:00",
+        "--timezone",
+        "America/New_York",
+        "--from-number",
+        "+14155550100",
+        "--now",
+        FIXED_NOW,
+    ]
+    assert "RBV705" not in CliRunner().invoke(main, args).stdout
+    flagged = CliRunner().invoke(main, [*args, "--location-column", "Home State"]).stdout
+    assert "RBV705 [warning] Florida:" in flagged and flagged.splitlines()[-1] == "Not ready to send: 1 row outside legal calling hours"

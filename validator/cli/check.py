@@ -33,7 +33,7 @@ from validator.document import Document
 from validator.engine.csv import CsvOptions
 from validator.fix.apply import FixRefused
 from validator.openapi.load import SpecError, load_spec
-from validator.options import DNC, EXCLUDE, FAIL_ON
+from validator.options import DNC, EXCLUDE, FAIL_ON, LOCATION_COLUMNS
 from validator.readers import FORMAT_NAMES, READERS, format_for_path
 from validator.reporters import FORMATS, formats_help, get_renderer
 from validator.reporters.statistics import render_statistics
@@ -226,7 +226,7 @@ Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on when not on a te
     help="Also write a report in FORMAT to PATH, from the same run (repeatable), e.g. --report gitlab:gl-code-quality-report.json; "
     "rows:FILE.csv or rows:FILE.xlsx writes every input row with its status and problems.",
 )
-@configured(FAIL_ON, EXCLUDE, DNC)
+@configured(FAIL_ON, EXCLUDE, DNC, LOCATION_COLUMNS)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (2 still means a usage error).")
 @click.option(
     "--input-format",
