@@ -274,3 +274,13 @@ def test_a_signal_during_split_leaves_no_staging_folder_and_no_parts(tmp_path: P
     process.wait(timeout=60)
     assert process.returncode != 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.csv"]  # no .parts.* folder, no parts
+
+
+def test_ragged_rows_keep_their_columns_in_the_parts(tmp_path: Path) -> None:
+    source = tmp_path / "contacts.csv"
+    source.write_text("phone number,first_name,State\n+12125550123,Ann\n+12125550124,Bob,NY,extra\n", encoding="utf-8")
+    out = tmp_path / "parts"
+    assert invoke("split", str(source), "-o", str(out), "--now", FIXED_NOW).exit_code == 0
+    (part,) = out.glob("0*.csv")
+    # A short row gets its empty cell; a cell past the header belongs to no column and is not sent.
+    assert read_csv(part) == [["phone number", "first_name", "State"], ["+12125550123", "Ann", ""], ["+12125550124", "Bob", "NY"]]

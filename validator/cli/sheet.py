@@ -101,10 +101,11 @@ class Sheet:
         return {reason: counted[reason] for reason in REASONS if counted[reason]}
 
     def out_row(self, index: int) -> list[str]:
-        """A contact list's row as a part writes it: the input's cells with the number normalised."""
+        """A contact list's row as a part writes it: the input's cells under the header, with the number normalised (what would be sent)."""
         row = self.rows[index]
         assert row.cells is not None and self.header is not None
-        cells = row.cells + [""] * (len(self.header) - len(row.cells))  # a short row gets its empty cells
+        width = len(self.header)
+        cells = row.cells[:width] + [""] * (width - len(row.cells))  # a short row gets its empty cells; cells past the header are dropped
         if self.phone is not None and row.number is not None:
             cells[self.phone] = row.number
         return cells
