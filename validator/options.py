@@ -559,6 +559,8 @@ class Text(Kind[str]):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 1}
+
+
 class Columns(Kind[tuple[str, ...]]):
     """Names of columns (or dynamic variables), compared without case, spaces or punctuation (``ZIP Code`` is ``zipcode``)."""
 

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.calling.numbers import TOLL_FREE, number_in
+from tests.dnc.lists import build_list
 from tests.helpers import FIXED_NOW
 from validator import validate
 from validator.cli.main import main
@@ -205,7 +206,7 @@ def test_json_parts_of_a_contact_list_are_payloads_with_distinct_names(tmp_path:
         for p in json.loads((out / "plan.json").read_text(encoding="utf-8"))["parts"]
     ]
     assert [p["name"] for p in parts] == [
-        "march (1/2: eastern, every day, 09:00–20:00)",  # Florida's law on the panhandle's clock too: she lives in Florida
+        "march (1/2: eastern, every day, 08:00–20:00)",  # Florida's hours: a Florida number, living in Florida
         "march (2/2: eastern, every day, 08:00–21:00)",
     ]
     assert parts[0]["tasks"] == [
@@ -284,3 +285,17 @@ def test_ragged_rows_keep_their_columns_in_the_parts(tmp_path: Path) -> None:
     (part,) = out.glob("0*.csv")
     # A short row gets its empty cell; a cell past the header belongs to no column and is not sent.
     assert read_csv(part) == [["phone number", "first_name", "State"], ["+12125550123", "Ann", ""], ["+12125550124", "Bob", "NY"]]
+
+
+def test_numbers_on_a_do_not_call_list_are_set_aside(tmp_path: Path) -> None:
+    opt_outs = build_list(tmp_path, "opt-outs", ["+12125550124"], kind="internal")
+    source = write_list(tmp_path / "contacts.csv", [["A", "+12125550123", "", ""], ["B", "+12125550124", "", ""]])
+    out = tmp_path / "parts"
+    result = invoke("split", str(source), "-o", str(out), "--now", FIXED_NOW, "--dnc", str(opt_outs))
+    assert result.exit_code == 0, result.output
+    aside = read_csv(out / "set-aside.csv")
+    assert [(row[0], row[5]) for row in aside[1:]] == [("B", "on a do-not-call list: +12125550124 is on opt-outs (as of 2026-05-20)")]
+    (part,) = json.loads((out / "plan.json").read_text(encoding="utf-8"))["parts"]
+    assert [row[1] for row in read_csv(out / part["file"])[1:]] == ["+12125550123"]
+    hours = invoke("hours", str(source), "--now", FIXED_NOW, "--dnc", str(opt_outs))
+    assert "1 row in 1 group; 1 row set aside (1 on a do-not-call list)" in hours.output

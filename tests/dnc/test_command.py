@@ -139,18 +139,20 @@ def test_split_leaves_listed_tasks_out_of_every_part(tmp_path: Path) -> None:
     payload = batch(tmp_path, "+12012345678", "+12012345679", "+12012345680", "+12125550100")
     result = run("split", payload, "-o", tmp_path / "parts", "--now", FIXED_NOW, "--dnc", ftc, "--dnc", opt_outs)
     assert result.exit_code == 0, result.output
-    sent = [t["to_number"] for part in sorted((tmp_path / "parts").iterdir()) for t in json.loads(part.read_text())["tasks"]]
+    sent = [t["to_number"] for part in sorted((tmp_path / "parts").glob("[0-9]*.json")) for t in json.loads(part.read_text())["tasks"]]
     assert sorted(sent) == ["+12012345679", "+12125550100"]
-    assert (
-        "left out 2 task(s) whose numbers are on do-not-call lists (1 on FTC (as of 2026-05-20); 1 on opt-outs (as of 2026-05-20))"
-        in result.output
-    )
+    aside = json.loads((tmp_path / "parts" / "set-aside.json").read_text())
+    assert [(item["index"], item["reason"]) for item in aside] == [
+        (0, "on a do-not-call list: +12012345678 is on FTC (as of 2026-05-20)"),
+        (2, "on a do-not-call list: +12012345680 is on opt-outs (as of 2026-05-20)"),
+    ]
+    assert result.output.splitlines()[-1].startswith("2 rows set aside (2 on a do-not-call list)")
 
 
 def test_split_keeps_everything_without_lists_and_refuses_a_damaged_one(tmp_path: Path) -> None:
     payload = batch(tmp_path, "+12012345678")
     result = run("split", payload, "-o", tmp_path / "parts", "--now", FIXED_NOW)
-    assert result.exit_code == 0 and "left out" not in result.output
+    assert result.exit_code == 0 and "no row set aside" in result.output
     bad = damaged(build_list(tmp_path, "FTC", ["201,2345678"]), "bad.dnc", flip_last_byte)
     result = run("split", payload, "-o", tmp_path / "parts2", "--now", FIXED_NOW, "--dnc", bad)
     assert result.exit_code == 2 and "checksum" in result.output and not (tmp_path / "parts2").exists()

@@ -1,9 +1,10 @@
 """What ``split`` and ``hours`` share: their input (a contact list or a payload), their options, and the plan of callable rows.
 
-Both read the rows (:mod:`validator.cli.sheet`), set aside those that cannot be called and part
-the rest by legal envelope. Only input that cannot be read at all (a missing file, no phone
-column, a payload that is not one or whose batch fields have errors) is a usage error (exit 2)
-before anything is written.
+Both read the rows (:mod:`validator.cli.sheet`), set aside those that cannot be called (with
+``--dnc`` or ``dnc`` in the configuration, those on do-not-call lists too) and part the rest by
+legal envelope. Only input that cannot be used at all (a missing file, no phone column, a payload
+that is not one or whose batch fields have errors, a do-not-call list that cannot be read) is a
+usage error (exit 2) before anything is written.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from validator.cli.sheet import Plan, Unreadable, plan, read_sheet
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
 from validator.engine.csv import CsvOptions
 from validator.openapi.load import SpecError
-from validator.options import LOCATION_COLUMNS
+from validator.options import DNC, LOCATION_COLUMNS
 
 EXIT_USAGE = 2
 
@@ -31,7 +32,7 @@ def law_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """``INPUT``, the settings options (``--now``, ``--call-purpose``, ``--config`` …) and a contact list's batch options; the command gets the :class:`Plan`."""
 
     @click.argument("source", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
-    @configured(LOCATION_COLUMNS)
+    @configured(LOCATION_COLUMNS, DNC)
     @csv_options
     @functools.wraps(command)
     def wrapped(source: Path, given: Overrides, csv_options: CsvOptions, **options: Any) -> Any:

@@ -5,6 +5,9 @@ becomes; a payload keeps each task. A row is **set aside** when it cannot be cal
 
 * its number is not dialable (not a valid number in E.164 form);
 * it is a duplicate of an earlier row (the numbers compared after normalising);
+* its number is on a do-not-call list it must not be called on (``dnc`` in the configuration,
+  ``--dnc``: an internal list always, a national one for solicitation without an exemption;
+  :mod:`validator.dnc.screen`);
 * its group has no legal window left (no minute both the window and the law allow);
 * for a payload, the task has an error (a schema or rule error under ``/tasks/N``).
 
@@ -31,6 +34,7 @@ from validator.calling.reach import WEEKDAYS, batch_start, clock_signature
 from validator.calling.windows import DAY, clock
 from validator.context import Context
 from validator.diagnostics import Diagnostic, Report, Severity, blocks
+from validator.dnc.screen import named, screen
 from validator.engine.csv import CHUNK_ROWS, CsvOptions
 from validator.engine.registry import rules_by_code
 from validator.files import open_regular, read_regular
@@ -43,9 +47,10 @@ from validator.settings import Settings
 
 NOT_DIALABLE = "not a dialable number"
 DUPLICATE = "a duplicate of an earlier row"
+DO_NOT_CALL = "on a do-not-call list"
 NO_WINDOW = "no legal window left"
 TASK_ERROR = "an error in the task"
-REASONS = (NOT_DIALABLE, DUPLICATE, NO_WINDOW, TASK_ERROR)  # in the order they are decided
+REASONS = (NOT_DIALABLE, DUPLICATE, DO_NOT_CALL, NO_WINDOW, TASK_ERROR)  # as plan.json and the messages list them
 ALL_DAY = {"windows": [{"start": 0, "end": DAY}]}
 _TASK = re.compile(r"^/tasks/(\d+)(?:/|$)")
 
@@ -157,7 +162,20 @@ def read_sheet(path: Path, csv: CsvOptions, settings: Settings, spec: Spec) -> S
         first = seen.setdefault(number, index)
         if first != index:
             row.set_aside(DUPLICATE, f"{number} is also {sheet.label(first)}")
+    _set_aside_listed(sheet, settings, spec)
     return sheet
+
+
+def _set_aside_listed(sheet: Sheet, settings: Settings, spec: Spec) -> None:
+    """Rows whose numbers are on a do-not-call list they must not be called on; :class:`Unreadable` when a list cannot be used."""
+    if not settings.dnc:
+        return
+    chosen = sheet.callable()
+    screening = screen(Context({**sheet.batch, "tasks": [task_to_call(sheet.rows[i]) for i in chosen]}, spec, settings))
+    for path, why in screening.unusable:
+        raise Unreadable(f"do-not-call list {path}: {why} (nothing written)")
+    for listed in screening.barred():
+        sheet.rows[chosen[listed.position]].set_aside(DO_NOT_CALL, f"{listed.number} is on {named(listed.internal or listed.national)}")
 
 
 def read_rows(path: Path, csv: CsvOptions) -> Sheet:
@@ -197,8 +215,8 @@ def _read_payload(path: Path, name: str, csv: CsvOptions) -> Sheet:
 
 def _set_aside_errors(sheet: Sheet, path: Path, settings: Settings, spec: Spec) -> None:
     """Tasks with errors are set aside; errors in the batch's own fields refuse the payload (:class:`Unreadable`)."""
-    # The calling-hours rules run on the parts; here only errors count.
-    options = CheckOptions(settings=dataclasses.replace(settings, ignore=settings.ignore | {"RBV7"}), spec=spec)
+    # The calling-hours rules run on the parts and the do-not-call lists are screened below; here only errors count.
+    options = CheckOptions(settings=dataclasses.replace(settings, ignore=settings.ignore | {"RBV7", "RBV9"}), spec=spec)
     report = check_file(path, options)
     batch_errors = []
     for d in report.errors:
