@@ -1,9 +1,9 @@
 """``retell-validate split INPUT -o DIR``: the callable rows in one file per legal envelope, what to set for each, and the rest set aside.
 
 INPUT is a contact list (CSV) or a payload (JSON, YAML). Rows that cannot be called are set
-aside (:mod:`validator.cli.sheet`: not dialable, duplicates, no legal window left, a task with
-an error); the others are parted by legal envelope, each part with the one window and days
-that both the calling window (``--window``/``--timezone``/``--days`` for a contact list, or
+aside (:mod:`validator.cli.sheet`: not dialable, duplicates, on a do-not-call list, no legal
+window left, a task with an error); the others are parted by legal envelope, each part with
+the one window and days that both the calling window (``--window``/``--timezone``/``--days`` for a contact list, or
 none: what the law and the calling hours allow; a payload's own ``call_time_window``) and
 every member's law allow over the horizon, written on a clock its recipients keep. Parts
 whose clocks and windows are equal are one. DIR receives:
