@@ -181,6 +181,8 @@ def _set_aside_listed(sheet: Sheet, settings: Settings, spec: Spec) -> None:
 def read_rows(path: Path, csv: CsvOptions) -> Sheet:
     """A contact list's rows (as written, and the tasks they become) or a payload's tasks; :class:`Unreadable` when there are none."""
     name = printable_path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise Unreadable(f"{name}: a workbook; save it as a contact list (Excel: File › Save As › “CSV UTF-8 (Comma delimited)”)")
     try:
         sheet = _read_contacts(path, name, csv) if format_for_path(path) == "csv" else _read_payload(path, name, csv)
     except OSError as exc:
