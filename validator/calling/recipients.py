@@ -104,6 +104,8 @@ def numbers(ctx: Context, groups: Iterable[Group]) -> Members:
         return (f"{tasks[index][0]}/to_number" for index in sorted(i for group in chosen for i in group.indexes))
 
     return Members(sum(group.count for group in chosen), spell)
+
+
 class _Homes:
     """Where a task's location columns say the person lives; the columns found once per set of variable names."""
 
