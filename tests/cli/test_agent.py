@@ -150,7 +150,7 @@ def test_an_unreadable_agents_folder_is_exit_2_and_nothing_checked(tmp_path: Pat
     assert check(str(payload), "--agents", str(payload)).exit_code == 2  # a file is no folder (click says so)
 
 
-def test_split_refuses_a_batch_whose_begin_message_misses_a_variable(api: LocalServer, tmp_path: Path) -> None:
+def test_split_sets_aside_a_task_whose_begin_message_misses_a_variable(api: LocalServer, tmp_path: Path) -> None:
     assert pull(api.url(""), "--from-number", NUMBER, "-o", str(tmp_path / "agents")).exit_code == 0
     payload = tmp_path / "batch.json"
     window = {"timezone": "America/Los_Angeles", "windows": [{"start": 600, "end": 1080}]}
@@ -158,10 +158,13 @@ def test_split_refuses_a_batch_whose_begin_message_misses_a_variable(api: LocalS
     result = CliRunner().invoke(
         main, ["split", str(payload), "-o", str(tmp_path / "parts"), "--now", FIXED_NOW, "--agents", str(tmp_path / "agents")]
     )
-    assert result.exit_code == 2 and "RBV606" in result.stderr and not (tmp_path / "parts").exists()
+    # The task is set aside with its error (here the only one: no part, exit 1); the rest of a batch would be split.
+    assert result.exit_code == 1 and "every row is set aside" in result.stderr
+    (aside,) = json.loads((tmp_path / "parts" / "set-aside.json").read_text(encoding="utf-8"))
+    assert aside["reason"].startswith("an error in the task: RBV606 ")
     payload.write_text(json.dumps(batch(sales(0), call_time_window=window)), encoding="utf-8")
     result = CliRunner().invoke(
-        main, ["split", str(payload), "-o", str(tmp_path / "parts"), "--now", FIXED_NOW, "--agents", str(tmp_path / "agents")]
+        main, ["split", str(payload), "-o", str(tmp_path / "parts2"), "--now", FIXED_NOW, "--agents", str(tmp_path / "agents")]
     )
     assert result.exit_code == 0, result.output
 

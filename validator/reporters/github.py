@@ -54,5 +54,6 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
             lines.append(more_line(hidden, report.file))
     lines.append(summary_line(reports))
     verdict = verdict_of(reports, options)
-    lines.append(f"::{'notice' if verdict.ready else 'warning'} title=Verdict::{escape_data(verdict.sentence)}")
+    if reports:  # no file checked: no batch to judge
+        lines.append(f"::{'notice' if verdict.ready else 'warning'} title=Verdict::{escape_data(verdict.sentence)}")
     return "\n".join(lines) + "\n"

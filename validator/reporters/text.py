@@ -53,6 +53,6 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     if not options.quiet or counts(reports)[Severity.ERROR]:
         lines.append(summary_line(reports))
     verdict = verdict_of(reports, options)
-    if not (options.quiet and verdict.ready):  # quiet never hides a batch that is not ready
+    if reports and not (options.quiet and verdict.ready):  # quiet never hides a batch that is not ready; no file, no batch
         lines.append(_paint("error" if not verdict.ready else "code", verdict.sentence) if options.color else verdict.sentence)
     return "\n".join(lines) + ("\n" if lines else "")
