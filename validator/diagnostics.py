@@ -275,14 +275,15 @@ def _plural(count: int, noun: str) -> str:
 # The verdict: whether the batch is ready to send, and if not, how many rows stand in the way and why.
 # Not ready when any finding is an error, or a warning (or worse) of the calling-hours and calling-law
 # family (RBV7xx) or the do-not-call family (RBV9xx). The reasons count rows (a payload's tasks), each
-# once, under the first reason it has. A calling-hours finding covers a group of recipients and points at its first row; the
-# command that checked the input knows every row of the group and hands them to :func:`judge` as ``rows``,
-# else the rows pointed at are counted.
+# once, under the first reason it has. A grouped finding (calling hours: a group of recipients; a contact list's
+# phone spellings) points at its first row; the command that checked the input knows every row it covers and hands
+# them to :func:`judge` as ``rows``, else the rows pointed at are counted.
 
 BLOCKING = ("RBV7", "RBV9")  # families whose warnings block sending: calling hours and law, do-not-call
-HOURS, DIALLED, DO_NOT_CALL, ROW_ERROR = "hours", "dial", "dnc", "row"
+HOURS, DIALLED, FIXABLE, DO_NOT_CALL, ROW_ERROR = "hours", "dial", "fix", "dnc", "row"
 _WORDS = {  # reason → what follows "6 rows", in the order the sentence names them
     DIALLED: "whose number cannot be dialled",
+    FIXABLE: "whose number check --fix writes in E.164",
     HOURS: "outside legal calling hours",
     DO_NOT_CALL: "on a do-not-call list",
     ROW_ERROR: "with other errors",
@@ -314,26 +315,24 @@ def blocks(d: Diagnostic) -> bool:
     return d.severity is Severity.ERROR or (d.severity is Severity.WARNING and d.code.startswith(BLOCKING))
 
 
-def judge(reports: Sequence[Report], rows: Mapping[str | None, Collection[int]] | None = None) -> Verdict:
-    """The verdict over every report; ``rows``: per file, every row the calling-hours findings cover."""
+def judge(reports: Sequence[Report], rows: Mapping[str | None, Mapping[str, Collection[int]]] | None = None) -> Verdict:
+    """The verdict over every report; ``rows``: per file and code, every row a grouped finding of that code covers."""
     found: dict[str, set[tuple[str | None, int]]] = {reason: set() for reason in _WORDS}
     batch_errors = 0
     for report in reports:
-        covered, in_hours = (rows or {}).get(report.file), False
+        covered = (rows or {}).get(report.file) or {}
         for d in report.diagnostics:
             if not blocks(d):
                 continue
             reason, match = _reason(d), _VERDICT_TASK.match(d.pointer)
-            if reason == HOURS and covered:
-                in_hours = True  # the rows the command found, added once below
+            if d.code in covered:
+                found[reason].update((report.file, index) for index in covered[d.code])
             elif match is not None:
                 found[reason].add((report.file, int(match[1])))
             elif d.severity is Severity.ERROR:
                 batch_errors += 1
             else:  # a blocking warning about no row in particular
                 found[reason].add((report.file, -1))
-        if in_hours and covered:
-            found[HOURS].update((report.file, index) for index in covered)
     counted: set[tuple[str | None, int]] = set()
     for keys in found.values():  # each row once, under the first reason it has (a row that cannot be dialled is counted there)
         keys -= {key for key in counted if key[1] >= 0}
@@ -350,4 +349,6 @@ def _reason(d: Diagnostic) -> str:
         return DO_NOT_CALL
     if d.code.startswith("RBV7"):
         return HOURS
-    return DIALLED if d.pointer.endswith("/to_number") else ROW_ERROR
+    if not d.pointer.endswith("/to_number"):
+        return ROW_ERROR
+    return FIXABLE if d.fix is not None and d.fix.safe else DIALLED

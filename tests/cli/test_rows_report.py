@@ -55,11 +55,13 @@ def test_every_row_in_order_with_its_columns_status_and_problems(tmp_path: Path,
     ]
     problems = [row[4] for row in rows[1:]]
     assert problems[0].startswith("RBV705 Florida: telephone solicitation calls only 08:00–20:00")
-    assert problems[1].startswith("RBV201 `to_number` must be in E.164 format")
+    assert problems[1] == "RBV819 row 3 writes its number nationally: `(404) 504-8120` = +14045048120"  # its own row, not the group's
     assert "; RBV705 Florida:" in problems[4]  # where she lives: every row of the group gets it, not only its first
     assert "\n" not in "".join(problems)
     assert not problems[2].startswith("RBV7") and not problems[3].startswith("RBV7")
-    assert result.stdout.splitlines()[-1] == "Not ready to send: 1 row whose number cannot be dialled, 2 rows outside legal calling hours"
+    assert result.stdout.splitlines()[-1] == (
+        "Not ready to send: 1 row whose number check --fix writes in E.164, 2 rows outside legal calling hours"
+    )
 
 
 def test_xlsx_cells_are_text(tmp_path: Path) -> None:
@@ -115,3 +117,25 @@ def test_several_inputs_get_a_file_column(tmp_path: Path) -> None:
 def test_the_rows_report_is_a_spreadsheet(tmp_path: Path, target: str) -> None:
     result = check(str(tmp_path / "x.csv"), "--report", target)
     assert result.exit_code == 2 and "--report" in result.output
+
+
+def test_a_spelling_found_once_for_many_rows_is_on_each_row_and_fix_marks_them_fixed(tmp_path: Path) -> None:
+    source = tmp_path / "contacts.csv"
+    source.write_text("phone number,name\n(404) 504-8120,A\n404.504.8121,B\n+14045048122,C\n1-404-504-8123,D\n", encoding="utf-8")
+    report = tmp_path / "rows.csv"
+    result = check(str(source), "--report", f"rows:{report}")
+    assert result.stdout.splitlines()[-1] == "Not ready to send: 3 rows whose number check --fix writes in E.164"
+    assert [(row[2], row[3]) for row in rows_of(report)[1:]] == [
+        ("set aside", "RBV819 row 2 writes its number nationally: `(404) 504-8120` = +14045048120"),
+        ("set aside", "RBV819 row 3 writes its number nationally: `404.504.8121` = +14045048121"),
+        ("ok", ""),
+        ("set aside", "RBV819 row 5 writes its number nationally: `1-404-504-8123` = +14045048123"),
+    ]
+    fixed = check(str(source), "--fix", "--report", f"rows:{report}")
+    assert fixed.stdout.splitlines()[-1] == "Ready to send"
+    assert [row[:3] for row in rows_of(report)[1:]] == [
+        ["+14045048120", "A", "fixed"],
+        ["+14045048121", "B", "fixed"],
+        ["+14045048122", "C", "ok"],
+        ["+14045048123", "D", "fixed"],
+    ]

@@ -27,7 +27,7 @@ from validator.knowledge.locations import subdivision_names
 
 HOURS_CODES = ("RBV701", "RBV705", "RBV706", "RBV707", "RBV708")
 HEADER = ["first_name", "phone number", "State", "notes"]
-BAD = ["(404) 504-8120", "555-0199", "call me", "+1213", ""]  # not dialable as written (no --region yet)
+BAD = ["555-0199", "call me", "+1213", "4.04505E+09", ""]  # no area code, letters, too short, Excel's damage, empty
 
 
 def invoke(*args: str) -> Result:
@@ -45,8 +45,20 @@ def every_place_rows() -> list[list[str]]:
     numbers += [TOLL_FREE, "+18082345678", "+19072345678"]  # Hawaii and Alaska once more: with their duplicates below
     rows = [[f"Person {i}", number, "", f"note {i}, with a comma"] for i, number in enumerate(numbers)]
     rows += [[f"Bad {i}", text, "", ""] for i, text in enumerate(BAD)]
-    rows += [["Again", numbers[0], "", ""], ["Alaska again", "+19072345678", "", ""]]
+    rows += [["Georgia, typed", "(404) 504-8120", "", ""]]  # written nationally: read in the region (US)
+    rows += [["Again", national(numbers[0]), "", ""], ["Alaska again", "+19072345678", "", ""]]  # duplicates once normalised
     return rows
+
+
+def national(number: str) -> str:
+    """``+12015550123`` → ``1-201-555-0123``, the way people type it."""
+    return f"1-{number[2:5]}-{number[5:8]}-{number[8:]}"
+
+
+def as_sent(row: list[str]) -> tuple[str, ...]:
+    """A row as a part writes it: its number in E.164."""
+    number = {"(404) 504-8120": "+14045048120"}.get(row[1], row[1])
+    return (row[0], number, *row[2:])
 
 
 def write_list(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
@@ -83,14 +95,20 @@ def test_every_row_is_in_one_part_or_set_aside_and_every_part_is_legal_with_its_
     aside = read_csv(out / "set-aside.csv")
     assert aside[0] == [*HEADER, "row", "reason"]
     seen.extend(tuple(row[:4]) for row in aside[1:])
-    assert sorted(seen) == sorted(tuple(row) for row in rows)  # every row exactly once, its cells as written
+    # Every row exactly once, its cells as written (a part holds its number in E.164; set aside, as typed).
+    aside_names = {row[0] for row in aside[1:]}
+    assert sorted(seen) == sorted(tuple(row) if row[0] in aside_names else as_sent(row) for row in rows)
     reasons = {row[0]: row[5] for row in aside[1:]}
-    assert reasons["Bad 0"].startswith("not a dialable number: '(404) 504-8120' is not in E.164 form")
+    assert reasons["Bad 0"] == (
+        "not a dialable number: '555-0199': 7 digits is a local number without its area code (US numbers have 10 digits)"
+    )
+    assert reasons["Bad 3"].startswith("not a dialable number: '4.04505E+09': scientific notation")
     assert reasons["Bad 4"] == "not a dialable number: no number"
+    assert "Georgia, typed" not in reasons
     assert reasons["Again"] == f"a duplicate of an earlier row: {rows[0][1]} is also row 2"
     assert reasons["Alaska again"].startswith("a duplicate of an earlier row: +19072345678 is also row")
     assert {row[4] for row in aside[1:] if row[0] == "Again"} == {str(len(rows))}  # the sheet's row number (header is row 1)
-    dialable = [row[1] for row in rows if row[1] not in BAD]
+    dialable = [as_sent(row)[1] if not row[0].startswith("Again") else rows[0][1] for row in rows if row[1] not in BAD]
     duplicates = len(dialable) - len(set(dialable))
     assert duplicates >= 2
     assert plan["set_aside"] == {
@@ -171,7 +189,7 @@ def test_a_group_with_no_legal_window_left_is_set_aside(tmp_path: Path) -> None:
 
 
 def test_every_row_set_aside_exits_1_and_still_writes_the_plan(tmp_path: Path) -> None:
-    source = write_list(tmp_path / "contacts.csv", [["B", "404-504-8120", "", ""]])
+    source = write_list(tmp_path / "contacts.csv", [["B", "504-8120", "", ""]])
     out = tmp_path / "parts"
     result = invoke("split", str(source), "-o", str(out), "--now", FIXED_NOW)
     assert result.exit_code == 1 and "every row is set aside" in result.output
@@ -299,3 +317,31 @@ def test_numbers_on_a_do_not_call_list_are_set_aside(tmp_path: Path) -> None:
     assert [row[1] for row in read_csv(out / part["file"])[1:]] == ["+12125550123"]
     hours = invoke("hours", str(source), "--now", FIXED_NOW, "--dnc", str(opt_outs))
     assert "1 row in 1 group; 1 row set aside (1 on a do-not-call list)" in hours.output
+
+
+def test_a_workbook_splits_like_its_csv_with_numbers_typed_as_people_type_them(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Contacts"
+    for row in [["phone number", "first_name"], ["(404) 504-8120", "Maria"], [14045048121, "Number cell"], ["+14045048120", "Again"]]:
+        sheet.append(row)
+    book.create_sheet("Notes").append(["nothing here"])
+    source = tmp_path / "contacts.xlsx"
+    book.save(source)
+    out = tmp_path / "parts"
+    result = invoke("split", str(source), "-o", str(out), "--now", FIXED_NOW, "--sheet", "Contacts", "--window", "09:00-20:00")
+    assert result.exit_code == 0, result.output
+    (part,) = json.loads((out / "plan.json").read_text(encoding="utf-8"))["parts"]
+    assert read_csv(out / part["file"]) == [["phone number", "first_name"], ["+14045048120", "Maria"], ["+14045048121", "Number cell"]]
+    aside = read_csv(out / "set-aside.csv")
+    assert aside[1] == ["+14045048120", "Again", "4", "a duplicate of an earlier row: +14045048120 is also row 2"]
+
+
+def test_national_numbers_are_read_in_the_region(tmp_path: Path) -> None:
+    source = write_list(tmp_path / "contacts.csv", [["UK", "020 7946 0018", "", ""], ["US", "(404) 504-8120", "", ""]])
+    out = tmp_path / "parts"
+    assert invoke("split", str(source), "-o", str(out), "--now", FIXED_NOW, "--region", "GB").exit_code == 0
+    plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+    assert [read_csv(out / part["file"])[1][:2] for part in plan["parts"]] == [["UK", "+442079460018"]]
+    assert read_csv(out / "set-aside.csv")[1][5].startswith("not a dialable number: '(404) 504-8120'")  # not a British number

@@ -223,7 +223,7 @@ def test_hours_grid_and_svg_name_each_group(tmp_path: Path) -> None:
 
 def test_hours_of_a_contact_list_draws_the_callable_rows(tmp_path: Path) -> None:
     source = tmp_path / "contacts.csv"
-    source.write_text("phone number,name\n+13055550123,A\n(305) 555-0124,B\n+13055550123,C\n", encoding="utf-8")
+    source.write_text("phone number,name\n+13055550123,A\n555-0124,B\n(305) 555-0123,C\n", encoding="utf-8")
     result = invoke("hours", str(source), "--now", FIXED_NOW, "--window", "09:00-20:00", "--timezone", "America/New_York")
     assert result.exit_code == 0, result.output
     assert "1 row in 1 group; 2 rows set aside (1 not a dialable number, 1 a duplicate of an earlier row)" in result.output

@@ -16,7 +16,7 @@ from tests.helpers import FIXED_NOW, ROOT
 from tests.reporters.test_consumers import JUNIT, REPORT_SCHEMA, SARIF
 from tests.reporters.test_github_commands import runner_parse
 from validator.cli.main import main
-from validator.diagnostics import Diagnostic, Report, Severity, Verdict, blocks, judge
+from validator.diagnostics import Diagnostic, Fix, Report, Severity, Verdict, blocks, judge
 
 # 08:00–21:00 New York: past Florida's 20:00 for the Florida numbers; one number cannot be dialled.
 NOT_READY = batch(FLORIDA, "+13055550124", "+13055550125", NY, "+1305", windows=[(480, 1260)], zone="America/New_York")
@@ -52,12 +52,12 @@ def test_reasons_count_rows_once_each_in_a_fixed_order() -> None:
         d("RBV901", Severity.WARNING, "/tasks/3/to_number"),
         d("RBV101", Severity.ERROR, "/from_number"),
     )
-    verdict = judge([Report("list.csv", diagnostics)], {"list.csv": [2, 5, 6]})
+    verdict = judge([Report("list.csv", diagnostics)], {"list.csv": {"RBV705": [2, 5, 6]}})
     assert verdict == Verdict(
         False,
         (
             ("row whose number cannot be dialled", 1),
-            ("rows outside legal calling hours", 3),  # every row the calling-hours finding's group holds
+            ("rows outside legal calling hours", 3),  # every row the calling-hours finding's group holds (the command says which)
             ("row on a do-not-call list", 1),
             ("row with other errors", 1),
             ("error in the batch's own fields", 1),
@@ -71,6 +71,14 @@ def test_reasons_count_rows_once_each_in_a_fixed_order() -> None:
         ("row outside legal calling hours", 1),
     )  # no rows given: the one pointed at
     assert judge([Report("list.csv", (d("RBV204", Severity.WARNING, "/tasks/0/to_number"),))]) == Verdict(True)
+
+
+def test_a_number_check_fix_writes_is_a_reason_of_its_own() -> None:
+    fixable = Diagnostic("RBV819", Severity.ERROR, "3 rows write numbers nationally", "/tasks/0/to_number", fix=Fix("+1", True, "write"))
+    verdict = judge([Report("list.csv", (fixable, d("RBV201", Severity.ERROR, "/tasks/4/to_number")))], {"list.csv": {"RBV819": [0, 2, 3]}})
+    assert verdict.sentence == "Not ready to send: 1 row whose number cannot be dialled, 3 rows whose number check --fix writes in E.164"
+    unsafe = Diagnostic("RBV809", Severity.ERROR, "a lost +, a guess", "/tasks/0/to_number", fix=Fix("+1", False, "write"))
+    assert judge([Report("list.csv", (unsafe,))]).reasons == (("row whose number cannot be dialled", 1),)  # near miss: not --fix's to write
 
 
 def test_text_ends_with_the_verdict_and_quiet_never_hides_a_batch_that_is_not_ready(tmp_path: Path) -> None:

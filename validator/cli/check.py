@@ -22,7 +22,7 @@ from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, color_option, configu
 from validator.cli.outputs import parse_report_targets, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.progress import Progress
-from validator.cli.rows import ROWS, Input, hours_rows, write_rows
+from validator.cli.rows import ROWS, Input, cover, write_rows
 from validator.cli.sheet import Sheet, Unreadable, read_rows
 from validator.cli.source import SourceLines
 from validator.cli.spec import spec_option
@@ -121,13 +121,13 @@ class _Run:
 
     def _rows_before(self, file: Path, options: CheckOptions) -> Sheet | None:
         try:
-            return read_rows(file, options.csv or CsvOptions())
+            return read_rows(file, options.csv or CsvOptions(), options.settings)
         except (Unreadable, OSError):
             return None
 
     def judged(self) -> Verdict:
         """The verdict of the run, each file's calling-hours findings counted by every row they cover."""
-        return judge(self.reports, {item.report.file: item.outside_rows for item in self.inputs if item.outside})
+        return judge(self.reports, {item.report.file: item.covered for item in self.inputs if item.covered})
 
     def check_file(self, file: Path) -> None:
         try:
@@ -153,7 +153,7 @@ class _Run:
                 self.reports.append(check_file(file, options, on_document=lambda document: self._keep(document, documents)))
             item = Input(file, self.reports[-1], options.csv or CsvOptions(), options.settings, options.spec or load_spec(), before)
             # The rows the calling-hours findings cover, while the payload is still in hand (a contact list is read again).
-            item.outside = hours_rows(item, documents[0].data if documents else None)
+            cover(item, documents[0].data if documents else None)
             self.inputs.append(item)
         except FixRefused as exc:
             self.error(str(exc))

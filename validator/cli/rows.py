@@ -12,7 +12,8 @@ one row per task (``task``, ``to_number`` and its dynamic variables). Then:
 
 With several inputs a ``file`` column comes first and the columns are those of every input, in
 order of appearance. The calling-hours rows are also what the verdict counts
-(:func:`hours_rows`), so the report and the verdict agree.
+(:func:`cover`), so the report and the verdict agree; a contact list's phone spellings, one finding
+for all their rows, are given to each row too.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from validator.cli.sheet import Sheet, Unreadable, hours_findings, outside_hours, read_rows
+from validator.cli.sheet import Row, Sheet, Unreadable, hours_findings, outside_hours, phone_rows, read_rows
 from validator.diagnostics import Diagnostic, Report, blocks
 from validator.engine.csv import CsvOptions
 from validator.openapi.load import Spec
@@ -34,6 +35,7 @@ ROWS = "rows"  # the --report format
 SUFFIXES = (".csv", ".xlsx")
 _TASK = re.compile(r"^/tasks/(\d+)(?:/|$)")
 _HOURS_CODES = "RBV7"
+_CONTACT_LIST_CODES = "RBV8"  # the contact-list family: a phone spelling is one finding for every row written that way
 
 
 @dataclass
@@ -47,10 +49,7 @@ class Input:
     spec: Spec
     before: Sheet | None = None  # the rows before --fix rewrote the file
     outside: list[list[int]] = field(default_factory=list)  # groups of rows whose calls ring when a rule bars them
-
-    @property
-    def outside_rows(self) -> set[int]:
-        return {index for rows in self.outside for index in rows}
+    covered: dict[str, set[int]] = field(default_factory=dict)  # code of a grouped finding → every row it covers (the verdict)
 
 
 def needs_hours(report: Report) -> bool:
@@ -58,19 +57,35 @@ def needs_hours(report: Report) -> bool:
     return any(d.code.startswith(_HOURS_CODES) and blocks(d) for d in report.diagnostics)
 
 
-def hours_rows(item: Input, payload: Any = None) -> list[list[int]]:
-    """The groups of rows the input's calling-hours findings cover (none when it has none); ``payload``: the document, if still in hand."""
-    if not needs_hours(item.report):
-        return []
+def _grouped_phones(report: Report) -> set[str]:
+    """The codes of the contact-list findings that block sending (among them the phone spellings, each one finding for its rows)."""
+    return {d.code for d in report.diagnostics if d.code.startswith(_CONTACT_LIST_CODES) and blocks(d)}
+
+
+def cover(item: Input, payload: Any = None) -> None:
+    """Every row the input's grouped blocking findings cover (``item.outside``, ``item.covered``), read only when there are some.
+
+    ``payload``: the document, if still in hand (a contact list is read again).
+    """
+    hours, phones = needs_hours(item.report), _grouped_phones(item.report)
+    if not (hours or phones):
+        return
     if isinstance(payload, dict):
         tasks = payload.get("tasks")
         batch = {key: value for key, value in payload.items() if key != "tasks"}
-        return outside_hours(batch, tasks if isinstance(tasks, list) else [], item.settings, item.spec)
-    try:
-        sheet = read_rows(item.path, item.csv)
-    except (Unreadable, OSError):
-        return []
-    return outside_hours(sheet.batch, [row.task for row in sheet.rows], item.settings, item.spec)
+        sheet = None
+    else:
+        try:
+            sheet = read_rows(item.path, item.csv, item.settings)
+        except (Unreadable, OSError):
+            return
+        batch, tasks = sheet.batch, [row.task for row in sheet.rows]
+    if hours:
+        item.outside = outside_hours(batch, tasks if isinstance(tasks, list) else [], item.settings, item.spec)
+        rows = {index for group in item.outside for index in group}
+        item.covered.update({d.code: rows for d in item.report.diagnostics if d.code.startswith(_HOURS_CODES) and blocks(d)})
+    if sheet is not None and phones:
+        item.covered.update({code: rows for code, rows in phone_rows(sheet).items() if code in phones})
 
 
 def write_rows(path: Path, inputs: Sequence[Input]) -> str | None:
@@ -81,7 +96,7 @@ def write_rows(path: Path, inputs: Sequence[Input]) -> str | None:
     table: list[dict[str, str]] = []
     for item in inputs:
         try:
-            sheet = read_rows(item.path, item.csv)
+            sheet = read_rows(item.path, item.csv, item.settings)
         except Unreadable as exc:
             table.append({"file": item.report.file or "", "status": "set aside", "problems": str(exc)})
             continue
@@ -114,12 +129,20 @@ def _rows(sheet: Sheet, item: Input) -> tuple[list[str], list[dict[str, str]]]:
     else:
         columns = ["task", "to_number", *dict.fromkeys(name for row in sheet.rows for name in _variables(row.task))]
     outside = hours_findings(sheet, item.outside, item.settings, item.spec) if item.outside else {}
+    # A contact list's phone spellings are one finding for all their rows, at the first: each row gets its own instead.
+    spellings = {d.code: d for d in item.report.diagnostics if sheet.contacts and d.code.startswith(_CONTACT_LIST_CODES)}
     out = []
     for index, row in enumerate(sheet.rows):
         cells = dict(zip(columns, row.cells or [], strict=False)) if sheet.contacts else _task_cells(index, row.task)
         group = outside.get(index, ())
+        spelled = _spelling(row, sheet.phone, spellings)
         # A calling-hours finding about a group points at its first row: each row gets those of its own group instead.
-        mine = [d for d in found.get(index, []) if not (index in outside and d.code.startswith(_HOURS_CODES))] + list(group)
+        mine = [
+            d
+            for d in found.get(index, [])
+            if not (index in outside and d.code.startswith(_HOURS_CODES)) and not (spelled and d.code == spelled.code)
+        ]
+        mine += [*([spelled] if spelled else []), *group]
         problems = [f"{d.code} {_one_line(d.message)}" for d in mine]
         if any(blocks(d) for d in mine):
             status = "set aside"
@@ -129,6 +152,17 @@ def _rows(sheet: Sheet, item: Input) -> tuple[list[str], list[dict[str, str]]]:
             status = "ok"
         out.append({**cells, "status": status, "problems": "; ".join(problems)})
     return columns, out
+
+
+def _spelling(row: Row, phone: int | None, grouped: dict[str, Diagnostic]) -> Diagnostic | None:
+    """The row's own finding for how its phone cell is written, at the severity of the grouped finding that counts it."""
+    problem = row.phone_problem
+    finding = grouped.get(problem.code) if problem is not None else None
+    if problem is None or finding is None or phone is None or not row.cells or phone >= len(row.cells):
+        return None
+    number = row.task.get("to_number") if isinstance(row.task, dict) else None
+    meaning = f" = {number}" if problem.repairable and isinstance(number, str) else ""
+    return replace(finding, message=f"row {row.line} {problem.one}: `{row.cells[phone]}`{meaning}")
 
 
 def _variables(task: Any) -> Iterable[str]:

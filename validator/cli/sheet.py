@@ -1,9 +1,11 @@
 """A contact list or a payload as rows, for ``split``, ``hours`` and the rows report: which rows can be called, and why not the others.
 
-A contact list (CSV) keeps each row as written, its sheet row number and the task it
-becomes; a payload keeps each task. A row is **set aside** when it cannot be called:
+A contact list (CSV, or a workbook's sheet) keeps each row as written, its row number and the
+task it becomes (the number its phone cell stands for, read in the list's region); a payload keeps
+each task. A row is **set aside** when it cannot be called:
 
-* its number is not dialable (not a valid number in E.164 form);
+* its number is not dialable (a contact list's cell that cannot be read as a number in the list's
+  region, or a payload's ``to_number`` that is not a valid number in E.164 form);
 * it is a duplicate of an earlier row (the numbers compared after normalising);
 * its number is on a do-not-call list it must not be called on (``dnc`` in the configuration,
   ``--dnc``: an internal list always, a national one for solicitation without an exemption;
@@ -35,13 +37,14 @@ from validator.calling.windows import DAY, clock
 from validator.context import Context
 from validator.diagnostics import Diagnostic, Report, Severity, blocks
 from validator.dnc.screen import named, screen
-from validator.engine.csv import CHUNK_ROWS, CsvOptions
+from validator.engine.csv import CHUNK_ROWS, CsvOptions, ListFormat, open_contacts
 from validator.engine.registry import rules_by_code
 from validator.files import open_regular, read_regular
-from validator.knowledge.phones import analyze
+from validator.knowledge.phones import Reading, Region, analyze, normalize
 from validator.openapi.load import Spec
 from validator.readers import READERS, format_for_path, read_text
-from validator.readers.csv.contacts import ContactList, read_contacts
+from validator.readers.csv.cells import CellProblem, phone_problem
+from validator.readers.csv.contacts import ContactList
 from validator.readers.decode import decode
 from validator.settings import Settings
 
@@ -63,12 +66,13 @@ class Unreadable(Exception):
 class Row:
     """One input row (a contact list's row, or a payload's task) and what became of it."""
 
-    line: int | None  # the sheet's row number (None for a payload's task)
+    line: int | None  # the row number a spreadsheet shows (None for a payload's task)
     cells: list[str] | None  # the row as written (None for a payload's task)
     task: Any  # the task as written (a payload), or the task the row becomes (a contact list)
     number: str | None = None  # the number in E.164 form, when dialable
     reason: str | None = None  # why the row is set aside: one of REASONS
     detail: str = ""  # the reason in words for this row
+    phone_problem: CellProblem | None = None  # how a contact list's phone cell is written, when not in E.164 as it should be
 
     def set_aside(self, reason: str, detail: str) -> None:
         if self.reason is None:
@@ -130,15 +134,22 @@ class Plan:
         return batch_start(self.context)
 
 
-def dialable(text: object) -> tuple[str | None, str]:
-    """The number in E.164 form, or ``None`` and why it cannot be dialled."""
+def dialable(text: object, region: str | None) -> tuple[str | None, str]:
+    """The number in E.164 form, or ``None`` and why it cannot be dialled (a number written nationally is read in ``region``).
+
+    A contact list's task already holds the number its cell stands for (:func:`validator.knowledge.phones.normalize`,
+    in the list's region); a payload's task must hold it in E.164, as the API takes it.
+    """
     if not isinstance(text, str) or not text.strip():
         return None, "no number"
     info = analyze(text)
     if info.is_e164 and info.valid:
         return text, ""
+    reading = normalize(text, region)
+    if reading.e164 is None:
+        return None, f"{text!r}: {reading.detail or 'not a phone number'}"
     if not info.is_e164:
-        return None, f"{text!r} is not in E.164 form (+, country code and number)"
+        return None, f"{text!r} is not in E.164 form: write {reading.e164}"
     return None, f"{text!r}: {info.problem}"
 
 
@@ -147,14 +158,15 @@ def read_sheet(path: Path, csv: CsvOptions, settings: Settings, spec: Spec) -> S
 
     :class:`Unreadable` when nothing can be read, or a payload's batch fields have errors.
     """
-    sheet = read_rows(path, csv)
+    sheet = read_rows(path, csv, settings)
     if not sheet.contacts:
         _set_aside_errors(sheet, path, settings, spec)
+    region = Region.choose(settings.region, sheet.batch.get("from_number")).name
     seen: dict[str, int] = {}
     for index, row in enumerate(sheet.rows):
         if row.reason is not None:
             continue
-        number, why = dialable(row.task.get("to_number") if isinstance(row.task, dict) else None)
+        number, why = dialable(row.task.get("to_number") if isinstance(row.task, dict) else None, region)
         if number is None:
             row.set_aside(NOT_DIALABLE, why)
             continue
@@ -178,13 +190,19 @@ def _set_aside_listed(sheet: Sheet, settings: Settings, spec: Spec) -> None:
         sheet.rows[chosen[listed.position]].set_aside(DO_NOT_CALL, f"{listed.number} is on {named(listed.internal or listed.national)}")
 
 
-def read_rows(path: Path, csv: CsvOptions) -> Sheet:
-    """A contact list's rows (as written, and the tasks they become) or a payload's tasks; :class:`Unreadable` when there are none."""
+def read_rows(path: Path, csv: CsvOptions, settings: Settings) -> Sheet:
+    """A contact list's rows (as written, and the tasks they become) or a payload's tasks; :class:`Unreadable` when there are none.
+
+    A contact list is a CSV file or a workbook's sheet (the ``sheet`` setting), its numbers read in the ``region``
+    setting, else the country of ``--from-number`` (:func:`validator.engine.csv.open_contacts`).
+    """
     name = printable_path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        raise Unreadable(f"{name}: a workbook; save it as a contact list (Excel: File › Save As › “CSV UTF-8 (Comma delimited)”)")
+    format = format_for_path(path)
     try:
-        sheet = _read_contacts(path, name, csv) if format_for_path(path) == "csv" else _read_payload(path, name, csv)
+        if format in ("csv", "xlsx"):
+            sheet = _read_contacts(path, name, "xlsx" if format == "xlsx" else "csv", csv, settings)
+        else:
+            sheet = _read_payload(path, name, csv)
     except OSError as exc:
         raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
     if not sheet.rows:
@@ -192,17 +210,31 @@ def read_rows(path: Path, csv: CsvOptions) -> Sheet:
     return sheet
 
 
-def _read_contacts(path: Path, name: str, csv: CsvOptions) -> Sheet:
+def _read_contacts(path: Path, name: str, format: ListFormat, csv: CsvOptions, settings: Settings) -> Sheet:
     with open_regular(path) as stream:
-        contacts = read_contacts(stream, csv.delimiter)
+        contacts = open_contacts(stream, format, settings, csv)
         if not isinstance(contacts, ContactList):
             raise Unreadable(f"{name}: {'; '.join(issue.finding.message for issue in contacts) or 'no rows'}")
+        phone = contacts.layout.phone
         rows = [
-            Row(record.line, record.cells, task)
+            Row(record.row, record.cells, task, phone_problem=_cell_problem(reading, phone in record.numbers))
             for chunk in contacts.chunks(CHUNK_ROWS)
-            for record, task in zip(chunk.records, chunk.tasks, strict=True)
+            for record, task, reading in zip(chunk.records, chunk.tasks, chunk.readings, strict=True)
         ]
     return Sheet(name, rows, dict(csv.batch), contacts.layout.header.cells, contacts.layout.phone)
+
+
+def _cell_problem(reading: Reading | None, number_cell: bool) -> CellProblem | None:
+    return phone_problem(reading, number_cell=number_cell) if reading is not None else None
+
+
+def phone_rows(sheet: Sheet) -> dict[str, set[int]]:
+    """The rows whose phone cell a grouped contact-list finding counts, by its code (RBV819 …): each row it covers, not its first."""
+    found: dict[str, set[int]] = {}
+    for index, row in enumerate(sheet.rows):
+        if row.phone_problem is not None:
+            found.setdefault(row.phone_problem.code, set()).add(index)
+    return found
 
 
 def _read_payload(path: Path, name: str, csv: CsvOptions) -> Sheet:
