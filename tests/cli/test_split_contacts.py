@@ -324,7 +324,13 @@ def test_a_workbook_splits_like_its_csv_with_numbers_typed_as_people_type_them(t
     sheet = book.active
     assert sheet is not None
     sheet.title = "Contacts"
-    for row in [["phone number", "first_name"], ["(404) 504-8120", "Maria"], [14045048121, "Number cell"], ["+14045048120", "Again"]]:
+    rows: list[list[str | int]] = [
+        ["phone number", "first_name"],
+        ["(404) 504-8120", "Maria"],
+        [14045048121, "Number cell"],
+        ["+14045048120", "Again"],
+    ]
+    for row in rows:
         sheet.append(row)
     book.create_sheet("Notes").append(["nothing here"])
     source = tmp_path / "contacts.xlsx"
