@@ -72,7 +72,13 @@ def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]
         yield from validator_for(schema).iter_errors(document)
         return
     untyped = _superseded_types(dropped)
-    yield from _object_errors(schema, {**document, "tasks": []}, untyped.get("", ()))
+    # The top level with `tasks` emptied (its items are walked below), then the list's own bounds on the real list.
+    top, bounds = _split_tasks(schema)
+    yield from _object_errors(top, {**document, "tasks": []}, untyped.get("", ()))
+    if bounds is not None and not _passes_screen(bounds, tasks):
+        for error in validator_for(bounds).iter_errors(tasks):
+            error.path.appendleft("tasks")
+            yield error
     by_task = [untyped.get(f"/tasks/{index}", ()) for index in range(len(tasks))] if untyped else []
     skippable = _skippable(items, tasks, by_task)
     for index, task in enumerate(tasks):
@@ -87,6 +93,27 @@ def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]
         for error in _object_errors(items, task, superseded):
             error.path.extendleft((index, "tasks"))  # as if found from the document root
             yield error
+
+
+# Keywords on the `tasks` array itself; checked on the real list, not on the emptied one.
+_LIST_KEYWORDS = frozenset({"minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"})
+# id(schema) → (the schema, kept so its id is never reused; it without the list keywords on `tasks`, those keywords or None).
+_TASK_BOUNDS: dict[int, tuple[Schema, Schema, Schema | None]] = {}
+
+
+def _split_tasks(schema: Schema) -> tuple[Schema, Schema | None]:
+    """The request schema without bounds on the number of tasks, and those bounds as a schema (``None``: there are none)."""
+    found = _TASK_BOUNDS.get(id(schema))
+    if found is None:
+        tasks = schema["properties"]["tasks"]
+        listed = {k: v for k, v in tasks.items() if k in _LIST_KEYWORDS}
+        if listed:
+            unbounded = {k: v for k, v in tasks.items() if k not in _LIST_KEYWORDS}
+            found = (schema, {**schema, "properties": {**schema["properties"], "tasks": unbounded}}, {"type": "array", **listed})
+        else:
+            found = (schema, schema, None)
+        _TASK_BOUNDS[id(schema)] = found
+    return found[1], found[2]
 
 
 def _skippable(items: Schema, tasks: list[Any], by_task: Sequence[Collection[str]]) -> set[int]:

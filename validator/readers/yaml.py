@@ -36,6 +36,7 @@ MAX_AMPLIFICATION = 10  # beyond it, at most this many times the nodes written
 _INT_TRAP = re.compile(r"^[-+]?(0[0-7_]+|0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|\+[0-9_]+|[0-9]+_[0-9_]*)$")
 _DECIMAL_INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
 _FLOAT_TRAP = re.compile(r"^[-+]?([0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[0-9][0-9_]*_[0-9_]*\.[0-9_]*(e[-+][0-9]+)?)$", re.IGNORECASE)
 
 
@@ -218,8 +219,8 @@ def read_yaml(text: str) -> Document:
         return Document(None, "yaml", [Issue(codes.TOO_COMPLEX, Finding("", "the document is nested too deeply to check"), Span(1, 1))])
     finally:
         loader.dispose()
-    if root is None:
-        return _empty()
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL_TAG):
+        return _empty()  # no document, or a null one (``---``, ``~``): nothing to check either way
     expanded, written = _expanded_size(root) if "*" in text else (0, 0)
     if expanded is None:
         message = "a YAML alias refers to a node that contains it: the value would be endless; refused"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.helpers import check, with_agent
 from tests.rules.agent import AGENT, others_test
 from tests.rules.cases import At, cases_test, flags, passes
@@ -20,6 +18,7 @@ CASES = [
         "four providers, two unknown",
         with_agent(fallback_voice_ids=["cartesia-Cimo", "minimax-Cimo", "custom_a", "custom_b"]),
     ),
+    passes("the same voice twice is RBV526's repeat", with_agent(voice_id="11labs-Adrian", fallback_voice_ids=["openai-Alloy", "openai-Alloy"])),
     passes(
         "a fallback sharing the voice_id's provider is RBV514's",
         with_agent(voice_id="11labs-Adrian", fallback_voice_ids=["11labs-Rachel", "11labs-Josh"]),
@@ -27,12 +26,12 @@ CASES = [
 ]
 
 test_cases = cases_test(CODE, CASES)
-test_other_rules = others_test(CODE, CASES, {"a fallback sharing the voice_id's provider is RBV514's": ["RBV514", "RBV514"]})
+test_other_rules = others_test(CODE, CASES, {
+        "a fallback sharing the voice_id's provider is RBV514's": ["RBV514", "RBV514"],
+        "the same voice twice is RBV526's repeat": ["RBV526"],
+    })
 
 
-@pytest.mark.xfail(
-    strict=True, reason="RBV515 also reports a fallback voice listed twice, which RBV526 reports (with its fix) at the same pointer"
-)
 def test_the_same_voice_twice_is_left_to_the_repeated_item_rule() -> None:
     report = check(with_agent(fallback_voice_ids=["openai-Alloy", "openai-Alloy"]))
     assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV526", f"{AGENT}/fallback_voice_ids/1")]

@@ -26,6 +26,8 @@ CASES = [
     flags("loopback", custom_llm("wss://127.0.0.1/llm"), At(POINTER, says=f"a loopback address; {CANNOT}")),
     flags("a private address", custom_llm("wss://10.0.0.5/llm"), At(POINTER, says=f"a private network address; {CANNOT}")),
     flags(".local", custom_llm("wss://llm.local/llm"), At(POINTER, says=f"resolves only on your own machine or network; {CANNOT}")),
+    flags("a carrier-grade NAT address", custom_llm("wss://100.100.0.7/llm"), At(POINTER, says="(100.64.0.0/10, RFC 6598)")),
+    passes("just below the shared range", custom_llm("wss://100.63.255.255/llm")),
     passes("a public name", custom_llm("wss://llm.example.com/llm")),
     passes("a public address", custom_llm("wss://8.8.8.8/llm")),
 ]

@@ -54,7 +54,6 @@ test_other_rules = others_test(
     CODE,
     CASES,
     {
-        "agent.fallback_voice_ids": ["RBV515"],  # the repeat reported twice: see RBV515's xfail test
         "agent.backchannel_words": ["RBV508"],  # backchannel_words without enable_backchannel
         "agent.backchannel_words without the repeat": ["RBV508"],
         "a list the spec declares unique is the schema's": ["RBV109"],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.helpers import check, with_agent, with_task
 from tests.rules.agent import AGENT, FLOW, LLM, others_test
 from tests.rules.cases import At, cases_test, flags, passes
@@ -47,9 +45,12 @@ test_cases = cases_test(CODE, CASES)
 test_other_rules = others_test(CODE, CASES)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="RBV520 reads any non-zero begin_message_delay_ms, also a string the schema already reports (RBV102)"
-)
+
+def test_a_wrongly_typed_user_silence_is_the_schemas_finding_only() -> None:
+    report = check(with_agent("conversation_flow", start_speaker="agent", begin_after_user_silence_ms="2000"))
+    assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV102", f"{FLOW}/begin_after_user_silence_ms")]
+
+
 def test_a_wrongly_typed_delay_is_the_schemas_finding_only() -> None:
     report = check(with_task(agent_override={"agent": {"begin_message_delay_ms": "1000"}, "retell_llm": {"start_speaker": "user"}}))
     assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV102", f"{AGENT}/begin_message_delay_ms")]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from tests.helpers import check, one, with_agent
+from tests.helpers import check, one, seed, with_agent
 from tests.rules.cases import At, cases_test, flags, passes
+from tests.rules.schema import spec_with
+from validator import validate
 
 CODE = "RBV109"
 CATEGORIES = "/tasks/0/agent_override/agent/pii_config/categories"
@@ -24,3 +26,11 @@ test_cases = cases_test(CODE, CASES)
 
 def test_the_hint_says_to_remove_the_repeat() -> None:
     assert one(check(categories("email", "email")), CODE).hint == "remove the repeat"
+
+
+def test_a_task_listed_twice_breaks_unique_tasks() -> None:
+    task = {"to_number": "+12137774445"}
+    spec = spec_with("tasks", uniqueItems=True)
+    report = validate(seed(tasks=[task, {"to_number": "+12137774446"}, dict(task)]), spec=spec)
+    assert [(d.code, d.pointer) for d in report.diagnostics if d.code == CODE] == [(CODE, "/tasks/2")]
+    assert [d for d in validate(seed(tasks=[task, {"to_number": "+12137774446"}]), spec=spec).diagnostics if d.code == CODE] == []

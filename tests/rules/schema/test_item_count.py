@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.helpers import check, pointers, seed
 from tests.rules.cases import At, cases_test, flags, passes
 from tests.rules.schema import spec_with, under
@@ -33,9 +31,14 @@ def test_no_windows_is_one_schema_finding_only() -> None:
     assert report.diagnostics[0].message == "`windows` must have at least 1 item(s), found 0"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the schema pass checks the top level with `tasks` emptied, so a bound on the number of tasks is never seen"
-)
+TWO_TASKS = seed(tasks=[{"to_number": "+12137774445"}, {"to_number": "+12137774446"}])
+
+
 def test_a_bound_on_the_number_of_tasks_counts_the_tasks() -> None:
-    report = validate(seed(tasks=[{"to_number": "+12137774445"}, {"to_number": "+12137774446"}]), spec=spec_with("tasks", maxItems=1))
-    assert pointers(report, CODE) == ["/tasks"]
+    report = validate(TWO_TASKS, spec=spec_with("tasks", maxItems=1))
+    assert [(d.pointer, d.message) for d in report.diagnostics if d.code == CODE] == [("/tasks", "`tasks` must have at most 1 item(s), found 2")]
+
+
+def test_a_lower_bound_on_the_number_of_tasks_counts_the_tasks() -> None:
+    assert pointers(validate(TWO_TASKS, spec=spec_with("tasks", minItems=2)), CODE) == []
+    assert pointers(validate(TWO_TASKS, spec=spec_with("tasks", minItems=3)), CODE) == ["/tasks"]

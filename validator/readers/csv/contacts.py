@@ -163,7 +163,7 @@ class ContactList:
         def issue(code: str, pointer: str, message: str, hint: str | None, at: Span) -> None:
             chunk.issues.append(Issue(code, Finding(pointer, message, hint), at))
 
-        if len(cells) != layout.width:
+        if len(cells) < layout.width or any(cell.strip() for cell in cells[layout.width :]):  # empty extra cells drop nothing
             self._cell_count(record, local, issue, span)
         phone = cells[layout.phone] if layout.phone is not None and layout.phone < len(cells) else ""
         task: dict[str, Any] = {"to_number": phone}
@@ -338,6 +338,8 @@ def contact_list(table: Table, region: Region | None, empty: str) -> ContactList
     """A table's first row as the header, and its other rows to come; the issues when there is no usable header."""
     rows = table.rows()
     header = next(rows, None)
+    while header is not None and not any(cell.strip() for cell in header.cells):
+        header = next(rows, None)  # blank lines above the header hold nothing
     if header is None:
         return [*table.issues, Issue(codes.EMPTY_DOCUMENT, Finding("", f"{empty}: expected a header row with `phone number`"), Span(1, 1))]
     layout = read_header(header)

@@ -18,6 +18,7 @@ WEBSOCKET = "llm_websocket_url"
 WEBSOCKET_SCHEMES = ("wss", "ws")
 # Names that resolve only inside the sender's own network.
 _LOCAL_SUFFIXES = (".local", ".localhost", ".internal", ".lan", ".home.arpa")
+_SHARED = ipaddress.ip_network("100.64.0.0/10")  # RFC 6598 shared address space
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,14 @@ def local_host(host: str) -> str | None:
         address = ipaddress.ip_address(lowered)
     except ValueError:
         return None if "." in lowered else "a single-label name that public DNS does not resolve"
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # ::ffff:10.0.0.1 is 10.0.0.1
     if address.is_loopback:
         return "a loopback address"
     if address.is_private or address.is_link_local or address.is_unspecified:
         return "a private network address"
+    if address in _SHARED:  # not is_private, yet only a carrier's own customers reach it
+        return "a carrier-grade NAT address (100.64.0.0/10, RFC 6598), shared inside a carrier's network"
     return None
 
 

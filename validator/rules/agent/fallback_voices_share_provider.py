@@ -4,8 +4,9 @@ Why it matters: the fallback list is tried in order during a provider outage.
 If the first fallback's provider is down, a second fallback from that same
 provider is down too, so it adds nothing; a fallback from a third provider
 would. (A fallback sharing the provider of ``voice_id`` itself is the
-``fallback-voice-same-provider`` error.) Providers are read from voice id
-prefixes; unknown (custom) ids are not checked.
+``fallback-voice-same-provider`` error, and the same voice listed twice is
+``repeated-list-item``'s.) Providers are read from voice id prefixes; unknown
+(custom) ids are not checked.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             provider = provider_of_voice(fallback)
             if provider is None or provider is primary:
                 continue  # unknown, or the error rule's case
+            if fallback in fallbacks[:index]:
+                continue  # the same voice again: RBV526's repeated item, with its fix
             if provider in first_of:
                 earlier = first_of[provider]
                 yield ctx.finding(

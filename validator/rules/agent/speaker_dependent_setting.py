@@ -16,7 +16,7 @@ from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
-from validator.json_values import preview
+from validator.json_values import is_finite_number, preview
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import ENGINE_SECTIONS
@@ -59,7 +59,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _engine_section(ctx: Context, pointer: str, section: str, engine: dict[str, Any]) -> Iterator[Finding]:
     speaker = engine.get("start_speaker")
     waits_for_user = engine.get("begin_message") == ""  # the agent waits even with start_speaker "agent"
-    if speaker == AGENT and not waits_for_user and engine.get("begin_after_user_silence_ms") is not None:
+    if speaker == AGENT and not waits_for_user and is_finite_number(engine.get("begin_after_user_silence_ms")):
         yield ctx.finding(
             pointer_join(pointer, "begin_after_user_silence_ms"),
             f'`{section}.begin_after_user_silence_ms` applies only when the user speaks first, but `start_speaker` is "agent"; it has no effect',
@@ -76,8 +76,8 @@ def _engine_section(ctx: Context, pointer: str, section: str, engine: dict[str, 
 def _begin_delay(ctx: Context, pointer: str, override: dict[str, Any]) -> Iterator[Finding]:
     agent = override.get("agent")
     delay = agent.get("begin_message_delay_ms") if isinstance(agent, dict) else None
-    if delay is None or delay == 0:
-        return
+    if not is_finite_number(delay) or delay == 0:
+        return  # absent, or of a type the schema reports (RBV102)
     for section in ENGINE_SECTIONS:
         engine = override.get(section)
         if not isinstance(engine, dict):
