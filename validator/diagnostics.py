@@ -65,6 +65,19 @@ class RuleInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """One change of a fix: ``value`` at ``at``, or with ``remove`` the object member at ``at`` taken out.
+
+    A value for a key its object lacks adds the member (after the object's last one), and
+    objects missing on the way are created; a value at an existing pointer replaces it.
+    """
+
+    at: str
+    value: Any = None
+    remove: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Fix:
     """An automatic fix: replace the value at the diagnostic's pointer (or at ``at``) with ``value``.
 
@@ -73,6 +86,8 @@ class Fix:
     when a finding marks one repeated item and the fix rewrites the whole list.
     ``count``: how many values it stands for: a finding that groups the rows of a
     contact list written one way carries one fix for them all (``value`` is the first).
+    ``edits``: a fix of several changes made together (:meth:`of`), such as a value
+    moved where the API reads it (removed here, set there); ``value`` and ``at`` are then unused.
     """
 
     value: Any
@@ -80,6 +95,16 @@ class Fix:
     title: str
     at: str | None = None
     count: int = 1
+    edits: tuple[Edit, ...] = ()
+
+    @classmethod
+    def of(cls, edits: Iterable[Edit], *, safe: bool, title: str) -> Fix:
+        """A fix made of several edits, applied together or not at all."""
+        return cls(None, safe, title, edits=tuple(edits))
+
+    def changes(self, pointer: str) -> tuple[Edit, ...]:
+        """What the fix does as edits, for a finding at ``pointer``."""
+        return self.edits or (Edit(self.at if self.at is not None else pointer, self.value),)
 
 
 @dataclass(frozen=True, slots=True)

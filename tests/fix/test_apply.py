@@ -24,6 +24,7 @@ from validator.diagnostics import Finding, Fix, Severity
 from validator.engine import pipeline as engine
 from validator.engine import registry
 from validator.fix import apply as fixes
+from validator.fix import members
 from validator.fix.apply import FixOutcome, fix_text
 from validator.openapi.load import load_spec
 from validator.options import RULE_CODES
@@ -46,11 +47,13 @@ def wants(monkeypatch: pytest.MonkeyPatch) -> Callable[[Wanted], None]:
         def check(ctx: Context) -> Iterator[Finding]:
             for pointer, value, safe in wanted:
                 try:
-                    current = fixes._resolve(ctx.document, pointer)
+                    current = members.resolve(ctx.document, pointer)
                 except (KeyError, IndexError, TypeError, ValueError):
-                    continue
+                    if callable(value):
+                        continue
+                    current = None  # a value the object lacks: the fix adds it
                 new = value(current) if callable(value) else value
-                if new is not None and not fixes._same(current, new):
+                if new is not None and not members.same(current, new):
                     yield Finding(pointer, f"should be {new!r}", fix=Fix(new, safe, f"set {pointer}"))
 
         rule = registry.Rule("RBV999", "test-fix", Severity.ERROR, "test", "test", "test", module=__name__, kind=Kind.DOCUMENT, check=check)
@@ -192,16 +195,20 @@ def test_anchored_yaml_values_are_left_alone(wants: Callable[[Wanted], None]) ->
     )
 
 
-def test_fix_for_a_missing_value_is_not_applied(wants: Callable[[Wanted], None], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fix_for_a_value_the_object_lacks_adds_the_member(wants: Callable[[Wanted], None]) -> None:
     wants([("/name", "batch", True)])
-    original = fixes._resolve
-    monkeypatch.setattr(
-        fixes, "_resolve", lambda data, pointer: "x" if pointer == "/name" and "name" not in data else original(data, pointer)
-    )
+    text = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}'
+    assert fixed(text, "json") == '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}], "name": "batch"}'
+
+
+def test_a_fix_below_a_value_that_is_not_an_object_is_not_applied(wants: Callable[[Wanted], None]) -> None:
+    wants([("/from_number/country", "US", True)])
     text = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}]}'
     outcome = run(text, "json")
     assert (outcome.after, outcome.applied) == (text, 0)
-    assert outcome.not_applied == ("/name: set /name: the source position of /name is unknown",)
+    assert outcome.not_applied == (
+        "/from_number/country: set /from_number/country: /from_number/country: the value at /from_number is not an object",
+    )
 
 
 def test_an_edit_that_does_not_read_back_is_dropped(wants: Callable[[Wanted], None], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from tests.helpers import FIXED_NOW, ROOT
 from validator.cli.main import main
 from validator.diagnostics import Fix
 from validator.fix import apply as fixes
+from validator.fix.members import TextEdit
 
 FIXTURE = ROOT / "fixtures" / "fix" / "safe" / "phone-and-days.before.yaml"
 AFTER = FIXTURE.with_name("phone-and-days.after.yaml").read_text(encoding="utf-8")
@@ -71,9 +72,9 @@ def test_mode_is_kept(payload: Path) -> None:
 
 
 def test_many_disjoint_edits_apply_in_one_pass_in_near_linear_time() -> None:
-    edits = [fixes._Edit(i * 4, i * 4 + 2, "xyz") for i in range(60_000)]
-    plans = [fixes._Plan(f"/{i}", Fix("x", True, "t"), edits=[e]) for i, e in enumerate(reversed(edits))]
-    plans.append(fixes._Plan("/clash", Fix("x", True, "t"), edits=[fixes._Edit(5, 9, "")]))
+    edits = [TextEdit(i * 4, i * 4 + 2, "xyz") for i in range(60_000)]
+    plans = [fixes._Plan((f"/{i}",), f"/{i}", Fix("x", True, "t"), edits=[e]) for i, e in enumerate(reversed(edits))]
+    plans.append(fixes._Plan(("/clash",), "/clash", Fix("x", True, "t"), edits=[TextEdit(5, 9, "")]))
     started = time.perf_counter()
     chosen = fixes._non_overlapping(plans)
     body = fixes._apply("ab__" * 60_000, [e for p in chosen for e in p.edits])

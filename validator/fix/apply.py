@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import copy
 import difflib
+import itertools
 import json
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,19 +34,29 @@ import yaml
 
 from validator.api import CheckOptions, check_text, validate_text
 from validator.diagnostics import Diagnostic, Fix, Report
-from validator.document import Document, LineIndex
+from validator.document import Document, LineIndex, LocateRequest, Span
 from validator.files import read_regular
+from validator.fix.members import (
+    PLAIN,
+    BlockDumper,
+    Operation,
+    Refused,
+    Style,
+    TextEdit,
+    expected,
+    member_edits,
+    narrowed,
+    operations,
+    requests,
+    resolve,
+    same,
+)
 from validator.openapi.load import Spec
-from validator.pointer import join as pointer_join
-from validator.pointer import tokens
 from validator.readers import READERS, InputFormat, format_for_path, read_text, sniff_format
 from validator.settings import Settings
 
 MAX_PASSES = 8
 _BOM = "\ufeff"
-# Strings YAML may hold unquoted: word characters and a few safe punctuation marks,
-# nothing that starts an indicator or ends a flow item; checked again by loading.
-_PLAIN = re.compile(r"\w[\w.@/+-]*(?: [\w.@/+-]+)*")
 
 
 @dataclass(frozen=True)
@@ -71,21 +81,20 @@ class FixOutcome:
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-@dataclass(frozen=True)
-class _Edit:
-    start: int
-    end: int
-    text: str
-
-
 @dataclass
 class _Plan:
-    """One fix turned into text edits, or the reason it cannot be applied."""
+    """One fix turned into text edits, or the reason it cannot be applied.
 
+    ``changes`` replace existing values (narrowed to the leaves that change); ``operations``
+    add, remove and rename object members.
+    """
+
+    key: tuple[str, ...]
     pointer: str
     fix: Fix
     changes: list[tuple[str, Any]] = field(default_factory=list)
-    edits: list[_Edit] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+    edits: list[TextEdit] = field(default_factory=list)
     problem: str | None = None
 
 
@@ -97,7 +106,7 @@ def fix_text(text: str, format: InputFormat | None = None, *, file: str | None, 
     if READERS[kind].read is None:  # a streamed CSV contact list is checked, never rewritten
         return FixOutcome(validate_text(text, kind, file=file, settings=settings, spec=spec), text, text, 0, 0)
     applied = 0
-    problems: dict[str, str] = {}
+    problems: dict[tuple[str, ...], str] = {}
     options = CheckOptions(settings=settings, spec=spec, format=kind)
     for attempt in range(MAX_PASSES + 1):
         documents: list[Document] = []  # the check's own parse: the plans need no second one
@@ -107,24 +116,24 @@ def fix_text(text: str, format: InputFormat | None = None, *, file: str | None, 
             break
         document = documents[0]
         plans = _plans(document, body, kind, wanted)
-        problems.update((p.pointer, f"{p.pointer}: {p.fix.title}: {p.problem}") for p in plans if p.problem)
+        problems.update((p.key, f"{p.pointer}: {p.fix.title}: {p.problem}") for p in plans if p.problem)
         chosen = _non_overlapping(p for p in plans if not p.problem)
         if not chosen:
             break
         edited = _apply(body, [e for p in chosen for e in p.edits])
         if not _means(edited, kind, document.data, chosen):
-            problems.update((p.pointer, f"{p.pointer}: {p.fix.title}: the edited file did not read back as intended") for p in chosen)
+            problems.update((p.key, f"{p.pointer}: {p.fix.title}: the edited file did not read back as intended") for p in chosen)
             break
         body = edited
         applied += len(chosen)
-    remaining = {_target(d) for d in _wanted(report.diagnostics, unsafe)}
+    remaining = {_key(d) for d in _wanted(report.diagnostics, unsafe)}
     return FixOutcome(
         report=report,
         before=text,
         after=bom + body,
         applied=applied,
         unsafe_available=0 if unsafe else sum(1 for d in report.diagnostics if d.fix is not None and not d.fix.safe),
-        not_applied=tuple(message for pointer, message in problems.items() if pointer in remaining),
+        not_applied=tuple(message for key, message in problems.items() if key in remaining),
     )
 
 
@@ -229,19 +238,19 @@ def fixable_counts(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
 
 
 def _wanted(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
-    """The diagnostics whose fix applies in this mode, one per pointer (the first, in position order)."""
-    seen: set[str] = set()
+    """The diagnostics whose fix applies in this mode, one per set of pointers edited (the first, in position order)."""
+    seen: set[tuple[str, ...]] = set()
     out = []
     for d in diagnostics:
-        if d.fix is not None and (d.fix.safe or unsafe) and _target(d) not in seen:
-            seen.add(_target(d))
+        if d.fix is not None and (d.fix.safe or unsafe) and _key(d) not in seen:
+            seen.add(_key(d))
             out.append(d)
     return out
 
 
-def _target(d: Diagnostic) -> str:
-    """The pointer of the value a diagnostic's fix replaces."""
-    return d.fix.at if d.fix is not None and d.fix.at is not None else d.pointer
+def _key(d: Diagnostic) -> tuple[str, ...]:
+    """The pointers a diagnostic's fix edits."""
+    return tuple(edit.at for edit in d.fix.changes(d.pointer)) if d.fix is not None else ()
 
 
 def _read(body: str, kind: InputFormat) -> Document:
@@ -252,64 +261,62 @@ def _plans(document: Document, body: str, kind: InputFormat, wanted: list[Diagno
     plans = []
     for d in wanted:
         assert d.fix is not None
-        target = _target(d)
-        plan = _Plan(target, d.fix)
+        plan = _Plan(_key(d), d.pointer, d.fix)
         try:
-            old = _resolve(document.data, target)
+            changes, plan.operations = operations(document.data, d.fix.changes(d.pointer))
+            plan.changes = [c for pointer, value in changes for c in narrowed(pointer, resolve(document.data, pointer), value)]
         except (KeyError, IndexError, TypeError, ValueError):
             plan.problem = "there is no value at this path to replace"
+        except Refused as exc:
+            plan.problem = str(exc)
         else:
-            plan.changes = list(_changes(target, old, d.fix.value))
-            if not plan.changes:
+            if not plan.changes and not plan.operations:
                 plan.problem = "the fix does not change the value"
         plans.append(plan)
-    requests = {(pointer, "value") for p in plans for pointer, _ in p.changes}
-    spans = document.locator.locate(requests) if requests and document.locator is not None else {}  # type: ignore[arg-type]
+    wanted_spans = {(pointer, "value") for p in plans for pointer, _ in p.changes}
+    wanted_spans.update(r for p in plans if not p.problem for r in requests(document.data, p.operations))
+    spans = document.locator.locate(wanted_spans) if wanted_spans and document.locator is not None else {}  # type: ignore[arg-type]
     lines = LineIndex(body)
-    newline = "\r\n" if "\r\n" in body else "\n"
     # Properties of the whole file, computed once per pass: per edit they made fixing quadratic.
-    separators = (", ", ": ") if '": ' in body else (",", ":")
-    indent = _yaml_indent(body) if kind != "json" else 2
+    style = Style(
+        "\r\n" if "\r\n" in body else "\n", (", ", ": ") if '": ' in body else (",", ":"), _yaml_indent(body) if kind != "json" else 2
+    )
     for plan in plans:
-        for pointer, value in plan.changes:
-            span = spans.get((pointer, "value"))
-            if span is None or span.end_line is None or span.end_column is None:
-                plan.problem = f"the source position of {pointer or 'the document'} is unknown"
-                break
-            start, end = lines.offset(span.line, span.column), lines.offset(span.end_line, span.end_column)
-            old_text = body[start:end]
-            text: str | None
-            if kind == "json":
-                text = _json_text(value, old_text, _resolve(document.data, pointer), body, start, newline, separators)
-            else:
-                end = start + len(old_text.rstrip())  # block scalars end past their line breaks
-                text = _yaml_text(value, body[start:end], _resolve(document.data, pointer), body, start, newline, indent)
-            if text is None:
-                plan.problem = "anchored, aliased or tagged YAML values are not rewritten"
-                break
-            plan.edits.append(_Edit(start, end, text))
+        if not plan.problem:
+            plan.problem = _edits(plan, document, body, kind, spans, lines, style)
         if plan.problem:
             plan.edits.clear()
     return plans
 
 
-def _changes(pointer: str, old: Any, new: Any) -> Iterator[tuple[str, Any]]:
-    """The smallest replacements turning ``old`` into ``new``: equal-shaped containers are narrowed per member."""
-    if _same(old, new):
-        return
-    if isinstance(old, dict) and isinstance(new, dict) and list(old) == list(new):
-        for key in old:
-            yield from _changes(pointer_join(pointer, key), old[key], new[key])
-    elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-        for index, (before, after) in enumerate(zip(old, new, strict=True)):
-            yield from _changes(f"{pointer}/{index}", before, after)
-    else:
-        yield pointer, new
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal as JSON text: ``1``, ``1.0`` and ``true`` differ, key order counts."""
-    return json.dumps(a, default=repr) == json.dumps(b, default=repr)
+def _edits(
+    plan: _Plan, document: Document, body: str, kind: InputFormat, spans: dict[LocateRequest, Span], lines: LineIndex, style: Style
+) -> str | None:
+    """Fill in the plan's text edits; the problem when they cannot be made."""
+    for pointer, value in plan.changes:
+        span = spans.get((pointer, "value"))
+        if span is None or span.end_line is None or span.end_column is None:
+            return f"the source position of {pointer or 'the document'} is unknown"
+        start, end = lines.offset(span.line, span.column), lines.offset(span.end_line, span.end_column)
+        old_text = body[start:end]
+        text: str | None
+        if kind == "json":
+            text = _json_text(value, old_text, resolve(document.data, pointer), body, start, style.newline, style.separators)
+        else:
+            end = start + len(old_text.rstrip())  # block scalars end past their line breaks
+            text = _yaml_text(value, body[start:end], resolve(document.data, pointer), body, start, style.newline, style.indent)
+        if text is None:
+            return "anchored, aliased or tagged YAML values are not rewritten"
+        plan.edits.append(TextEdit(start, end, text))
+    if plan.operations:
+        try:
+            plan.edits += member_edits(document.data, plan.operations, body, kind == "json", spans, lines, style)
+        except Refused as exc:
+            return str(exc)
+    ordered = sorted(plan.edits, key=lambda e: (e.start, e.end))
+    if any(b.start < a.end for a, b in itertools.pairwise(ordered)):
+        return "its edits overlap"
+    return None
 
 
 def _non_overlapping(plans: Iterable[_Plan]) -> list[_Plan]:
@@ -327,17 +334,25 @@ def _non_overlapping(plans: Iterable[_Plan]) -> list[_Plan]:
     return chosen
 
 
-def _overlaps(starts: list[int], ends: list[int], edit: _Edit) -> bool:
-    """Whether ``edit`` overlaps a taken span: only the spans either side of its start can."""
+def _overlaps(starts: list[int], ends: list[int], edit: TextEdit) -> bool:
+    """Whether ``edit`` overlaps a taken span: only the spans either side of its start can.
+
+    An insertion (an empty span) overlaps what touches its offset: whose text comes first would be a guess.
+    """
     at = bisect.bisect_left(starts, edit.start)
-    return any(edit.start < ends[i] and starts[i] < edit.end for i in (at - 1, at) if 0 <= i < len(starts))
+    for i in (at - 1, at):
+        if 0 <= i < len(starts):
+            empty = edit.start == edit.end or starts[i] == ends[i]
+            if (edit.start < ends[i] and starts[i] < edit.end) or (empty and edit.start <= ends[i] and starts[i] <= edit.end):
+                return True
+    return False
 
 
-def _apply(body: str, edits: list[_Edit]) -> str:
-    """The edits (disjoint) made in one left-to-right join, not one copy of the file per edit."""
+def _apply(body: str, edits: list[TextEdit]) -> str:
+    """The edits (disjoint; an insertion before a span that starts where it is) made in one left-to-right join."""
     pieces: list[str] = []
     position = 0
-    for edit in sorted(edits, key=lambda e: e.start):
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         pieces += (body[position : edit.start], edit.text)
         position = edit.end
     pieces.append(body[position:])
@@ -346,27 +361,9 @@ def _apply(body: str, edits: list[_Edit]) -> str:
 
 def _means(edited: str, kind: InputFormat, data: Any, plans: list[_Plan]) -> bool:
     """Whether ``edited`` reads back as ``data`` with the plans' changes made."""
-    expected = copy.deepcopy(data)
-    for plan in plans:
-        for pointer, value in plan.changes:
-            expected = _assign(expected, pointer, copy.deepcopy(value))
+    wanted = expected(data, [c for p in plans for c in p.changes], [op for p in plans for op in p.operations])
     document = _read(edited, kind)
-    return document.usable and _same(document.data, expected)
-
-
-def _resolve(data: Any, pointer: str) -> Any:
-    for token in tokens(pointer):
-        data = data[int(token)] if isinstance(data, list) else data[token]
-    return data
-
-
-def _assign(data: Any, pointer: str, value: Any) -> Any:
-    path = tokens(pointer)
-    if not path:
-        return value
-    parent = _resolve(data, pointer.rsplit("/", 1)[0])
-    parent[int(path[-1]) if isinstance(parent, list) else path[-1]] = value
-    return data
+    return document.usable and same(document.data, wanted)
 
 
 def _line_indent(body: str, offset: int) -> str:
@@ -397,13 +394,6 @@ def _json_text(value: Any, old_text: str, old_value: Any, body: str, start: int,
     return json.dumps(value, ensure_ascii=False, indent=unit).replace("\n", newline + base)
 
 
-class _BlockDumper(yaml.SafeDumper):
-    """Block YAML with nested sequences indented under their key (the common hand-written style)."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
 def _yaml_text(value: Any, old_text: str, old_value: Any, body: str, start: int, newline: str, indent: int) -> str | None:
     """YAML for ``value`` in the style of the node it replaces; ``None`` for anchors, aliases and tags."""
     first = old_text[:1]
@@ -413,7 +403,7 @@ def _yaml_text(value: Any, old_text: str, old_value: Any, body: str, start: int,
         column = start - (body.rfind("\n", 0, start) + 1)
         dumped = yaml.dump(
             value,
-            Dumper=_BlockDumper,
+            Dumper=BlockDumper,
             indent=indent,
             default_flow_style=False,
             sort_keys=False,
@@ -431,7 +421,7 @@ def _yaml_text(value: Any, old_text: str, old_value: Any, body: str, start: int,
 def _yaml_string(value: str, first: str) -> str:
     if first == "'" and value.isprintable():
         return "'" + value.replace("'", "''") + "'"
-    if first not in ("'", '"', "|", ">") and _PLAIN.fullmatch(value) and yaml.safe_load(value) == value:
+    if first not in ("'", '"', "|", ">") and PLAIN.fullmatch(value) and yaml.safe_load(value) == value:
         return value
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 

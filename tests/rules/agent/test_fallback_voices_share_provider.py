@@ -18,7 +18,9 @@ CASES = [
         "four providers, two unknown",
         with_agent(fallback_voice_ids=["cartesia-Cimo", "minimax-Cimo", "custom_a", "custom_b"]),
     ),
-    passes("the same voice twice is RBV526's repeat", with_agent(voice_id="11labs-Adrian", fallback_voice_ids=["openai-Alloy", "openai-Alloy"])),
+    passes(
+        "the same voice twice is RBV526's repeat", with_agent(voice_id="11labs-Adrian", fallback_voice_ids=["openai-Alloy", "openai-Alloy"])
+    ),
     passes(
         "a fallback sharing the voice_id's provider is RBV514's",
         with_agent(voice_id="11labs-Adrian", fallback_voice_ids=["11labs-Rachel", "11labs-Josh"]),
@@ -26,10 +28,14 @@ CASES = [
 ]
 
 test_cases = cases_test(CODE, CASES)
-test_other_rules = others_test(CODE, CASES, {
+test_other_rules = others_test(
+    CODE,
+    CASES,
+    {
         "a fallback sharing the voice_id's provider is RBV514's": ["RBV514", "RBV514"],
         "the same voice twice is RBV526's repeat": ["RBV526"],
-    })
+    },
+)
 
 
 def test_the_same_voice_twice_is_left_to_the_repeated_item_rule() -> None:

@@ -45,7 +45,6 @@ test_cases = cases_test(CODE, CASES)
 test_other_rules = others_test(CODE, CASES)
 
 
-
 def test_a_wrongly_typed_user_silence_is_the_schemas_finding_only() -> None:
     report = check(with_agent("conversation_flow", start_speaker="agent", begin_after_user_silence_ms="2000"))
     assert [(d.code, d.pointer) for d in report.diagnostics] == [("RBV102", f"{FLOW}/begin_after_user_silence_ms")]

@@ -33,4 +33,3 @@ CASES = [
 
 test_cases = cases_test(CODE, CASES)
 test_other_rules = others_test(CODE, CASES)
-

@@ -28,7 +28,6 @@ def test_an_empty_file_gets_that_finding_alone(case: Case) -> None:
     assert case.run().codes() == [CODE]
 
 
-
 def test_a_yaml_file_with_one_empty_document_is_empty() -> None:
     assert check_text("---\n", "yaml").codes() == [CODE]
     assert check_text("--- ~\n", "yaml").codes() == [CODE]

@@ -36,7 +36,9 @@ TWO_TASKS = seed(tasks=[{"to_number": "+12137774445"}, {"to_number": "+121377744
 
 def test_a_bound_on_the_number_of_tasks_counts_the_tasks() -> None:
     report = validate(TWO_TASKS, spec=spec_with("tasks", maxItems=1))
-    assert [(d.pointer, d.message) for d in report.diagnostics if d.code == CODE] == [("/tasks", "`tasks` must have at most 1 item(s), found 2")]
+    assert [(d.pointer, d.message) for d in report.diagnostics if d.code == CODE] == [
+        ("/tasks", "`tasks` must have at most 1 item(s), found 2")
+    ]
 
 
 def test_a_lower_bound_on_the_number_of_tasks_counts_the_tasks() -> None:
