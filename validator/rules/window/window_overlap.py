@@ -4,14 +4,18 @@ Why it matters: overlapping windows are legal but almost always a typo or a
 copy-paste leftover; the batch calls during their union, which may not be
 what was meant, and a later edit of one window silently does nothing. Windows
 are half-open, so 09:00–12:00 and 12:00–17:00 touch without overlapping.
-Each finding is at the later window and names the one it overlaps.
+Each finding is at the later window and names the one it overlaps. Windows
+that carry their own days (``{"day": ["Monday"], "start": …}``, which the API
+does not read) are RBV112's: removing a repeat there would make weekday calls
+every-day calls.
 """
 
 from collections.abc import Iterator
 
-from validator.calling.windows import Window, clock, windows
+from validator.calling.windows import Window, clock, raw_windows, windows
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
+from validator.knowledge.misplaced import day_keys
 from validator.rules import Example, Kind
 
 CODE = "RBV304"
@@ -23,6 +27,8 @@ PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 720}, {
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    if any(day_keys().intersection(window) for _, window in raw_windows(ctx)):
+        return
     ordered = sorted((w for w in windows(ctx) if w.start < w.end), key=lambda w: (w.start, w.end, w.index))
     reach: Window | None = None  # the window reaching furthest so far
     for window in ordered:
