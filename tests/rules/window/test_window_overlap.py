@@ -19,7 +19,9 @@ CASES = [
     flags("a repeated window", window((780, 1020), (540, 720), (780, 1020)), At("/call_time_window/windows/2", says="repeats windows[0]")),
     passes(
         "windows repeated once per day they name (RBV112's)",
-        seed(call_time_window={"windows": [{"day": ["Monday"], "start": 540, "end": 1020}, {"day": ["Tuesday"], "start": 540, "end": 1020}]}),
+        seed(
+            call_time_window={"windows": [{"day": ["Monday"], "start": 540, "end": 1020}, {"day": ["Tuesday"], "start": 540, "end": 1020}]}
+        ),
     ),
     flags(
         "the same windows without days of their own repeat",

@@ -36,6 +36,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from validator.calling.windows import DAY, clock
 from validator.context import Context
 from validator.diagnostics import Edit, Finding, Fix, Severity
 from validator.json_values import preview, same_value
@@ -70,6 +71,8 @@ _CONSEQUENCES = {
     "/tasks/*/to_number": "the task has no number to call",
     "/tasks/*/agent_override/agent/response_engine": "the calls run the agent's own response engine",
     "/tasks/*/agent_override/agent/voice_id": "the calls speak with the agent's own voice",
+    "/call_time_window/windows/*/start": "the window has no start",
+    "/call_time_window/windows/*/end": "the window has no end",
 }
 _NEVER_FANNED_OUT = frozenset({"to_number"})  # one number per recipient: a top-level one is no task's
 _GENERIC = 2  # a key that is a field at more places (name, type, description) does not say which one
@@ -149,7 +152,7 @@ class _Group:
         home = self.home
         if home.template is None and not home.choices:
             for o in self.occurrences:
-                yield self._finding(o, f"{self._not_read()}: {home.note}" if home.note else self._not_read(), None, None)
+                yield self._finding(o, self._not_read(), None, None)
             return
         if home.template is not None and not self._fits(home.template):
             return  # not the kind of value the home takes: an unknown key, no more (RBV111)
@@ -188,8 +191,7 @@ class _Group:
         edits = [Edit(o.pointer, remove=True) for o in self.occurrences]
         fix = self._fix([*edits, Edit(destination, values[0])], all(c.certain for c in converted if c is not None), destination)
         for o, c in zip(self.occurrences, converted, strict=True):
-            assert c is not None
-            yield self._finding(o, self._not_read(c), self._hint(fix, destination), fix)
+            yield self._finding(o, self._not_read(c, o.value), self._hint(fix, destination), fix)
 
     def _lift_days(self, destination: str) -> Iterator[Finding]:
         """Days written in each window: one ``day`` list when the windows' hours are the same on every day they name."""
@@ -243,8 +245,9 @@ class _Group:
         if converted is None:
             yield from self._unreadable([None], [occurrence])
             return
+        home = self.home.template or self._choice(occurrence)
         if destinations is None:
-            yield self._finding(occurrence, self._not_read(converted), self._where_hint(), None)
+            yield self._finding(occurrence, self._not_read(converted, occurrence.value, home), self._where_hint(), None)
             return
         edits: list[Edit] = []
         kept = 0  # places holding their own value for it, which wins
@@ -260,9 +263,10 @@ class _Group:
         if not edits:
             return  # every place it would go holds a value already: the key changes nothing (RBV111)
         safe = converted.certain and not kept
-        fix = self._fix([Edit(occurrence.pointer, remove=True), *edits], safe, destinations[0], creatable_from=destinations)
-        hint = self._hint(fix, destinations[0], fanned=len(destinations) > 1, count=len(edits), kept=kept)
-        yield self._finding(occurrence, self._not_read(converted), hint, fix)
+        fix = self._fix([Edit(occurrence.pointer, remove=True), *edits], safe, home or destinations[0], creatable_from=destinations)
+        fanned = not self.template.startswith("/tasks/*") and (home or "").startswith("/tasks/*/")
+        hint = self._hint(fix, home or destinations[0], fanned=fanned, count=len(edits), kept=kept)
+        yield self._finding(occurrence, self._not_read(converted, occurrence.value, home), hint, fix)
 
     def _merges(self) -> bool:
         """Whether the home is an object of free-form members (variables, headers, metadata) merged key by key."""
@@ -319,11 +323,11 @@ class _Group:
                 return False
         return True
 
-    def _fix(self, edits: Sequence[Edit], safe: bool, destination: str, *, creatable_from: Sequence[str] = ()) -> Fix | None:
-        for target in creatable_from or [destination]:
+    def _fix(self, edits: Sequence[Edit], safe: bool, home: str, *, creatable_from: Sequence[str] = ()) -> Fix | None:
+        for target in creatable_from or [home]:
             if not self._creatable(target):
                 return None
-        return Fix.of(edits, safe=safe, title=f"move `{self.key}` to {_field(self.home.template or destination)}")
+        return Fix.of(edits, safe=safe, title=f"move `{self.key}` to {_field(home)}")
 
     def _creatable(self, pointer: str) -> bool:
         """Whether the objects missing on the way to ``pointer`` may be created with it alone (no other required field)."""
@@ -348,24 +352,25 @@ class _Group:
 
     # -- words ----------------------------------------------------------------------------------------------------------
 
-    def _not_read(self, converted: Converted | None = None) -> str:
+    def _not_read(self, converted: Converted | None = None, value: Any = _MISSING, home: str | None = None) -> str:
         where = _where(self.template)
-        if self.home.template is None and self.home.choices:
-            homes = " or ".join(_field(c) for c in self.home.choices)
-            return f"`{self.key}` is not read {where}: the API reads {homes}"
-        if self.home.template is None:
-            return f"`{self.key}` is not read {where}: create-batch-call has no such setting"
-        unit = " (in milliseconds)" if self.home.template == "/trigger_timestamp" else ""
-        read = f", read as {converted.words}" if converted is not None and converted.words else ""
-        consequence = self.home.note or _CONSEQUENCES.get(self.home.template, "this value is dropped")
-        return f"`{self.key}` is not read {where}: the API reads {_field(self.home.template)}{unit}, so {consequence}{read}"
+        home = home or self.home.template
+        if home is None and self.home.choices:
+            return f"`{self.key}` is not read {where}: the API reads {' or '.join(_field(c) for c in self.home.choices)}"
+        if home is None:
+            return f"`{self.key}` is not read {where}: {self.home.note or 'create-batch-call has no such setting'}"
+        unit = " (in milliseconds)" if home == "/trigger_timestamp" else ""
+        consequence = self.home.note or _CONSEQUENCES.get(home, "this value is dropped")
+        read = (
+            f"; {preview(value)} reads as {converted.words}" if converted is not None and converted.words and value is not _MISSING else ""
+        )
+        return f"`{self.key}` is not read {where}: the API reads {_field(home)}{unit}, so {consequence}{read}"
 
-    def _hint(self, fix: Fix | None, destination: str, *, fanned: bool = False, count: int = 1, kept: int = 0) -> str:
-        field = _field(self.home.template or destination)
+    def _hint(self, fix: Fix | None, home: str, *, fanned: bool = False, count: int = 1, kept: int = 0) -> str:
         if fix is None:
             return self._where_hint()
-        where = f"into the {count} task{'s' if count != 1 else ''} that have none" if fanned else f"to {field}"
-        keeping = f"; {kept} task{'s' if kept != 1 else ''} keep their own (task values win)" if kept else ""
+        where = f"into the {_tasks(count)} that {'has' if count == 1 else 'have'} none" if fanned else f"to {_field(home)}"
+        keeping = f"; {_tasks(kept)} {'keeps its' if kept == 1 else 'keep their'} own (task values win)" if kept else ""
         return f"move it {where}; `--fix{'' if fix.safe else ' --unsafe-fixes'}` does it{keeping}"
 
     def _where_hint(self) -> str:
@@ -468,4 +473,12 @@ def _where(template: str) -> str:
 
 
 def _hours(windows: list[dict[str, Any]]) -> str:
-    return ", ".join(f"{preview(w.get('start'))}–{preview(w.get('end'))}" for w in windows) or "no window"
+    return ", ".join(f"{_clock(w.get('start'))}–{_clock(w.get('end'))}" for w in windows) or "no window"
+
+
+def _clock(minutes: Any) -> str:
+    return clock(minutes) if isinstance(minutes, int) and not isinstance(minutes, bool) and 0 <= minutes <= DAY else preview(minutes)
+
+
+def _tasks(count: int) -> str:
+    return f"{count:,} task{'s' if count != 1 else ''}"
