@@ -1,4 +1,4 @@
-"""RBV808 csv-empty-row: empty rows are skipped with one warning naming them, and are not tasks."""
+"""RBV808 csv-empty-row: empty rows are skipped with one note naming them, and are not tasks."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ CASES = [
     flags(
         "a blank line and a row of empty cells",
         HEADER + b"+12137774445,Ann\r\n\r\n,\r\n+13105551234,Bob\r\n",
-        At("", "warning", line=3, says="2 empty rows are skipped (rows 3, 4)"),
+        At("", "info", line=3, says="2 empty rows are skipped (rows 3, 4)"),
         format="csv",
     ),
     flags("cells holding only spaces", HEADER + b"+12137774445,Ann\r\n , \r\n", At("", line=3), format="csv"),

@@ -21,6 +21,16 @@ CASES = [
     passes("a US destination", tasks("+12137774445")),
     passes("custom telephony", tasks("+442071838750", ignore_e164_validation=True)),
     passes("a from_number abroad is no destination", seed(from_number="+442071838750")),
+    passes(
+        "an imported caller number outside +1 calls abroad",
+        {**tasks("+442071838750", "+33142685300"), "from_number": "+442071838751"},
+    ),
+    flags(
+        "a +1 caller number may be Retell's",
+        {**tasks("+442071838750"), "from_number": "+16135550199"},
+        At("/tasks/0/to_number", says="GB number"),
+    ),
+    flags("an invalid caller number tells nothing", {**tasks("+442071838750"), "from_number": "+4420"}, "/tasks/0/to_number"),
     *(passes(f"wrong types {i}", payload) for i, payload in enumerate(WRONG_TYPES, 1)),
 ]
 

@@ -7,6 +7,7 @@ from tests.rules.cases import At, cases_test, flags, passes
 from tests.rules.tasks import WRONG_TYPES, task
 
 CODE = "RBV603"
+SPEAKS_NAME = {"retell_llm": {"begin_message": "Hi {{ name }}"}}
 
 BLANKS = seed(tasks=[task(1, name="Ann", plan=""), task(2, name="  ", plan=""), task(3, name="Cy", plan="")])
 
@@ -14,10 +15,18 @@ CASES = [
     flags(
         "blank values grouped per key",
         BLANKS,
-        At("/tasks/0/retell_llm_dynamic_variables/plan", "warning", says="`plan` is empty in tasks[0] and 2 more tasks"),
-        At("/tasks/1/retell_llm_dynamic_variables/name", "warning", says="`name` is empty in tasks[1]:"),
+        At("/tasks/0/retell_llm_dynamic_variables/plan", "info", says="`plan` is empty in tasks[0] and 2 more tasks"),
+        At("/tasks/1/retell_llm_dynamic_variables/name", "info", says="`name` is empty in tasks[1]:"),
     ),
     flags("a single space", with_task(retell_llm_dynamic_variables={"name": " "}), "/tasks/0/retell_llm_dynamic_variables/name"),
+    passes(
+        "a blank value an override speaks is RBV611's", with_task(retell_llm_dynamic_variables={"name": ""}, agent_override=SPEAKS_NAME)
+    ),
+    flags(
+        "a blank value no override speaks",
+        with_task(retell_llm_dynamic_variables={"notes": ""}, agent_override=SPEAKS_NAME),
+        At("/tasks/0/retell_llm_dynamic_variables/notes", "info", says="if the agent's prompt uses {{notes}}"),
+    ),
     passes("a value with text", with_task(retell_llm_dynamic_variables={"name": "A"})),
     passes("text between spaces", with_task(retell_llm_dynamic_variables={"name": " a "})),
     passes("a number is the schema's wrong type", with_task(retell_llm_dynamic_variables={"age": 42})),

@@ -179,7 +179,8 @@ class ContactList:
             task["to_number"] = self._phone(record, reading, local, chunk, span)
         chunk.readings.append(reading)
         if layout.variables:
-            task["retell_llm_dynamic_variables"] = self._variables(record, span)
+            # A row without a number to dial is reported as such; its blank cells are no further news.
+            task["retell_llm_dynamic_variables"] = self._variables(record, span, recipient=any(c.isdigit() for c in phone))
         for column in layout.unnamed:
             if column < len(cells) and cells[column].strip():
                 self._unnamed.setdefault(column, _Tally()).add(record.row, "", partial(span, column), repr(cells[column]))
@@ -208,13 +209,15 @@ class ContactList:
         chunk.issues.append(Issue(problem.code, Finding(f"{local}/to_number", message), span(column)))
         return reading.text
 
-    def _variables(self, record: Row, span: Callable[[int], Span]) -> dict[str, str]:
+    def _variables(self, record: Row, span: Callable[[int], Span], *, recipient: bool) -> dict[str, str]:
         cells, values = record.cells, {}
         pointer = f"/tasks/{self.rows}"
         for name, column in self.layout.variables.items():
             value = cells[column] if column < len(cells) else ""  # a short row's missing cells are sent empty
             values[name] = value
             if not value.strip():
+                if not recipient or name in self.layout.reported:
+                    continue
                 self._blank.setdefault(name, _Tally()).add(record.row, pointer, partial(span, column))
             elif formula_like(value):
                 self._formula.setdefault(name, _Tally()).add(record.row, pointer, partial(span, column), repr(value))
@@ -298,10 +301,10 @@ class ContactList:
         return Issue(problem.code, Finding(pointer, message, "; ".join(steps) or None, fix=fix), span)
 
     def _blank_message(self, name: str, tally: _Tally) -> str:
-        placeholder = "{{" + name + "}}"
+        spoken = f"if the agent's prompt uses {{{{{name}}}}}, it says nothing there"
         if tally.count == self.rows:
-            return f"`{name}` is blank in every row ({self.rows:,}): the prompt says nothing where {placeholder} stands"
-        return f"`{name}` is blank in {tally.count:,} of {self.rows:,} rows ({tally.where()}): the prompt says nothing where {placeholder} stands"
+            return f"`{name}` is blank in every row ({self.rows:,}): {spoken}"
+        return f"`{name}` is blank in {tally.count:,} of {self.rows:,} rows ({tally.where()}): {spoken}"
 
 
 def _meaning(reading: Reading) -> str:

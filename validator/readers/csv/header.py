@@ -63,6 +63,7 @@ class Layout:
     variables: dict[str, int] = field(default_factory=dict)
     unnamed: list[int] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    reported: set[str] = field(default_factory=set)  # variable columns whose header has a finding: blank cells are no news
 
     @property
     def width(self) -> int:
@@ -126,6 +127,7 @@ def _check_variable_name(layout: Layout, name: str, column: int) -> None:
         message = f"header `{name}` looks like `{IGNORE_E164_COLUMN}` but is read as a dynamic variable, so E.164 validation stays on"
         hint = f"rename the header to `{IGNORE_E164_COLUMN}` exactly"
         layout.issues.append(Issue(codes.CSV_MISSPELLED_OPTION_COLUMN, Finding("", message, hint), span))
+        layout.reported.add(name)
     elif _BROKEN_NAME.search(name):
         clean = re.sub(r"[{}\x00-\x1f\x7f]", "", name).strip()
         message = f"header {name!r} cannot be a dynamic-variable name: {_why_broken(name)}"

@@ -5,7 +5,8 @@ zones phonenumbers knows for the number's prefix. A non-geographic number
 (toll-free, or a prefix phonenumbers has no zone for) may be anywhere in its
 country; a number in an area that spans zones (Idaho's 208: Boise or Los
 Angeles; Alaska's 907: Anchorage or Adak) is checked against each zone. One
-finding for each kind, at the first such task, with the count.
+finding for each kind, at the first such task, with the count. A number that
+is not valid (RBV202) is not counted: its zone is no news.
 """
 
 from collections.abc import Iterator
@@ -13,7 +14,8 @@ from collections.abc import Iterator
 from validator.calling.reach import batch_start, schedule, several_clocks, unplaced
 from validator.calling.recipients import Recipients, numbers, recipients
 from validator.context import Context
-from validator.diagnostics import Finding, Severity
+from validator.diagnostics import Finding, Members, Severity
+from validator.knowledge.phones import analyze
 from validator.knowledge.recipient_zones import RecipientZones
 from validator.rules import Example, Kind
 
@@ -41,9 +43,14 @@ def check(ctx: Context) -> Iterator[Finding]:
     start = batch_start(ctx)
     unknown: list[tuple[RecipientZones, Recipients]] = []
     ambiguous: list[tuple[RecipientZones, Recipients]] = []
+    valid: list[int] = []  # the unplaced tasks whose number is valid
     for zones, who in recipients(ctx).items():
         if unplaced(zones, start):
-            unknown.append((zones, who))
+            indexes = sorted(i for group in who.groups for i in group.indexes if analyze(ctx.tasks[i][1]["to_number"]).valid)
+            if indexes:  # an invalid number is RBV202's: its zone is no further news
+                pointer, task = ctx.tasks[indexes[0]]
+                unknown.append((zones, Recipients(len(indexes), indexes[0], f"{pointer}/to_number", task["to_number"], who.groups)))
+                valid += indexes
         elif several_clocks(zones, start):
             ambiguous.append((zones, who))
     if unknown:
@@ -53,7 +60,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             first.pointer,
             f"the time zone of {_tasks(count)} cannot be told from the number (first {first.number}: {why}); their local calling hours are not checked",
             "check when these recipients are called by hand, or give them a batch of their own with windows that suit their zone",
-            members=numbers(ctx, [g for _, who in unknown for g in who.groups]),
+            members=Members.spelled(sorted(valid), lambda index: f"{ctx.tasks[index][0]}/to_number"),
         )
     if ambiguous:
         zones, first, count = _summary(ambiguous)

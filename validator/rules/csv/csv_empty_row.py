@@ -1,8 +1,10 @@
 """The CSV has empty rows (blank lines, or rows of empty cells such as ``,,``).
 
-Why it matters: an empty row is no call. Spreadsheets export them for rows
-that once held data or were formatted; they are skipped (and are not tasks,
-so ``/tasks/N`` counts only the other rows). One warning names them all.
+Why it matters: it hardly does. An empty row is no call: spreadsheets export
+them for rows that once held data or were formatted, and they are skipped (they
+are not tasks, so ``/tasks/N`` counts only the other rows). One note names them
+all, so that the row numbers you see in the spreadsheet and in the findings match
+up; nothing fails for them.
 """
 
 from validator.diagnostics import Severity
@@ -10,7 +12,7 @@ from validator.rules import Example, Kind
 
 CODE = "RBV808"
 NAME = "csv-empty-row"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 KIND = Kind.RAISED
 FAILS = Example(
     """

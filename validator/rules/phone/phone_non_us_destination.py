@@ -6,13 +6,16 @@ country (Canada and US territories such as Puerto Rico included). Numbers
 imported from your own carrier can call abroad, so this is a warning.
 Findings are grouped: one per destination country, at the first task calling
 it, with the number of tasks affected. Tasks with
-``ignore_e164_validation: true`` (custom telephony) are not checked.
+``ignore_e164_validation: true`` (custom telephony) are not checked, and nor is
+a batch whose ``from_number`` cannot have been bought from Retell (a valid number
+outside the North American plan: Retell sells +1 numbers, so it was imported).
 """
 
 from collections.abc import Iterator
 
 from validator.context import Context
 from validator.diagnostics import Finding, Members, Severity
+from validator.knowledge.phones import analyze
 from validator.rules import Example, Kind
 from validator.rules.phone._phone_fields import PhoneField, unusual
 
@@ -26,6 +29,8 @@ SPEC_SENTENCES = (("tasks.*.to_number", "only US numbers are supported as destin
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    if _imported_caller(ctx):
+        return
     by_region: dict[str, list[PhoneField]] = {}
     for field in unusual(ctx):
         info = field.info
@@ -44,3 +49,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             "send from a number imported from your own carrier to call abroad, or remove these tasks",
             members=Members.spelled(fields, lambda field: field.pointer),
         )
+
+
+def _imported_caller(ctx: Context) -> bool:
+    """A valid ``from_number`` outside +1: not a number bought from Retell, so calls abroad are its carrier's business."""
+    caller = ctx.document.get("from_number")
+    info = analyze(caller) if isinstance(caller, str) else None
+    return info is not None and info.valid and info.country_code != 1
