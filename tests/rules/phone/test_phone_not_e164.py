@@ -26,6 +26,15 @@ CASES = [
         "/from_number",
         "/tasks/1/to_number",
     ),
+    flags(
+        "a sentence with ignore_e164_validation",
+        tasks("Call me maybe", ignore_e164_validation=True),
+        At("/tasks/0/to_number", says="cannot be dialled: ignore_e164_validation skips the E.164 format"),
+    ),
+    flags("letters in an extension", tasks("ext-1001", ignore_e164_validation=True), "/tasks/0/to_number"),
+    flags("a line break after the digits", tasks("1001\r\nX-Injected: 1", ignore_e164_validation=True), "/tasks/0/to_number"),
+    passes("a pseudo number with a feature code", tasks("*72#1001", ignore_e164_validation=True)),
+    passes("a formatted pseudo number", tasks("+44 (20) 7183-8750", ignore_e164_validation=True)),
     passes(
         "from_number relaxed when every task ignores E.164",
         seed(from_number="1000", tasks=[{"to_number": "1001", "ignore_e164_validation": True}]),

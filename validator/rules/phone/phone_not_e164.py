@@ -17,10 +17,14 @@ that cannot be read says why first: missing area code (``555-0199``), too short
 whose country is not known (set ``--region``).
 
 A task with ``ignore_e164_validation: true`` (internal pseudo numbers on
-custom telephony) is not checked; ``from_number`` is relaxed only when every
-task sets the flag.
+custom telephony) is not checked for the format; ``from_number`` is relaxed
+only when every task sets the flag. The flag skips the E.164 *format*, not
+dialling: a relaxed number must still be something a phone system can dial
+(digits, with ``+``, ``*``, ``#`` and the usual separators), so letters, a
+sentence or a line break in it stay an error.
 """
 
+import re
 from collections.abc import Iterator
 
 from validator.context import Context
@@ -40,6 +44,8 @@ SPEC_SENTENCES = (("tasks.*.ignore_e164_validation", "If true, the e.164 validat
 # A number written as a JSON number: this rule's hint (the E.164 string) replaces the generic "quote it".
 SUPERSEDES = ("RBV102",)
 
+# What a relaxed (pseudo) number may hold: digits, + * #, and separators people type between them.
+_DIALABLE = re.compile(r"[+]?[0-9*#][0-9*# ().\-/]*")
 _FORMAT = "E.164 format (+, country code and number, digits only, e.g. +14157774444)"
 _HOW = {
     Problem.MISSING_AREA_CODE: "add the area code, then write it in E.164 (+, country code and number)",
@@ -55,6 +61,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     region = reading_region(ctx)
     for field in unusual(ctx):
         if field.relaxed:
+            if isinstance(field.value, str) and field.value and not _DIALABLE.fullmatch(field.value):
+                yield Finding(
+                    field.pointer,
+                    f"`{field.name}` {preview(field.value)} cannot be dialled: ignore_e164_validation skips the E.164 format, "
+                    "but a number is digits (with +, * or #)",
+                    "write the number to dial; names and notes belong in retell_llm_dynamic_variables or metadata",
+                )
             continue
         value = field.value
         if field.info is not None:
