@@ -8,6 +8,7 @@ and duplicate keys. Nothing but plain data is ever constructed.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sys
@@ -208,7 +209,7 @@ def read_yaml(text: str) -> Document:
                     )
                 ],
             )
-        return Document(None, "yaml", [_marked(codes.SYNTAX_ERROR, f"invalid YAML: {exc.problem}", exc, text)])
+        return Document(None, "yaml", [_marked(codes.SYNTAX_ERROR, f"invalid YAML: {exc.problem}", exc, text, _yaml_hint(exc))])
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml stops at 1,000 levels
             return Document(None, "yaml", [_marked(codes.TOO_COMPLEX, "the document is nested too deeply to check", exc, text)])
@@ -276,6 +277,8 @@ def read_yaml(text: str) -> Document:
     if "\\u" in text or "\\U" in text:  # double-quoted escapes can spell unpaired surrogates
         doc.data, unpaired = replace_surrogates(data)
         doc.issues.extend(unpaired)
+    if _TRAP_HINT.search(text):  # a textual screen: most files have none, and then no node is walked
+        notes.node_issues.extend(_value_traps(root, text))
     conversions: dict[str, Finding] = {}
     if notes.conversions or notes.node_issues:
         pointers = _node_pointers(root, notes.key_names)
@@ -294,6 +297,57 @@ def read_yaml(text: str) -> Document:
     if not isinstance(data, dict):
         doc.issues.append(codes.root_not_object(data))
     return doc
+
+
+# Text where a trap may be: a ``#`` after a blank without a blank after it, or an ``&`` where a value starts.
+_TRAP_HINT = re.compile(r"[ \t]#(?:[^ \t\r\n]|$)|(?:^|[:,\[{-])[ \t]*&", re.MULTILINE)
+# After a value on its line: blanks, then ``#`` with no space after it (a comment is "# text": yamllint's convention).
+_SWALLOWED = re.compile(r"[ \t]+(#(?:[^ \t\r\n][^\r\n]*)?)[ \t]*(?:\r?\n|$)")
+
+
+def _value_traps(root: Node, text: str) -> list[tuple[Node, str, Finding, Target]]:
+    """Plain scalars that ``#`` or ``&`` silently changed: a comment that took the rest of the value, an anchor that took its start.
+
+    ``key: #`` is null and ``name: Spring #5`` is "Spring": a ``#`` after a blank starts a comment.
+    ``company: &Co Ltd`` is "Ltd" with the anchor ``Co``, unless an alias refers to it (then it is meant).
+    """
+    seen: dict[int, int] = {}
+    scalars: list[ScalarNode] = []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        seen[id(node)] = seen.get(id(node), 0) + 1
+        if seen[id(node)] > 1:
+            continue
+        if isinstance(node, ScalarNode):
+            if not node.style:
+                scalars.append(node)
+        else:
+            stack.extend(_children(node))
+    out: list[tuple[Node, str, Finding, Target]] = []
+    for node in scalars:
+        start, end = node.start_mark.index, node.end_mark.index
+        if text.startswith("&", start) and seen[id(node)] == 1:
+            anchor = text[start:end].split(None, 1)[0]
+            what = f'the anchor {anchor} on "{node.value}"' if node.value else f"the anchor {anchor} on an empty value (null)"
+            finding = Finding("", f"YAML reads {text[start:end]!r} as {what}: the value lost {anchor!r}", f"quote it: {_quoted(text[start:end])}")
+            out.append((node, codes.YAML_ANCHOR_IN_VALUE, finding, "value"))
+            continue
+        swallowed = _SWALLOWED.match(text, end)
+        if swallowed is None:
+            continue
+        lost = swallowed.group(1)
+        meant = f"{node.value} {lost}" if node.value else lost
+        shown = f'"{node.value}"' if node.value else "null"
+        message = f"YAML reads the value as {shown}: {lost!r} after a blank starts a comment, so {lost!r} is lost"
+        hint = f"quote it: {_quoted(meant)} (a comment needs a blank after #: '# note')"
+        out.append((node, codes.YAML_COMMENT_IN_VALUE, Finding("", message, hint), "value"))
+    return out
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is one)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _refine(conversions: dict[str, Finding], aliases: dict[str, str], issues: list[Issue], is_error: Callable[[str], bool]) -> list[Issue]:
@@ -398,6 +452,9 @@ def _marked(code: str, message: str, exc: yaml.MarkedYAMLError, text: str, hint:
 
 def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
     problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    if "alias" in context or "anchor" in context or "undefined alias" in problem:
+        return "a value that starts with * or & is an alias or an anchor in YAML: quote it if it is text ('*', '&Co')"
     if "\\t" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:

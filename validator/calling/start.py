@@ -1,0 +1,116 @@
+"""The moment a batch without ``call_time_window`` starts, on each recipient's clock.
+
+Without windows the batch dials from its ``trigger_timestamp`` (when it lies ahead) or at
+once, until every task is done. How long that takes is not known offline; the moment it
+starts is, and it is judged as a window's minutes are: against the calling hours of the
+configuration, and for each recipient's place against the calling-time law that governs
+the call purpose (its hours, weekdays and holidays, on the recipient's clock or the one
+its statute names). Recipients whose number does not tell where it rings are left out
+(RBV703 says so), and so are invalid numbers (RBV202).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from validator.calling.law import zones_for_law
+from validator.calling.law_table import Bar, Law, laws_for
+from validator.calling.reach import batch_start, trigger_minute, unplaced, utc_offset, wall
+from validator.calling.recipients import Group, groups
+from validator.calling.windows import DAY
+from validator.context import Context, per_document
+from validator.knowledge.phones import analyze
+from validator.knowledge.timezones import load_zone
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """The tasks of a group whose number is valid (an invalid one is RBV202's): how many, and the first."""
+
+    count: int
+    index: int
+    pointer: str
+    number: str
+
+
+@dataclass(slots=True)
+class StartOffence:
+    """What the start moment breaks for some recipients: the calling hours (``law`` None) or one law, for one reason."""
+
+    law: Law | None
+    kind: Bar
+    holiday: str | None = None
+    groups: dict[int, Who] = field(default_factory=dict)  # by first task index
+    first: tuple[str, datetime] | None = None  # the zone and local time of the first group's recipients
+
+    @property
+    def count(self) -> int:
+        return sum(who.count for who in self.groups.values())
+
+    def add(self, who: Who, zone: str, local: datetime) -> None:
+        if not self.groups or who.index < min(self.groups):
+            self.first = (zone, local)
+        self.groups[who.index] = who
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """The start moment (minutes since the epoch, UTC) and whether ``trigger_timestamp`` sets it."""
+
+    minute: int
+    triggered: bool
+
+
+def start(ctx: Context) -> Start:
+    minute = batch_start(ctx)
+    return Start(minute, minute == trigger_minute(ctx))
+
+
+@per_document
+def start_offences(ctx: Context) -> list[StartOffence]:
+    """What the start of a batch without windows breaks; empty when the batch has windows."""
+    if ctx.document.get("call_time_window") is not None:
+        return []
+    moment = start(ctx).minute
+    low, high = ctx.settings.calling_hours
+    found: dict[tuple[str | None, Bar, str | None], StartOffence] = {}
+    for (location, zones), group in groups(ctx).items():
+        group_who = _valid(ctx, group)
+        if location is None or group_who is None or unplaced(zones, moment):
+            continue
+        for zone in zones.zones:
+            local = _local(zone, moment)
+            if local is not None and not low <= _of_day(local) < high:
+                found.setdefault((None, Bar.HOURS, None), StartOffence(None, Bar.HOURS)).add(group_who, zone, local)
+                break
+        for law in laws_for(location, ctx.settings.call_purpose):
+            rule = law.rule_for(location)
+            if rule is None:
+                continue
+            for zone in zones_for_law(group, law):
+                local = _local(zone, moment)
+                allowance = rule.allowance(local.date()) if local is not None else None
+                if local is None or allowance is None or any(a <= _of_day(local) < b for a, b in allowance.windows):
+                    continue
+                key = (law.id, allowance.kind, allowance.holiday)
+                found.setdefault(key, StartOffence(law, allowance.kind, allowance.holiday)).add(group_who, zone, local)
+                break  # one zone of the group is enough to name it
+    return sorted(found.values(), key=lambda o: min(o.groups))
+
+
+def _valid(ctx: Context, group: Group) -> Who | None:
+    valid = [i for i in group.indexes if analyze(ctx.tasks[i][1]["to_number"]).valid]
+    if not valid:
+        return None
+    pointer, task = ctx.tasks[valid[0]]
+    return Who(len(valid), valid[0], f"{pointer}/to_number", task["to_number"])
+
+
+def _local(zone: str, minute: int) -> datetime | None:
+    info = load_zone(zone)
+    return wall(minute + utc_offset(info, minute)) if info is not None else None
+
+
+def _of_day(local: datetime) -> int:
+    return (local.hour * 60 + local.minute) % DAY
