@@ -1,12 +1,16 @@
 """The moment a batch without ``call_time_window`` starts, on each recipient's clock.
 
 Without windows the batch dials from its ``trigger_timestamp`` (when it lies ahead) or at
-once, until every task is done. How long that takes is not known offline; the moment it
+once, until every task is done. "At once" is judged at the pinned clock (``--now``, ``now``
+in the configuration, ``now=`` of the library and the SDK guard): a check run by CI on its
+own clock does not know when the batch will be sent; and, as RBV702 has it, a batch of one
+task is one call that goes out when you send it, a moment you choose. How long that takes is not known offline; the moment it
 starts is, and it is judged as a window's minutes are: against the calling hours of the
 configuration, and for each recipient's place against the calling-time law that governs
 the call purpose (its hours, weekdays and holidays, on the recipient's clock or the one
 its statute names). Recipients whose number does not tell where it rings are left out
-(RBV703 says so), and so are invalid numbers (RBV202).
+(RBV703 says so), and so are invalid numbers (RBV202). A contact list (CSV) holds tasks
+only, its window being set in the dashboard: it is judged only as a whole batch (``--from-number``).
 """
 
 from __future__ import annotations
@@ -72,7 +76,14 @@ def start_offences(ctx: Context) -> list[StartOffence]:
     """What the start of a batch without windows breaks; empty when the batch has windows."""
     if ctx.document.get("call_time_window") is not None:
         return []
-    moment = start(ctx).minute
+    if ctx.source_format == "csv" and "from_number" not in ctx.document:
+        return []  # a contact list holds tasks only: its window is set where it is uploaded
+    begins = start(ctx)
+    if "trigger_timestamp" in ctx.document and not begins.triggered:
+        return []  # a trigger in the past, or unreadable: RBV402/RBV404's, to be fixed first
+    if not begins.triggered and (ctx.settings.now is None or len(ctx.tasks) < 2):
+        return []  # sent at once: when is known only from a pinned clock, and one call goes out when you send it (RBV702)
+    moment = begins.minute
     low, high = ctx.settings.calling_hours
     found: dict[tuple[str | None, Bar, str | None], StartOffence] = {}
     for (location, zones), group in groups(ctx).items():

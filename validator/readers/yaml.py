@@ -330,7 +330,9 @@ def _value_traps(root: Node, text: str) -> list[tuple[Node, str, Finding, Target
         if text.startswith("&", start) and seen[id(node)] == 1:
             anchor = text[start:end].split(None, 1)[0]
             what = f'the anchor {anchor} on "{node.value}"' if node.value else f"the anchor {anchor} on an empty value (null)"
-            finding = Finding("", f"YAML reads {text[start:end]!r} as {what}: the value lost {anchor!r}", f"quote it: {_quoted(text[start:end])}")
+            finding = Finding(
+                "", f"YAML reads {text[start:end]!r} as {what}: the value lost {anchor!r}", f"quote it: {_quoted(text[start:end])}"
+            )
             out.append((node, codes.YAML_ANCHOR_IN_VALUE, finding, "value"))
             continue
         swallowed = _SWALLOWED.match(text, end)

@@ -63,7 +63,7 @@ CASES = [
 
 test_cases = cases_test(CODE, CASES)
 # RBV107 and RBV106 are superseded at the pointer: one problem, one diagnostic.
-test_other_rules = others_test(CODE, CASES, {"per task": ["RBV702"], "through YAML text": ["RBV504"]})
+test_other_rules = others_test(CODE, CASES, {"per task": ["RBV702", "RBV709", "RBV709", "RBV709"], "through YAML text": ["RBV504"]})
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,18 @@ HEAD = 'from_number: "+14157774444"\ntasks:\n  - to_number: "+12137774445"\n'
 VARS = HEAD + "    retell_llm_dynamic_variables:\n      company: {}\n"
 
 CASES = [
-    flags("a company name", VARS.format("&Co Ltd"), At("/tasks/0/retell_llm_dynamic_variables/company", "error", line=5, says='on "Ltd"'), format="yaml"),
-    flags("an anchor alone", VARS.format("&Co"), At("/tasks/0/retell_llm_dynamic_variables/company", says="on an empty value (null)"), format="yaml"),
+    flags(
+        "a company name",
+        VARS.format("&Co Ltd"),
+        At("/tasks/0/retell_llm_dynamic_variables/company", "error", line=5, says='on "Ltd"'),
+        format="yaml",
+    ),
+    flags(
+        "an anchor alone",
+        VARS.format("&Co"),
+        At("/tasks/0/retell_llm_dynamic_variables/company", says="on an empty value (null)"),
+        format="yaml",
+    ),
     passes("quoted", VARS.format('"&Co Ltd"'), format="yaml"),
     passes(
         "an anchor an alias uses",

@@ -3,7 +3,10 @@
 Why it matters: without windows the batch dials from its ``trigger_timestamp`` (or at
 once, when it is sent) until every task is done, so its first calls ring at that moment
 on each recipient's clock: a batch sent from Europe at 10:00 rings Los Angeles at
-01:00. The start is judged as a window would be: against the calling hours of the
+01:00. A batch sent at once is judged at the clock given with ``--now`` (or ``now`` in
+the configuration, ``now=`` in the library and the SDK guard): on the real clock of a CI
+run the moment of sending is not known. A batch of one task sent at once is one call at a
+moment you choose, and is not judged (as RBV702 does not). The start is judged as a window would be: against the calling hours of the
 configuration (``calling-hours``, default 08:00–21:00) and, where each recipient is,
 against the calling-time law for the configured ``call-purpose`` (hours, weekdays,
 holidays). One finding for the calling hours and one per law, at the first affected
@@ -25,8 +28,16 @@ CODE = "RBV709"
 NAME = "start-outside-calling-hours"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
-FAILS = Example('"tasks": [{"to_number": "+12137774445"}]', now="2026-06-01T09:00:00Z", note="sent at once, 02:00 in Los Angeles")
-PASSES = Example('"tasks": [{"to_number": "+12137774445"}]', now="2026-06-01T18:00:00Z", note="sent at once, 11:00 in Los Angeles")
+FAILS = Example(
+    '"tasks": [{"to_number": "+12137774445"}, {"to_number": "+13105550123"}]',
+    now="2026-06-01T09:00:00Z",
+    note="sent at once, 02:00 in Los Angeles",
+)
+PASSES = Example(
+    '"tasks": [{"to_number": "+12137774445"}, {"to_number": "+13105550123"}]',
+    now="2026-06-01T18:00:00Z",
+    note="sent at once, 11:00 in Los Angeles",
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
