@@ -41,6 +41,12 @@ def render(rules: Iterable[Rule] | None = None) -> str:
         f"examples are checked at {DEFAULT_NOW} unless they say otherwise.",
         "`retell-validate explain CODE --format json` gives each example as a complete document.",
         "",
+        "**The default gate** (`--fail-on error`) fails on errors only: a payload the API rejects, or one it",
+        "accepts and runs differently from what it says (a key it does not read where it is written, RBV112;",
+        "a value YAML changed, RBV008/RBV017/RBV018). Warnings are likely mistakes the API runs as written",
+        "(`--fail-on warning` gates on them); infos are notes. See [ci.md](ci.md#what-fails-the-gate).",
+        f"This version has {_counts(rules)}.",
+        "",
         "| code | name | severity | family | summary |",
         "| --- | --- | --- | --- | --- |",
     ]
@@ -54,6 +60,12 @@ def render(rules: Iterable[Rule] | None = None) -> str:
             lines.append(f"- Supersedes at the same pointer: {', '.join(rule.supersedes)}")
         lines += ["", _inline(rule.summary), *_body(rule.doc)]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip("\n") + "\n"
+
+
+def _counts(rules: list[Rule]) -> str:
+    """``69 error rules, 40 warning rules and 11 info rules``: the rules by default severity."""
+    by = {severity: sum(1 for r in rules if r.severity.value == severity) for severity in ("error", "warning", "info")}
+    return f"{by['error']} error rules, {by['warning']} warning rules and {by['info']} info rules"
 
 
 def _body(doc: str) -> Iterator[str]:
