@@ -24,6 +24,7 @@ from validator.calling.reach import batch_start, trigger_minute, unplaced, utc_o
 from validator.calling.recipients import Group, groups
 from validator.calling.windows import DAY
 from validator.context import Context, per_document
+from validator.diagnostics import Members
 from validator.knowledge.phones import analyze
 from validator.knowledge.timezones import load_zone
 
@@ -36,6 +37,7 @@ class Who:
     index: int
     pointer: str
     number: str
+    indexes: tuple[int, ...]  # in ctx.tasks
 
 
 @dataclass(slots=True)
@@ -51,6 +53,11 @@ class StartOffence:
     @property
     def count(self) -> int:
         return sum(who.count for who in self.groups.values())
+
+    def members(self, ctx: Context) -> Members:
+        """The ``to_number`` pointers of the tasks it concerns, in task order (a grouped finding's members)."""
+        indexes = sorted(i for who in self.groups.values() for i in who.indexes)
+        return Members.spelled(indexes, lambda index: f"{ctx.tasks[index][0]}/to_number")
 
     def add(self, who: Who, zone: str, local: datetime) -> None:
         if not self.groups or who.index < min(self.groups):
@@ -115,7 +122,7 @@ def _valid(ctx: Context, group: Group) -> Who | None:
     if not valid:
         return None
     pointer, task = ctx.tasks[valid[0]]
-    return Who(len(valid), valid[0], f"{pointer}/to_number", task["to_number"])
+    return Who(len(valid), valid[0], f"{pointer}/to_number", task["to_number"], tuple(valid))
 
 
 def _local(zone: str, minute: int) -> datetime | None:

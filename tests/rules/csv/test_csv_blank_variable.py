@@ -31,7 +31,7 @@ CASES = [
     flags(
         "rows without a number to dial are not counted",
         HEADER + b"+12137774445,\r\n,\r\nno number,\r\n+13105551234,Bob\r\n",
-        At("/tasks/0/retell_llm_dynamic_variables/first_name", line=2, says="blank in 1 of 3 rows (line 2)"),
+        At("/tasks/0/retell_llm_dynamic_variables/first_name", line=2, says="blank in 1 of 3 rows (row 2)"),
         format="csv",
     ),
     passes("blank only where there is no number to dial", HEADER + b"+12137774445,Ann\r\n,\r\nno number,\r\n", format="csv"),

@@ -53,9 +53,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         zone, local = offence.first
         count = f"{offence.count} task{'s' if offence.count != 1 else ''} (first {first.number})"
         at = f"{local:%H:%M} on {local:%a %Y-%m-%d} in {zone}"
-        yield ctx.finding(
-            first.pointer, f"no call_time_window: the batch starts {when}, {at}, {_why(ctx, offence)}: {count}", _hint(offence)
-        )
+        message = f"no call_time_window: the batch starts {when}, {at}, {_why(ctx, offence)}: {count}"
+        yield ctx.finding(first.pointer, message, _hint(offence), members=offence.members(ctx))
 
 
 def _why(ctx: Context, offence: StartOffence) -> str:

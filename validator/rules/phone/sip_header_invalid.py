@@ -72,6 +72,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"SIP header {preview(name)} has {what} in its value {preview(value)}: in the INVITE it ends the header and "
                 f"starts another (header injection; RFC 3261 §25.1 allows printable text, spaces and tabs){count}",
                 "remove the line breaks and control characters from the value",
+                members=pointers,
             )
 
 

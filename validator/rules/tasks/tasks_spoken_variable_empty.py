@@ -48,4 +48,5 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"dynamic variable `{key}` is empty in {ctx.task_ref(task_index(blank.tasks[0]))}{more(len(blank.tasks) - 1)}, "
             f"and {ctx.task_ref(task_index(where))}'s agent_override speaks {{{{{key}}}}}: it renders blank in the call",
             "fill in the value, or remove the key so the agent's default applies",
+            members=blank.members(),
         )

@@ -41,4 +41,3 @@ def check(ctx: Context) -> Iterator[Finding]:
             "fill in the value if the prompt uses it, or remove the key so the agent's default applies",
             members=blank.members(),
         )
-
