@@ -63,3 +63,10 @@ def test_the_position_is_the_key() -> None:
     text = '{"from_number": "+14157774444",\n "tasks": [{"to_number": "+12137774445",\n   "to_numbr": "+1"}]}'
     d = one(check_text(text, "json"), CODE)
     assert (d.line, d.column) == (3, 4)
+
+
+def test_a_key_read_elsewhere_whose_place_is_set_gets_no_did_you_mean() -> None:
+    # RBV112 reports it when its value would land; here the top-level from_number says so already.
+    d = one(check(with_task(from_number="+14157774444")), CODE)
+    assert d.hint == "the API reads from_number instead, which this payload sets: this key changes nothing; remove it"
+    assert one(check(with_task(agent_id="a", override_agent_id="a")), CODE).hint.startswith("the API reads tasks[].override_agent_id")  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from validator.context import Context, per_document
+from validator.knowledge.misplaced import alias_for
 from validator.openapi.load import Schema, Spec
 from validator.pointer import join as pointer_join
 
@@ -134,3 +135,19 @@ def _shape(index: FieldIndex, place: str, keys: tuple[str, ...]) -> tuple[tuple[
         if len(index.shapes) < MAX_SHAPES:
             index.shapes[(place, keys)] = found
     return found
+
+
+def read_instead(ctx: Context) -> dict[str, str]:
+    """Unknown keys whose name says where the API reads them (pointer → that place, as ``tasks[].override_agent_id``).
+
+    The alias table's home, else the one place the spec has a field of that name.
+    """
+    index = field_index(ctx.spec)
+    out: dict[str, str] = {}
+    for unknown in unknown_keys(ctx):
+        alias = alias_for(unknown.template, unknown.key)
+        homes = index.homes.get(unknown.key, ())
+        home = alias.home if alias is not None else homes[0] if len(homes) == 1 and homes[0].rsplit("/", 1)[0] != unknown.template else None
+        if home is not None:
+            out[unknown.pointer] = ".".join(home.strip("/").split("/")).replace(".*", "[]")
+    return out

@@ -3,11 +3,13 @@
 Why it matters: the spec does not forbid extra keys and the server silently
 ignores them, so ``to_numbr`` or ``ignore_e164_validaton`` is dropped without
 a word and the batch runs with defaults. The hint suggests the closest known
-key. Free-form objects (``metadata``, dynamic variables, SIP headers) are not
+key; for a key read elsewhere (RBV112's ``from_number`` in a task) whose place
+this payload already sets, it says so: the key changes nothing. Free-form objects (``metadata``, dynamic variables, SIP headers) are not
 checked.
 """
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from validator.context import Context
@@ -17,6 +19,7 @@ from validator.openapi.load import Schema, iter_object_schemas
 from validator.openapi.tools import branch_is_valid, did_you_mean, pick_branch
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
+from validator.rules.schema._fields import read_instead
 
 CODE = "RBV111"
 NAME = "unknown-key"
@@ -38,7 +41,14 @@ _SPEC_NODES: dict[int, Schema] = {}
 def check(ctx: Context) -> Iterator[Finding]:
     if id(ctx.spec.request_schema) not in _SPEC_NODES:
         _SPEC_NODES.update((id(node), node) for _, node in iter_object_schemas(ctx.spec.request_schema))
-    yield from _walk(ctx.document, ctx.spec.request_schema, "")
+    found = _walk(ctx.document, ctx.spec.request_schema, "")
+    elsewhere = read_instead(ctx)  # RBV112 reports such a key unless its home is set already
+    for finding in found:
+        home = elsewhere.get(finding.pointer)
+        if home is None:
+            yield finding
+        else:
+            yield replace(finding, hint=f"the API reads {home} instead, which this payload sets: this key changes nothing; remove it")
 
 
 def _walk(value: Any, schema: Schema, pointer: str) -> Iterator[Finding]:
