@@ -145,6 +145,17 @@ CASES = [
     flags("phone_number in a task", {"from_number": "+14157774444", "tasks": [{"phone_number": "+12137774445"}]}, "/tasks/0/phone_number"),
     passes("phone_number beside to_number (RBV111)", with_task(phone_number="+12137774446")),
     passes("a key with no meaning (RBV111)", seed(campaign_owner="ann")),
+    # names the spec has only for reference, or in the items of a list, or in an option object: no meaning here
+    passes("a contact's name in a task (the batch's name is for reference only)", with_task(name="Ann")),
+    passes("a post-call analysis item's field in a task", with_task(description="vip", required=True)),
+    passes("one-word names of option objects", with_agent(text="Hi", action={"type": "hangup"}, word="Retell")),
+    flags(
+        "a distinctive name of an option object",
+        with_agent(termination_key="#"),
+        At("/tasks/0/agent_override/agent/termination_key", says="user_dtmf_options.termination_key"),
+    ),
+    flags("windows at the top level", seed(windows=[WINDOW]), At("/windows", says="call_time_window.windows")),
+    flags("an agent field for every task", seed(language="en-US"), At("/language", says="tasks[].agent_override.agent.language")),
 ]
 
 test_cases = cases_test(CODE, CASES)

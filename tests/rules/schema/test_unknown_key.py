@@ -70,3 +70,12 @@ def test_a_key_read_elsewhere_whose_place_is_set_gets_no_did_you_mean() -> None:
     d = one(check(with_task(from_number="+14157774444")), CODE)
     assert d.hint == "the API reads from_number instead, which this payload sets: this key changes nothing; remove it"
     assert one(check(with_task(agent_id="a", override_agent_id="a")), CODE).hint.startswith("the API reads tasks[].override_agent_id")  # type: ignore[union-attr]
+
+
+def test_text_in_a_task_with_no_close_key_is_pointed_at_the_dynamic_variables() -> None:
+    report = check(with_task(first_name="Ann", crm_id=5))
+    hints = {d.pointer: d.hint for d in report.diagnostics}
+    assert hints["/tasks/0/first_name"] == (
+        "a task keeps only the fields the API knows: if the prompt uses it, put it in retell_llm_dynamic_variables"
+    )
+    assert hints["/tasks/0/crm_id"] == "the server ignores unknown keys; remove it"

@@ -151,3 +151,8 @@ def read_instead(ctx: Context) -> dict[str, str]:
         if home is not None:
             out[unknown.pointer] = ".".join(home.strip("/").split("/")).replace(".*", "[]")
     return out
+
+
+def contact_fields(ctx: Context) -> set[str]:
+    """Unknown keys of a task holding text (``"first_name": "Ann"``): contact data meant for the prompt, most likely."""
+    return {u.pointer for u in unknown_keys(ctx) if u.template == "/tasks/*" and isinstance(u.value, str)}

@@ -75,7 +75,20 @@ _CONSEQUENCES = {
     "/call_time_window/windows/*/end": "the window has no end",
 }
 _NEVER_FANNED_OUT = frozenset({"to_number"})  # one number per recipient: a top-level one is no task's
-_GENERIC = 2  # a key that is a field at more places (name, type, description) does not say which one
+_GENERIC = 2  # a key that is a field at more places (type, description) does not say which one
+# The objects people write keys in; the option objects below them take only distinctive (snake_case) names.
+_SECTIONS = frozenset(
+    {
+        "",
+        "/tasks/*",
+        "/call_time_window",
+        "/call_time_window/windows/*",
+        "/tasks/*/agent_override",
+        "/tasks/*/agent_override/agent",
+        "/tasks/*/agent_override/retell_llm",
+        "/tasks/*/agent_override/conversation_flow",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +132,34 @@ def _home(template: str, key: str, index: FieldIndex) -> Home | None:
     homes = index.homes.get(key, ())
     if not homes or len(homes) > _GENERIC:
         return None
-    elsewhere = [h for h in homes if _parent(h) != template]
+    elsewhere = [h for h in homes if _parent(h) != template and _says_where(h, template, key) and not _for_reference(index, h)]
     if not elsewhere:
         return None
     nearest = max(_shared(h, template) for h in elsewhere)
     choices = tuple(h for h in elsewhere if _shared(h, template) == nearest)
     return Home(choices[0]) if len(choices) == 1 else Home(None, choices=choices)
+
+
+def _says_where(home: str, template: str, key: str) -> bool:
+    """Whether a key written at ``template`` can mean the spec's field at ``home``.
+
+    Not a field of the items of a list the key is outside (``name`` in a task is no
+    post-call analysis item's name), except every task's from the top level; and a
+    one-word name (``text``, ``action``) only as a field of a section people write keys in,
+    not of an option object below one.
+    """
+    parent = tokens(_parent(home))
+    shared = _shared(home, template)
+    rest = parent[shared:]
+    if "*" in rest and not (shared == 0 and rest[:2] == ["tasks", "*"] and "*" not in rest[2:]):
+        return False
+    return "_" in key or _parent(home) in _SECTIONS
+
+
+def _for_reference(index: FieldIndex, home: str) -> bool:
+    """A field the spec says is "only used for your own reference" (the batch's ``name``): the API does nothing with it,
+    so a key of that name elsewhere (a contact's ``name`` in a task) is not one dropped on its way there."""
+    return "for your own reference" in str(index.schemas.get(home, {}).get("description", "")).lower()
 
 
 def _parent(template: str) -> str:

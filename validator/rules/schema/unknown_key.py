@@ -19,7 +19,7 @@ from validator.openapi.load import Schema, iter_object_schemas
 from validator.openapi.tools import branch_is_valid, did_you_mean, pick_branch
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
-from validator.rules.schema._fields import read_instead
+from validator.rules.schema._fields import contact_fields, read_instead
 
 CODE = "RBV111"
 NAME = "unknown-key"
@@ -32,6 +32,9 @@ SPEC_SENTENCES = (
     ("tasks.*.agent_override.conversation_flow", "Supported attributes -"),
 )
 
+_NO_GUESS = "the server ignores unknown keys; remove it"
+_VARIABLES = "retell_llm_dynamic_variables"
+
 # id(schema) → whether anything below it can hold keys we check; computed once per schema node.
 _DESCENT: dict[int, bool] = {}
 # The schema nodes of the specs checked against, by id (held here, so an id is never reused).
@@ -43,12 +46,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         _SPEC_NODES.update((id(node), node) for _, node in iter_object_schemas(ctx.spec.request_schema))
     found = _walk(ctx.document, ctx.spec.request_schema, "")
     elsewhere = read_instead(ctx)  # RBV112 reports such a key unless its home is set already
+    contact = contact_fields(ctx)
     for finding in found:
         home = elsewhere.get(finding.pointer)
-        if home is None:
-            yield finding
-        else:
+        if home is not None:
             yield replace(finding, hint=f"the API reads {home} instead, which this payload sets: this key changes nothing; remove it")
+        elif finding.pointer in contact and finding.hint == _NO_GUESS:
+            yield replace(finding, hint=f"a task keeps only the fields the API knows: if the prompt uses it, put it in {_VARIABLES}")
+        else:
+            yield finding
 
 
 def _walk(value: Any, schema: Schema, pointer: str) -> Iterator[Finding]:
@@ -90,7 +96,7 @@ def _shape(schema: Schema, keys: tuple[str, ...]) -> tuple[list[tuple[str, str]]
         for key in keys:
             if key not in properties:
                 guess = did_you_mean(key, properties)
-                unknown.append((key, f"did you mean `{guess}`?" if guess else "the server ignores unknown keys; remove it"))
+                unknown.append((key, f"did you mean `{guess}`?" if guess else _NO_GUESS))
     below = []
     for key in keys:
         sub = properties.get(key) if properties is not None and key in properties else extra
