@@ -314,7 +314,7 @@ def test_a_timezone_without_a_window_has_no_fix() -> None:
     assert (d.fix, d.hint) == (None, "add call_time_window (windows, and this timezone)")
 
 
-def test_a_hundred_thousand_tasks_each_with_agent_id_are_moved_in_their_tasks() -> None:
+def test_many_tasks_each_with_agent_id_are_each_moved_in_their_task() -> None:
     tasks = [{"to_number": f"+1213777{i:04d}", "agent_id": "agent_1"} for i in range(2000)]
     report = check(seed(tasks=tasks))
     found = [d for d in report.diagnostics if d.code == CODE]
