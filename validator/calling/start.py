@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from validator.calling.law import zones_for_law
-from validator.calling.law_table import Bar, Law, laws_for
+from validator.calling.law import governing, zones_for_law
+from validator.calling.law_table import Bar, Law
 from validator.calling.reach import batch_start, trigger_minute, unplaced, utc_offset, wall
 from validator.calling.recipients import Group, groups
 from validator.calling.windows import DAY
@@ -93,26 +93,23 @@ def start_offences(ctx: Context) -> list[StartOffence]:
     moment = begins.minute
     low, high = ctx.settings.calling_hours
     found: dict[tuple[str | None, Bar, str | None], StartOffence] = {}
-    for (location, zones), group in groups(ctx).items():
-        group_who = _valid(ctx, group)
-        if location is None or group_who is None or unplaced(zones, moment):
+    for group in groups(ctx).values():
+        who = _valid(ctx, group)
+        if group.location is None or who is None or unplaced(group.zones, moment):
             continue
-        for zone in zones.zones:
+        for zone in group.zones.zones:
             local = _local(zone, moment)
             if local is not None and not low <= _of_day(local) < high:
-                found.setdefault((None, Bar.HOURS, None), StartOffence(None, Bar.HOURS)).add(group_who, zone, local)
+                found.setdefault((None, Bar.HOURS, None), StartOffence(None, Bar.HOURS)).add(who, zone, local)
                 break
-        for law in laws_for(location, ctx.settings.call_purpose):
-            rule = law.rule_for(location)
-            if rule is None:
-                continue
+        for law, rule, _ in governing(group, ctx.settings.call_purpose):
             for zone in zones_for_law(group, law):
                 local = _local(zone, moment)
                 allowance = rule.allowance(local.date()) if local is not None else None
                 if local is None or allowance is None or any(a <= _of_day(local) < b for a, b in allowance.windows):
                     continue
                 key = (law.id, allowance.kind, allowance.holiday)
-                found.setdefault(key, StartOffence(law, allowance.kind, allowance.holiday)).add(group_who, zone, local)
+                found.setdefault(key, StartOffence(law, allowance.kind, allowance.holiday)).add(who, zone, local)
                 break  # one zone of the group is enough to name it
     return sorted(found.values(), key=lambda o: min(o.groups))
 

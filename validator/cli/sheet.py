@@ -33,6 +33,7 @@ from validator.api import CheckOptions, check_file, printable_path, validate
 from validator.calling.envelope import Part, parts
 from validator.calling.intervals import subtract
 from validator.calling.reach import WEEKDAYS, batch_start, clock_signature
+from validator.calling.start import start_offences
 from validator.calling.windows import DAY, clock
 from validator.context import Context
 from validator.diagnostics import Diagnostic, Report, Severity, blocks
@@ -305,11 +306,13 @@ def outside_hours(batch: dict[str, Any], tasks: list[Any], settings: Settings, s
     number in E.164 form, as the calling-hours rules see them, parted by legal envelope.
     """
     context = Context({**batch, "tasks": tasks}, spec, settings)
-    return [
+    outside = [
         part.indexes
         for part in parts(context) or []
         if any(subtract(part.envelope.reach[day], part.envelope.legal[day]) for day in range(7))
     ]
+    # Without a window, the moment the batch starts (RBV709).
+    return outside + [sorted(i for who in offence.groups.values() for i in who.indexes) for offence in start_offences(context)]
 
 
 def hours_findings(sheet: Sheet, groups: list[list[int]], settings: Settings, spec: Spec) -> dict[int, tuple[Diagnostic, ...]]:
