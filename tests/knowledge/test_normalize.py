@@ -87,3 +87,10 @@ def test_national_readings_are_phonenumbers_readings(region: str, digits: str) -
         assert reading.e164 == wanted and reading.certain
     else:
         assert reading.e164 is None or not reading.certain  # at most the lost-+ guess
+
+
+def test_a_national_prefix_inside_the_digits_is_not_stripped_twice() -> None:
+    # 8 is Russia's national prefix; parse("887000000000", "RU") finds no valid number, and neither may the fast path
+    # (+7 87000000000 must not become +7 7000000000, a Kazakh number).
+    reading = normalize("887000000000", "RU")
+    assert reading.e164 is None or not reading.certain

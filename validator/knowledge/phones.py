@@ -382,8 +382,11 @@ def _national_fast(digits: str, region: str, code: int) -> str | None:
     if prefix is None:
         return None
     national = digits[len(prefix) :] if prefix and digits.startswith(prefix) else digits
-    info = analyze(f"+{code}{national}")  # through analyze's cache: the rules ask it about this number next
-    return info.e164 if info.is_e164 and info.valid else None
+    candidate = f"+{code}{national}"
+    info = analyze(candidate)  # through analyze's cache: the rules ask it about this number next
+    # Only the digits as written: phonenumbers may strip a national prefix inside an international number
+    # (+7 8 700… → +7 700…), a reading parse() in the region does not make.
+    return info.e164 if info.is_e164 and info.valid and info.e164 == candidate else None
 
 
 @lru_cache(maxsize=512)
