@@ -223,7 +223,9 @@ class Report:
         """True when nothing at error level was found."""
         return not self.errors
 
+    @property
     def codes(self) -> list[str]:
+        """The code of every diagnostic, in report order."""
         return [d.code for d in self.diagnostics]
 
     def fails(self, fail_on: Severity) -> bool:

@@ -52,6 +52,6 @@ def test_severity_views() -> None:
     assert [d.code for d in report.errors] == ["RBV100"]
     assert [d.code for d in report.warnings] == ["RBV101", "RBV103"]
     assert [d.code for d in report.infos] == ["RBV102"]
-    assert not report.ok and report.codes() == ["RBV100", "RBV101", "RBV102", "RBV103"]
+    assert not report.ok and report.codes == ["RBV100", "RBV101", "RBV102", "RBV103"]
     assert report.fails(Severity.ERROR) and not Report(None, report.warnings).fails(Severity.ERROR)
     assert Report(None, report.infos).fails(Severity.INFO) and Report(None).ok

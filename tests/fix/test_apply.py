@@ -74,7 +74,7 @@ def fixed(text: str, fmt: str, *, unsafe: bool = False) -> str:
     outcome = run(text, fmt, unsafe=unsafe)
     again = run(outcome.after, fmt, unsafe=unsafe)
     assert (again.after, again.applied) == (outcome.after, 0)
-    assert "RBV999" not in again.report.codes()
+    assert "RBV999" not in again.report.codes
     return outcome.after
 
 
@@ -171,7 +171,7 @@ def test_unsafe_fixes_wait_for_unsafe_mode(wants: Callable[[Wanted], None]) -> N
     assert [(d.code, d.pointer) for d in safe_only.report.diagnostics if d.code == "RBV999"] == [("RBV999", "/call_time_window/windows")]
     both = run(JSON_PRETTY, "json", unsafe=True)
     assert (both.applied, both.unsafe_available) == (2, 0)
-    assert "RBV999" not in both.report.codes()
+    assert "RBV999" not in both.report.codes
 
 
 def test_overlapping_fixes_apply_over_several_passes(wants: Callable[[Wanted], None]) -> None:

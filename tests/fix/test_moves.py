@@ -61,7 +61,7 @@ def fixed(text: str, fmt: str, *, unsafe: bool = False) -> str:
     outcome = run(text, fmt, unsafe=unsafe)
     assert outcome.not_applied == ()
     again = run(outcome.after, fmt, unsafe=unsafe)
-    assert (again.after, again.applied, again.report.codes()) == (outcome.after, 0, [])
+    assert (again.after, again.applied, again.report.codes) == (outcome.after, 0, [])
     return outcome.after
 
 

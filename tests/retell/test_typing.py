@@ -27,17 +27,17 @@ def test_a_call_the_sdk_accepts_type_checks_and_passes() -> None:
         extra_headers={"X-Trace": "1"},
         now=FIXED_NOW,
     )
-    assert report.codes() == []
+    assert report.codes == []
 
 
 def test_calls_the_sdk_types_refuse_are_refused_here_and_reported_at_run_time() -> None:
     number = check_create_batch_call(from_number=14157774444, tasks=[GOOD_TASK], now=FIXED_NOW)  # type: ignore[arg-type]
-    assert "RBV201" in number.codes()
+    assert "RBV201" in number.codes
     misspelt = check_create_batch_call(
         from_number="+14157774444",
         tasks=[{"to_numbr": "+12137774445"}],  # type: ignore[typeddict-unknown-key,typeddict-item]
         now=FIXED_NOW,
     )
-    assert "RBV101" in misspelt.codes()
+    assert "RBV101" in misspelt.codes
     missing = check_create_batch_call(tasks=[GOOD_TASK], now=FIXED_NOW)  # type: ignore[call-arg]
-    assert missing.codes() == ["RBV101"]
+    assert missing.codes == ["RBV101"]

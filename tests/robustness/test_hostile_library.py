@@ -20,5 +20,5 @@ def test_the_payload_is_never_modified() -> None:
     payload = seed(metadata={1: {2, 3}, "x": (1, [math.inf])}, name="a\ud800")
     before = copy.deepcopy(payload)
     report = check(payload)
-    assert {"RBV013", "RBV015", "RBV003", "RBV007"} <= set(report.codes())
+    assert {"RBV013", "RBV015", "RBV003", "RBV007"} <= set(report.codes)
     assert repr(payload) == repr(before)

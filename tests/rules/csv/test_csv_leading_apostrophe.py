@@ -23,7 +23,7 @@ def test_the_hint_gives_the_number_and_it_replaces_the_e164_findings() -> None:
     d = one(report, CODE)
     assert d.message == "1 row starts with an apostrophe (a spreadsheet's text marker): row 2 `'+12137774445` = +12137774445"
     assert d.hint == "`retell-validate check --fix` writes it in E.164 in the file"
-    assert {"RBV201", "RBV202"}.isdisjoint(report.codes())
+    assert {"RBV201", "RBV202"}.isdisjoint(report.codes)
 
 
 def test_a_number_still_invalid_without_it_is_the_phone_rules_finding() -> None:

@@ -36,7 +36,7 @@ def test_the_hint_gives_the_number_with_plus_and_it_replaces_the_e164_findings()
     assert d.message == "1 row has no leading + (a spreadsheet read it as a number and dropped it): row 2 `12137774445` = +12137774445"
     assert d.hint is not None and d.hint.startswith("`retell-validate check --fix` writes it in E.164")
     assert d.fix is not None and (d.fix.value, d.fix.safe, d.fix.count) == ("+12137774445", True, 1)
-    assert {"RBV201", "RBV202"}.isdisjoint(report.codes())
+    assert {"RBV201", "RBV202"}.isdisjoint(report.codes)
 
 
 def test_a_guess_is_an_unsafe_fix() -> None:

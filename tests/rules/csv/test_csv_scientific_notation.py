@@ -29,4 +29,4 @@ def test_the_position_is_the_cell_and_it_replaces_the_e164_findings() -> None:
     report = csv(ROW)
     d = one(report, CODE)
     assert (d.line, d.column) == (2, 1)
-    assert {"RBV201", "RBV202"}.isdisjoint(report.codes())
+    assert {"RBV201", "RBV202"}.isdisjoint(report.codes)

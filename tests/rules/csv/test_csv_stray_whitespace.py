@@ -36,4 +36,4 @@ def test_one_finding_names_every_row_and_the_invisible_characters() -> None:
 
 
 def test_it_replaces_the_e164_findings() -> None:
-    assert {"RBV201", "RBV202"}.isdisjoint(csv(HEADER + b'"+12137774445 ",Ann\r\n').codes())
+    assert {"RBV201", "RBV202"}.isdisjoint(csv(HEADER + b'"+12137774445 ",Ann\r\n').codes)

@@ -29,4 +29,4 @@ def test_the_hint_gives_the_number_and_it_replaces_the_e164_findings() -> None:
     assert (
         one(report, CODE).hint == "`retell-validate check --fix` writes it in E.164 in the file; export the column as text, not as numbers"
     )
-    assert {"RBV201", "RBV202"}.isdisjoint(report.codes())
+    assert {"RBV201", "RBV202"}.isdisjoint(report.codes)

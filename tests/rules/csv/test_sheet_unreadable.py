@@ -52,4 +52,4 @@ def test_a_sheet_that_is_not_there_names_the_sheets(tmp_path: Path) -> None:
 def test_the_sheet_option_picks_a_sheet(tmp_path: Path) -> None:
     path = workbook(tmp_path / "c.xlsx", [["notes"]], title="Cover", more_sheets={"Contacts": [["phone number"], ["(404) 504-8120"]]})
     report = validate_file(path, settings=Settings(sheet="Contacts", now=parse_now(FIXED_NOW)))
-    assert report.codes() == ["RBV819"]
+    assert report.codes == ["RBV819"]

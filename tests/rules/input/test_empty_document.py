@@ -25,18 +25,18 @@ test_cases = cases_test(CODE, CASES)
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.expect], ids=[c.id for c in CASES if c.expect])
 def test_an_empty_file_gets_that_finding_alone(case: Case) -> None:
-    assert case.run().codes() == [CODE]
+    assert case.run().codes == [CODE]
 
 
 def test_a_yaml_file_with_one_empty_document_is_empty() -> None:
-    assert check_text("---\n", "yaml").codes() == [CODE]
-    assert check_text("--- ~\n", "yaml").codes() == [CODE]
+    assert check_text("---\n", "yaml").codes == [CODE]
+    assert check_text("--- ~\n", "yaml").codes == [CODE]
 
 
 def test_a_csv_of_blank_lines_is_empty() -> None:
-    assert check_text(b"\r\n\r\n", "csv").codes() == [CODE]
+    assert check_text(b"\r\n\r\n", "csv").codes == [CODE]
 
 
 def test_blank_lines_above_a_csv_header_are_skipped() -> None:
     report = check_text(b"\r\n,\r\nphone number\r\n+12137774445\r\n", "csv")
-    assert report.codes() == []
+    assert report.codes == []

@@ -58,7 +58,7 @@ def test_lone_surrogates_leave_the_output_encodable_and_a_paired_escape_is_a_cha
     for d in report.diagnostics:
         d.message.encode("utf-8")
         d.pointer.encode("utf-8")
-    assert check_text('{"from_number": "+14157774444", "tasks": [], "name": "\\ud83d\\ude00"}', "json").codes() == ["RBV601"]
+    assert check_text('{"from_number": "+14157774444", "tasks": [], "name": "\\ud83d\\ude00"}', "json").codes == ["RBV601"]
 
 
 def test_a_lone_surrogate_in_str_input_is_located() -> None:

@@ -33,4 +33,4 @@ test_cases = cases_test(CODE, CASES)
 def test_the_message_starts_with_the_kind_and_the_null_stand_in_adds_no_noise(value: Any, kind: str) -> None:
     report = check(seed(trigger_timestamp=value))
     assert one(report, CODE).message.startswith(kind)
-    assert "RBV102" not in report.codes()
+    assert "RBV102" not in report.codes

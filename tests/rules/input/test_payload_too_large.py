@@ -36,7 +36,7 @@ test_cases = cases_test(CODE, CASES)
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.expect], ids=[c.id for c in CASES if c.expect])
 def test_an_input_over_the_limit_is_not_read(case: Case) -> None:
-    assert case.run().codes() == [CODE]
+    assert case.run().codes == [CODE]
 
 
 def test_the_same_size_of_json_is_read() -> None:
@@ -50,5 +50,5 @@ def test_an_explicit_limit_counts_utf8_bytes_and_none_lifts_it() -> None:
     assert summary(report) == [(CODE, "error", "")]
     assert f"{len(VALID.encode()):,} bytes" in report.diagnostics[0].message
     assert validate_text(VALID, "json", max_bytes=len(VALID)).diagnostics == ()
-    assert validate_text("é" * 6, "yaml", max_bytes=11).codes() == [CODE]  # counted in UTF-8 bytes
+    assert validate_text("é" * 6, "yaml", max_bytes=11).codes == [CODE]  # counted in UTF-8 bytes
     assert validate_text(VALID, "json", max_bytes=None).diagnostics == ()

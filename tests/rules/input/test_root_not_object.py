@@ -35,7 +35,7 @@ test_cases = cases_test(CODE, CASES)
 @pytest.mark.parametrize("case", [c for c in CASES if c.expect], ids=[c.id for c in CASES if c.expect])
 def test_the_root_is_the_only_finding(case: Case) -> None:
     report = case.run()
-    assert report.codes() == [CODE]
+    assert report.codes == [CODE]
     assert report.diagnostics[0].message.endswith(case.expect[0].says or "")
 
 
@@ -50,4 +50,4 @@ def test_a_list_of_tasks_gets_the_wrap_hint_and_no_schema_noise() -> None:
     report = check_text('[{"to_number": "+12137774445"}]', "json")
     d = one(report, CODE)
     assert d.hint is not None and "wrap the tasks" in d.hint
-    assert report.codes() == [CODE]
+    assert report.codes == [CODE]

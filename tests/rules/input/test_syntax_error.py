@@ -66,7 +66,7 @@ def test_json_truncated_at_every_byte_is_a_syntax_error_at_a_real_position() -> 
         d = one(report, CODE)
         assert (d.severity.value, d.pointer) == ("error", ""), cut
         assert d.line is not None and 1 <= d.line <= lines, cut
-        assert report.codes() == [CODE], cut
+        assert report.codes == [CODE], cut
 
 
 def test_yaml_error_at_end_of_input_stays_inside_the_file() -> None:

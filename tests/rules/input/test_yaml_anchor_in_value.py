@@ -41,7 +41,7 @@ def test_the_hint_quotes_the_text() -> None:
 
 def test_a_value_starting_with_an_asterisk_is_a_syntax_error_that_says_to_quote_it() -> None:
     report = check_text(HEAD + "    metadata: {key: *}\n", "yaml")
-    assert report.codes() == ["RBV001"]
+    assert report.codes == ["RBV001"]
     assert "quote it if it is text" in (report.diagnostics[0].hint or "")
     undefined = check_text(HEAD + "    metadata: {key: *nope}\n", "yaml")
-    assert undefined.codes() == ["RBV001"] and "quote it if it is text" in (undefined.diagnostics[0].hint or "")
+    assert undefined.codes == ["RBV001"] and "quote it if it is text" in (undefined.diagnostics[0].hint or "")

@@ -80,7 +80,7 @@ def test_ambiguous_or_unrelated_words_get_no_suggestion(word: str) -> None:
 def test_null_gets_this_finding_only_and_the_default_as_hint() -> None:
     report = check(with_agent("retell_llm", start_speaker=None))
     assert one(report, CODE).hint == "remove the field to use the default"
-    assert "RBV102" not in report.codes()
+    assert "RBV102" not in report.codes
 
 
 def test_null_start_speaker_is_reported_once() -> None:

@@ -166,7 +166,7 @@ def fixed(payload: dict[str, Any] | str, fmt: str = "json", *, unsafe: bool = Fa
     text = json.dumps(payload, indent=2) + "\n" if isinstance(payload, dict) else payload
     outcome = fix_text(text, fmt, file="payload", settings=Settings(now=parse_now(FIXED_NOW)), spec=load_spec(), unsafe=unsafe)  # type: ignore[arg-type]
     assert outcome.not_applied == ()
-    assert CODE not in outcome.report.codes()
+    assert CODE not in outcome.report.codes
     return read_text(outcome.after, fmt)[0].data  # type: ignore[arg-type]
 
 

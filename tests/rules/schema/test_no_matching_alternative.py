@@ -52,4 +52,4 @@ def test_a_scalar_gets_one_readable_message_listing_the_forms() -> None:
 def test_an_object_is_reported_inside_the_form_it_meant() -> None:
     report = check(with_agent(response_engine={"type": "conversation-flow"}))
     assert one(report, "RBV101").pointer == f"{AGENT}/response_engine"
-    assert CODE not in report.codes()
+    assert CODE not in report.codes

@@ -30,4 +30,4 @@ test_cases = cases_test(CODE, CASES)
 )
 def test_the_documented_example_is_a_pattern_mismatch() -> None:
     report = check(with_task(override_agent_version="Prod"), settings=Settings(ignore=frozenset({"RBV501"})))
-    assert CODE in report.codes()
+    assert CODE in report.codes

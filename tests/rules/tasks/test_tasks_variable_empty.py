@@ -45,4 +45,4 @@ def test_non_string_values_are_the_schemas_wrong_type_with_quote_it() -> None:
     report = check(with_task(retell_llm_dynamic_variables={"age": 42}))
     d = one(report, "RBV102")
     assert (d.pointer, d.hint) == ("/tasks/0/retell_llm_dynamic_variables/age", 'quote it: "42"')
-    assert [c for c in report.codes() if c.startswith("RBV6")] == []
+    assert [c for c in report.codes if c.startswith("RBV6")] == []
