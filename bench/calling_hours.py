@@ -79,7 +79,7 @@ def rules(payload: dict[str, Any]) -> Callable[[], list[Any]]:
 
 
 def clear_caches() -> None:
-    for cached in (recipient_zones.zones_for, recipient_zones._block, calling_hours.reach, calling_hours.clock_signature):
+    for cached in (recipient_zones.zones_for, recipient_zones._block, calling_hours.reach_on_clock, calling_hours.clock_signature):
         cached.cache_clear()
     calling_hours.offset_changes.cache_clear()
 

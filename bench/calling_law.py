@@ -8,7 +8,7 @@ phonenumbers' own geocoding prefixes for each place), plus 2% toll-free numbers,
 with dynamic variables and metadata; window 08:00-22:00 America/Chicago, Monday-Saturday,
 so every calling-hours rule has findings. Each figure is the best of N runs of a fresh
 ``retell-validate`` process: CPU seconds (user + system, from ``wait4``, so other work on a
-shared machine does not inflate them) and wall seconds. Targets (issue 14): the CLI with
+shared machine does not inflate them) and wall seconds. Targets: the CLI with
 every rule ≤ 1.2x the same CLI with ``--ignore RBV7``; ``split`` of 100,000 tasks ≤ 3 s.
 """
 

@@ -283,10 +283,10 @@ def counts(reports: Iterable[Report]) -> dict[Severity, int]:
 
 def summary_line(reports: Sequence[Report]) -> str:
     """``3 files, 2 errors, 1 warning``."""
-    return f"{_plural(len(reports), 'file')}, {tally(reports)}"
+    return f"{_plural(len(reports), 'file')}, {counts_in_words(reports)}"
 
 
-def tally(reports: Iterable[Report]) -> str:
+def counts_in_words(reports: Iterable[Report]) -> str:
     """``2 errors, 1 warning`` (and infos when there are some)."""
     totals = counts(reports)
     parts = [_plural(totals[Severity.ERROR], "error"), _plural(totals[Severity.WARNING], "warning")]

@@ -51,14 +51,14 @@ class Invalid(ValueError):
 
     def __init__(self, value: object, problem: str, at: str | None = None) -> None:
         self.value, self.problem, self.at = value, problem, at
-        super().__init__(f"{shown(value)} {problem}")
+        super().__init__(f"{quoted_value(value)} {problem}")
 
     def under(self, at: str) -> Invalid:
         """The same problem, found under the key ``at`` of a table (a severity under its code, codes under their glob)."""
         return Invalid(self.value, self.problem, at)
 
 
-def shown(value: object) -> str:
+def quoted_value(value: object) -> str:
     """A value as a message quotes it: its repr, cut to 40 characters."""
     text = repr(value)
     return text if len(text) <= 40 else text[:39] + "…"

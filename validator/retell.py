@@ -47,11 +47,11 @@ from validator.agents.pull import PullError, pull
 from validator.agents.store import AgentsError, load_agents, save
 from validator.api import Now, validate
 from validator.config import Config, ConfigFinder, configured_spec
-from validator.diagnostics import Report, Severity, tally, text_lines
+from validator.diagnostics import Report, Severity, counts_in_words, text_lines
 from validator.openapi.load import Spec
 from validator.openapi.user import load_user_spec
 from validator.options import FAIL_ON
-from validator.reporters import RenderOptions, shown
+from validator.reporters import RenderOptions, visible_diagnostics
 from validator.settings import Settings
 
 if TYPE_CHECKING:  # the SDK's own parameter types: a type checker reads check_create_batch_call as the method it mirrors
@@ -104,8 +104,8 @@ class PayloadRejected(Exception):
 
 def _describe(report: Report, fail_on: Severity) -> str:
     """Like the text report: ``<payload>: CODE [severity] message (pointer)``, hints below."""
-    kept, hidden = shown(report, RenderOptions(max_diagnostics=_SHOWN))
-    lines = [f"create_batch_call not sent: {tally([report])} (failing at {fail_on.value} or worse)"]
+    kept, hidden = visible_diagnostics(report, RenderOptions(max_diagnostics=_SHOWN))
+    lines = [f"create_batch_call not sent: {counts_in_words([report])} (failing at {fail_on.value} or worse)"]
     for diagnostic in kept:
         lines.extend(text_lines(diagnostic))
     if hidden:

@@ -19,7 +19,7 @@ from validator import Report, validate_text
 from validator.cli.main import main
 from validator.openapi.load import load_spec
 from validator.openapi.source import describe_spec
-from validator.reporters import RenderOptions, get_renderer, shown
+from validator.reporters import RenderOptions, get_renderer, visible_diagnostics
 from validator.reporters.statistics import render_statistics
 
 # Daytime on every recipient's clock: the batch, sent at once without a window, then breaks no calling hours (RBV709).
@@ -70,8 +70,8 @@ def test_bounded_report_shows_the_same_first_diagnostics(fmt: str, text: str, li
     bounded = _check(text, fmt, locate_first=limit, locate_errors_only=quiet)
     assert len(full.diagnostics) > limit + 30
     options = RenderOptions(max_diagnostics=limit, quiet=quiet)
-    assert [_row(d) for d in shown(bounded, options)[0]] == [_row(d) for d in shown(full, options)[0]]
-    assert shown(bounded, options)[1] == shown(full, options)[1]
+    assert [_row(d) for d in visible_diagnostics(bounded, options)[0]] == [_row(d) for d in visible_diagnostics(full, options)[0]]
+    assert visible_diagnostics(bounded, options)[1] == visible_diagnostics(full, options)[1]
     assert Counter(_row(d)[:3] for d in bounded.diagnostics) == Counter(_row(d)[:3] for d in full.diagnostics)
     assert all(d.line is not None for d in full.diagnostics)
     if limit <= 7:

@@ -1,4 +1,4 @@
-"""The JSON and SARIF reports say which OpenAPI document the run checked against (issue 17)."""
+"""The JSON and SARIF reports say which OpenAPI document the run checked against."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 19: hostile input, round two. Each class asserts an exit status, a code or a message; never a traceback or a hang."""
+"""Hostile input across the surfaces (paths, configuration, payload shapes, outputs): each asserts an exit status, a code or a message; never a traceback or a hang."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from validator.calling.intervals import merge, subtract
 from validator.calling.law_table import EVE, Bar, Interval, Law, Level, Rule, Scope, laws, laws_for
-from validator.calling.reach import WEEKDAYS, Schedule, allowed, batch_start, schedule, spans, wall
+from validator.calling.reach import WEEKDAYS, Schedule, allowed, batch_start, naive_datetime, schedule, spans
 from validator.calling.recipients import Group, groups, numbers
 from validator.calling.windows import DAY, WINDOW
 from validator.context import Context, per_document
@@ -58,7 +58,7 @@ def breaches(plan: Schedule, zone: str, start: int, days: int, rule: Rule) -> di
         while minute < last:
             midnight = minute - minute % DAY
             stop = min(last, midnight + DAY)
-            local = wall(midnight)
+            local = naive_datetime(midnight)
             allowance = rule.allowance(local.date())
             if allowance is not None:
                 for a, b in subtract(((minute - midnight, stop - midnight),), allowance.windows):
@@ -90,7 +90,9 @@ class _Found:
         assert self.first is not None
         utc, shift = self.first
         by_class = tuple((kind, merge(pieces)) for kind, pieces in sorted(self.spans.items()))
-        return Breach(by_class, frozenset(self.weekdays), tuple(sorted(self.dates.items())), frozenset(self.eves), utc, wall(utc + shift))
+        return Breach(
+            by_class, frozenset(self.weekdays), tuple(sorted(self.dates.items())), frozenset(self.eves), utc, naive_datetime(utc + shift)
+        )
 
 
 @dataclass(slots=True)

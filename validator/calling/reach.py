@@ -33,7 +33,7 @@ from validator.knowledge.recipient_zones import RecipientZones
 from validator.knowledge.timezones import load_zone
 from validator.openapi.prose import default_zone
 
-# The period reach() maps: a year of whole weeks, so every weekday is seen under every UTC offset
+# The period reach_on_clock() maps: a year of whole weeks, so every weekday is seen under every UTC offset
 # either zone keeps in the coming year. Not the calling-time law's ``horizon_days`` (Settings).
 REACH_DAYS = 53 * 7
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # datetime.weekday() order
@@ -144,13 +144,13 @@ def minute_of(moment: datetime) -> int:
     return int(moment.timestamp() // 60)
 
 
-def wall(minute: int) -> datetime:
+def naive_datetime(minute: int) -> datetime:
     """A count of minutes since the epoch on some clock → that clock's naive date and time."""
     return _EPOCH + timedelta(minutes=minute)
 
 
 @lru_cache(maxsize=4096)
-def reach(plan: Schedule, zone: str, start: int, limit: Interval) -> Reach:
+def reach_on_clock(plan: Schedule, zone: str, start: int, limit: Interval) -> Reach:
     """Every allowed minute in the 53 weeks from ``start``, on ``zone``'s clock, against ``limit``."""
     covered: set[Interval] = set()
     first: int | None = None
@@ -162,7 +162,7 @@ def reach(plan: Schedule, zone: str, start: int, limit: Interval) -> Reach:
         if outside is not None and (first is None or outside < first):
             first = outside
     merged = merge(covered)
-    return Reach(merged, subtract(merged, (limit,)), wall(first) if first is not None else None)
+    return Reach(merged, subtract(merged, (limit,)), naive_datetime(first) if first is not None else None)
 
 
 def first_allowed(plan: Schedule, moment: int) -> int | None:

@@ -184,4 +184,4 @@ def recipients(ctx: Context) -> dict[RecipientZones, Recipients]:
             known.groups.append(group)
             if group.index < known.index:
                 known.index, known.pointer, known.number = group.index, group.pointer, group.number
-    return dict(sorted(by_zones.items(), key=lambda item: item[1].index))  # first-task order, as before
+    return dict(sorted(by_zones.items(), key=lambda item: item[1].index))  # in the order of each group's first task

@@ -20,7 +20,7 @@ from datetime import datetime
 
 from validator.calling.law import governing, zones_for_law
 from validator.calling.law_table import Bar, Law
-from validator.calling.reach import batch_start, trigger_minute, unplaced, utc_offset, wall
+from validator.calling.reach import batch_start, naive_datetime, trigger_minute, unplaced, utc_offset
 from validator.calling.recipients import Group, groups
 from validator.calling.windows import DAY
 from validator.context import Context, per_document
@@ -124,7 +124,7 @@ def _valid(ctx: Context, group: Group) -> Who | None:
 
 def _local(zone: str, minute: int) -> datetime | None:
     info = load_zone(zone)
-    return wall(minute + utc_offset(info, minute)) if info is not None else None
+    return naive_datetime(minute + utc_offset(info, minute)) if info is not None else None
 
 
 def _of_day(local: datetime) -> int:

@@ -36,7 +36,7 @@ def minute(value: Any) -> float | int | None:
     return value if is_finite_number(value) else None
 
 
-def whole(value: float | int) -> int | None:
+def whole_number(value: float | int) -> int | None:
     """A finite value as an int when it is a whole number (``540.0`` counts), else ``None``."""
     return value if isinstance(value, int) else int(value) if value.is_integer() else None
 
@@ -63,7 +63,7 @@ def windows(ctx: Context) -> list[Window]:
         start, end = minute(item.get("start")), minute(item.get("end"))
         if start is None or end is None:
             continue
-        start_min, end_min = whole(start), whole(end)
+        start_min, end_min = whole_number(start), whole_number(end)
         if start_min is not None and end_min is not None and 0 <= start_min < DAY and 0 <= end_min <= DAY:
             out.append(Window(index, start_min, end_min))
     return out

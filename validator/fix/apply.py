@@ -121,7 +121,7 @@ def fix_text(text: str, format: InputFormat | None = None, *, file: str | None, 
         if not chosen:
             break
         edited = _apply(body, [e for p in chosen for e in p.edits])
-        if not _means(edited, kind, document.data, chosen):
+        if not _reads_back_as_planned(edited, kind, document.data, chosen):
             problems.update((p.key, f"{p.pointer}: {p.fix.title}: the edited file did not read back as intended") for p in chosen)
             break
         body = edited
@@ -162,7 +162,7 @@ def fix_edits(text: str, format: InputFormat, diagnostic: Diagnostic) -> list[tu
     if not document.usable:
         return None
     [plan] = _plans(document, body, format, [diagnostic])
-    if plan.problem or not _means(_apply(body, plan.edits), format, document.data, [plan]):
+    if plan.problem or not _reads_back_as_planned(_apply(body, plan.edits), format, document.data, [plan]):
         return None
     return [(edit.start + len(bom), edit.end + len(bom), edit.text) for edit in plan.edits]
 
@@ -359,7 +359,7 @@ def _apply(body: str, edits: list[TextEdit]) -> str:
     return "".join(pieces)
 
 
-def _means(edited: str, kind: InputFormat, data: Any, plans: list[_Plan]) -> bool:
+def _reads_back_as_planned(edited: str, kind: InputFormat, data: Any, plans: list[_Plan]) -> bool:
     """Whether ``edited`` reads back as ``data`` with the plans' changes made."""
     wanted = expected(data, [c for p in plans for c in p.changes], [op for p in plans for op in p.operations])
     document = _read(edited, kind)

@@ -27,7 +27,7 @@ def read_python(payload: Any) -> Document:
     if not isinstance(payload, (dict, list, tuple, *_SCALARS)):
         return Document(None, "python", [codes.root_not_object(payload)])
     document = _read_dumped(payload)
-    if document is not None and (document.data is None or _same(document.data, payload)):
+    if document is not None and (document.data is None or _compares_equal(document.data, payload)):
         return document
     data, issues = _json_shaped(payload)
     document = _read_dumped(data) or Document(
@@ -47,7 +47,7 @@ def _read_dumped(value: Any) -> Document | None:
     return Document(document.data, "python", document.issues)
 
 
-def _same(parsed: Any, payload: Any) -> bool:
+def _compares_equal(parsed: Any, payload: Any) -> bool:
     try:
         return bool(parsed == payload)
     except Exception:  # an exotic __eq__ or a very deep structure: take the careful path

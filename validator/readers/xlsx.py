@@ -41,7 +41,7 @@ class SheetRow:
     def spans(self) -> list[Span]:
         return [Span(self.row, column) for column in range(1, len(self.cells) + 1)]
 
-    def whole(self) -> Span:
+    def row_span(self) -> Span:
         return Span(self.row, 1)
 
     def cell(self, column: int) -> str:

@@ -77,7 +77,7 @@ def get_renderer(name: str) -> Renderer:
     return render
 
 
-def shown(report: Report, options: RenderOptions) -> tuple[Sequence[Diagnostic], int]:
+def visible_diagnostics(report: Report, options: RenderOptions) -> tuple[Sequence[Diagnostic], int]:
     """The diagnostics of one file to output (errors only with ``quiet``), and how many more ``max_diagnostics`` cut."""
     diagnostics: Sequence[Diagnostic] = report.errors if options.quiet else report.diagnostics
     limit = options.max_diagnostics

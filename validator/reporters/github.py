@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from validator.diagnostics import Diagnostic, Report, Severity, display_path, summary_line
 from validator.escape import visible
-from validator.reporters import RenderOptions, more_line, shown, verdict_of
+from validator.reporters import RenderOptions, more_line, verdict_of, visible_diagnostics
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -48,7 +48,7 @@ def command(d: Diagnostic) -> str:
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     lines: list[str] = []
     for report in reports:
-        diagnostics, hidden = shown(report, options)
+        diagnostics, hidden = visible_diagnostics(report, options)
         lines.extend(command(d) for d in diagnostics)
         if hidden:
             lines.append(more_line(hidden, report.file))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from validator.diagnostics import Diagnostic, Report, Severity
-from validator.reporters import RenderOptions, shown
+from validator.reporters import RenderOptions, visible_diagnostics
 from validator.reporters.identity import fingerprints, repo_path
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -25,7 +25,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     issues: list[dict[str, Any]] = []
     for report in reports:
         path = repo_path(report.file)
-        diagnostics = shown(report, options)[0]
+        diagnostics = visible_diagnostics(report, options)[0]
         issues.extend(_issue(d, path, fingerprint) for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, path), strict=True))
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 

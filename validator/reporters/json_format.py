@@ -20,7 +20,7 @@ import json
 from collections.abc import Sequence
 
 from validator.diagnostics import Report, counts, rule_url
-from validator.reporters import RenderOptions, shown, verdict_of
+from validator.reporters import RenderOptions, verdict_of, visible_diagnostics
 
 SCHEMA_VERSION = 1
 # Diagnostics are written by the C encoder: json.dumps(indent=2) would use the pure-Python one,
@@ -34,7 +34,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     diagnostics: list[dict[str, object]] = []
     omitted = 0
     for report in reports:
-        kept, hidden = shown(report, options)
+        kept, hidden = visible_diagnostics(report, options)
         for d in kept:
             item = d.to_dict()
             item["url"] = rule_url(d.code, d.name)

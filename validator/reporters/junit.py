@@ -15,9 +15,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from validator.diagnostics import Report, display_path, tally
+from validator.diagnostics import Report, counts_in_words, display_path
 from validator.escape import xml_safe
-from validator.reporters import TOOL_NAME, RenderOptions, more_line, shown, verdict_of
+from validator.reporters import TOOL_NAME, RenderOptions, more_line, verdict_of, visible_diagnostics
 from validator.reporters.text import format_diagnostic
 
 
@@ -38,7 +38,7 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
 
 def _testcase(suite: ET.Element, report: Report, options: RenderOptions) -> None:
     case = ET.SubElement(suite, "testcase", {"name": xml_safe(display_path(report.file)), "classname": TOOL_NAME})
-    diagnostics, hidden = shown(report, options)
+    diagnostics, hidden = visible_diagnostics(report, options)
     lines = [line for d in diagnostics for line in format_diagnostic(d, options)]
     if hidden:
         lines.append(more_line(hidden, report.file))
@@ -47,7 +47,7 @@ def _testcase(suite: ET.Element, report: Report, options: RenderOptions) -> None
     body = "\n".join(xml_safe(line) for line in lines)
     if report.fails(options.fail_on):
         failing = sorted({d.code for d in report.diagnostics if d.severity.rank >= options.fail_on.rank})
-        failure = ET.SubElement(case, "failure", {"message": tally([report]), "type": ",".join(failing)})
+        failure = ET.SubElement(case, "failure", {"message": counts_in_words([report]), "type": ",".join(failing)})
         failure.text = body
     else:
         ET.SubElement(case, "system-out").text = body

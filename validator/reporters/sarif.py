@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 from validator.diagnostics import DOCS_BASE, Diagnostic, Report, RuleInfo, Severity
-from validator.reporters import TOOL_NAME, RenderOptions, shown, verdict_of
+from validator.reporters import TOOL_NAME, RenderOptions, verdict_of, visible_diagnostics
 from validator.reporters.identity import fingerprints, repo_path, source_root
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -36,7 +36,7 @@ FINGERPRINT = "retellValidate/v1"  # the version changes if the identity's recip
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
-    shown_diagnostics = [(report, shown(report, options)[0]) for report in reports]
+    shown_diagnostics = [(report, visible_diagnostics(report, options)[0]) for report in reports]
     rules = _reported_rules([d for _, diagnostics in shown_diagnostics for d in diagnostics], options.rules)
     index = {rule.code: i for i, rule in enumerate(rules)}
     files = [r.file for r in reports if r.file and not r.file.startswith("<")]

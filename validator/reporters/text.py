@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from validator.diagnostics import Diagnostic, Report, Severity, counts, summary_line, text_lines
 from validator.escape import visible
-from validator.reporters import RenderOptions, more_line, shown, verdict_of
+from validator.reporters import RenderOptions, more_line, verdict_of, visible_diagnostics
 
 _STYLES = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "code": "\x1b[1m", "hint": "\x1b[2m"}
 _RESET = "\x1b[0m"
@@ -45,7 +45,7 @@ def code_frame(text: str | None, line: int, column: int | None) -> list[str]:
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     lines: list[str] = []
     for report in reports:
-        diagnostics, hidden = shown(report, options)
+        diagnostics, hidden = visible_diagnostics(report, options)
         for d in diagnostics:
             lines.extend(format_diagnostic(d, options))
         if hidden:

@@ -119,7 +119,7 @@ class ContactList:
         chunk = Chunk(0)
         for record in self._records:
             if not any(cell.strip() for cell in record.cells):
-                self._empty.add(record.row, "", record.whole)
+                self._empty.add(record.row, "", record.row_span)
                 continue
             chunk.tasks.append(self._task(record, chunk))
             chunk.records.append(record)
@@ -158,7 +158,7 @@ class ContactList:
         def span(column: int) -> Span:
             if not spans:
                 spans.extend(record.spans())
-            return spans[column] if column < len(spans) else record.whole()
+            return spans[column] if column < len(spans) else record.row_span()
 
         def issue(code: str, pointer: str, message: str, hint: str | None, at: Span) -> None:
             chunk.issues.append(Issue(code, Finding(pointer, message, hint), at))
@@ -232,7 +232,7 @@ class ContactList:
             message = f"row {record.row} has {len(cells)} cells but the header has {width}: {extra} belong to no column and are dropped"
             hint = f'a value containing {sep} must be quoted ("Lee{delimiter} Ann"), or add the missing header'
             start = span(width)
-            issue(codes.CSV_EXTRA_CELLS, local, message, hint, Span(start.line, start.column, *_end(record.whole())))
+            issue(codes.CSV_EXTRA_CELLS, local, message, hint, Span(start.line, start.column, *_end(record.row_span())))
         else:
             missing = ", ".join(f"`{h}`" for h in self.layout.header.cells[len(cells) :][:3])
             are = "is" if width - len(cells) == 1 else "are"
@@ -242,7 +242,7 @@ class ContactList:
                 local,
                 message,
                 "add the missing cells (empty ones too) so every row has one per header",
-                record.whole(),
+                record.row_span(),
             )
 
     def file_issues(self) -> list[Issue]:
@@ -369,14 +369,14 @@ class RowLocator:
             record = self._records[index]
             column = self._column(rest)
             if column is None:
-                out[(pointer, target)] = record.whole()
+                out[(pointer, target)] = record.row_span()
             elif target == "key" and rest.startswith(_VARIABLES):
                 out[(pointer, target)] = self._layout.cell_span(column)
             else:
                 if index not in spans:  # once per record: setdefault's argument would be computed per request
                     spans[index] = record.spans()
                 cells = spans[index]
-                out[(pointer, target)] = cells[column] if column < len(cells) else record.whole()
+                out[(pointer, target)] = cells[column] if column < len(cells) else record.row_span()
         return out
 
     def _column(self, rest: str) -> int | None:

@@ -63,7 +63,7 @@ class Row(Protocol):
     def spans(self) -> list[Span]:
         """The position of each cell."""
 
-    def whole(self) -> Span:
+    def row_span(self) -> Span:
         """The position of the whole row."""
 
     def cell(self, column: int) -> str:
@@ -92,7 +92,7 @@ class Record:
     def span(self, start: int, end: int) -> Span:
         return Span(*self._position(start), *self._position(end))
 
-    def whole(self) -> Span:
+    def row_span(self) -> Span:
         return self.span(0, len(self.raw.rstrip("\r\n")))
 
     def _position(self, offset: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ Toronto, share one), at the first affected task, with the count of tasks. The li
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from validator.calling.reach import Reach, batch_start, clock_signature, reach, schedule, span, spans, unplaced
+from validator.calling.reach import Reach, batch_start, clock_signature, reach_on_clock, schedule, span, spans, unplaced
 from validator.calling.recipients import Recipients, numbers, recipients
 from validator.calling.windows import WINDOW
 from validator.context import Context
@@ -60,7 +60,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if unplaced(zones, start):
             continue  # RBV703: the number does not say where it is
         for zone in zones.zones:
-            found = reach(plan, zone, start, limit)
+            found = reach_on_clock(plan, zone, start, limit)
             if not found.outside:
                 continue
             group = groups.setdefault((clock_signature(zone, start), found), _Group(found))

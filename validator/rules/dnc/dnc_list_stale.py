@@ -15,7 +15,7 @@ later) is warned about; one built ``--as-of 2026-05-01`` (31 days) is not.
 from collections.abc import Iterator
 from datetime import UTC
 
-from validator.calling.reach import batch_start, wall
+from validator.calling.reach import batch_start, naive_datetime
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.dnc.screen import screen
@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     screening = screen(ctx)
     if not screening.solicitation or not ctx.tasks:
         return
-    start = wall(batch_start(ctx)).replace(tzinfo=UTC).date()
+    start = naive_datetime(batch_start(ctx)).replace(tzinfo=UTC).date()
     for info in screening.national():
         age = (start - info.as_of).days
         if age > SAFE_HARBOR_DAYS:

@@ -49,7 +49,7 @@ def _field(name: str, value: Any, relaxed: bool, task: int | None) -> PhoneField
 
 
 @per_document
-def unusual(ctx: Context) -> list[PhoneField]:
+def not_valid_us_numbers(ctx: Context) -> list[PhoneField]:
     """The fields that are anything but a valid E.164 US number (in a batch, a few of them at most)."""
     return [f for f in phone_fields(ctx) if f.info is None or not (f.info.is_e164 and f.info.valid and f.info.is_us)]
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Example, Kind
-from validator.rules.phone._phone_fields import unusual
+from validator.rules.phone._phone_fields import not_valid_us_numbers
 
 CODE = "RBV202"
 NAME = "phone-invalid"
@@ -27,7 +27,7 @@ PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+1415
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for field in unusual(ctx):
+    for field in not_valid_us_numbers(ctx):
         info = field.info
         if field.relaxed or info is None:
             continue

@@ -17,7 +17,7 @@ from validator.context import Context
 from validator.diagnostics import Finding, Members, Severity
 from validator.knowledge.phones import analyze
 from validator.rules import Example, Kind
-from validator.rules.phone._phone_fields import PhoneField, unusual
+from validator.rules.phone._phone_fields import PhoneField, not_valid_us_numbers
 
 CODE = "RBV203"
 NAME = "phone-non-us-destination"
@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if _imported_caller(ctx):
         return
     by_region: dict[str, list[PhoneField]] = {}
-    for field in unusual(ctx):
+    for field in not_valid_us_numbers(ctx):
         info = field.info
         if field.task is None or info is None or not info.valid or info.region is None or info.is_us or field.relaxed:
             continue

@@ -32,7 +32,7 @@ from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import is_finite_number, preview
 from validator.knowledge.phones import Problem, Reading, Region, Spelling, analyze, normalize
 from validator.rules import Example, Kind
-from validator.rules.phone._phone_fields import PhoneField, reading_region, unusual
+from validator.rules.phone._phone_fields import PhoneField, not_valid_us_numbers, reading_region
 
 CODE = "RBV201"
 NAME = "phone-not-e164"
@@ -59,7 +59,7 @@ _PSEUDO = "; for an internal pseudo number on custom telephony, set ignore_e164_
 
 def check(ctx: Context) -> Iterator[Finding]:
     region = reading_region(ctx)
-    for field in unusual(ctx):
+    for field in not_valid_us_numbers(ctx):
         if field.relaxed:
             if isinstance(field.value, str) and field.value and not _DIALABLE.fullmatch(field.value):
                 yield Finding(

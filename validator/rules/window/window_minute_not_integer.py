@@ -8,7 +8,7 @@ and passes. The unsafe fix rounds to the nearest minute.
 
 from collections.abc import Iterator
 
-from validator.calling.windows import WINDOWS, minute, raw_windows, whole
+from validator.calling.windows import WINDOWS, minute, raw_windows, whole_number
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
@@ -26,7 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for index, item in raw_windows(ctx):
         for field in ("start", "end"):
             value = minute(item.get(field))
-            if value is None or whole(value) is not None:
+            if value is None or whole_number(value) is not None:
                 continue
             rounded = round(value)
             yield ctx.finding(
