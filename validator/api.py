@@ -19,7 +19,6 @@ from typing import Any, Literal, TypedDict, Unpack
 from validator.diagnostics import Report
 from validator.document import Document, Issue
 from validator.engine.csv import CsvOptions, check_csv
-from validator.engine.gc_pause import gc_paused
 from validator.engine.pipeline import check_document
 from validator.engine.suppressions import Suppressions, find_suppressions
 from validator.files import FileTooLarge, open_regular, read_regular
@@ -133,7 +132,6 @@ def _spec(value: Any) -> Spec | None:
     raise TypeError(f"spec= takes a Spec or the path of an OpenAPI document, not {type(value).__name__}")
 
 
-@gc_paused
 def validate(payload: Any, *, now: Now = None, settings: Settings | None = None, spec: Spec | str | Path | None = None) -> Report:
     """Check an already-parsed payload (a dict) as the JSON it would be sent as. Diagnostics carry pointers, no lines.
 
@@ -162,7 +160,6 @@ def validate_file(path: str | Path, *, format: InputFormat | None = None, **args
     return check_file(path, _options("validate_file", format, args))
 
 
-@gc_paused
 def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = None, on_document: DocumentSink | None = None) -> Report:
     """:func:`validate_text` with its options already parsed (the CLI's entry point).
 
@@ -209,7 +206,6 @@ def check_text(text: str | bytes, options: CheckOptions, *, file: str | None = N
     return suppressions.apply(report)
 
 
-@gc_paused
 def check_file(path: str | Path, options: CheckOptions, *, on_document: DocumentSink | None = None) -> Report:
     """:func:`validate_file` with its options already parsed (the CLI's entry point); ``on_document`` as for :func:`check_text`."""
     path = Path(path)

@@ -6,11 +6,10 @@ once per document here, so each rule walks only the part it checks.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from validator.diagnostics import Finding, Fix
 from validator.openapi.load import Spec
@@ -31,6 +30,8 @@ class Context:
     # Tasks a rule does not see: those a suppression comment took out of one of its grouped findings.
     excluded_tasks: frozenset[int] = frozenset()
     task_rows: Sequence[int] | None = None  # a contact list: the spreadsheet row each task came from
+    # per_document's values, by the view that computed them: they go when the context goes
+    _views: dict[Callable[[Context], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def task_ref(self, index: int) -> str:
         """How a message names the task at ``index`` of this document: ``tasks[N]`` in the input's numbering, ``row N`` in a contact list's."""
@@ -85,15 +86,14 @@ T = TypeVar("T")
 
 
 def per_document(view: Callable[[Context], T]) -> Callable[[Context], T]:
-    """Cache ``view(ctx)`` for the context being checked (one entry: documents are checked one at a time)."""
-    last: list[tuple[weakref.ref[Context], T]] = []
+    """``view(ctx)``, computed once per context and kept by it (freed with it, as ``cached_property`` would be)."""
 
     @wraps(view)
     def cached(ctx: Context) -> T:
-        if last and last[0][0]() is ctx:
-            return last[0][1]
-        value = view(ctx)
-        last[:] = [(weakref.ref(ctx), value)]
-        return value
+        try:
+            return cast(T, ctx._views[view])
+        except KeyError:
+            value = ctx._views[view] = view(ctx)
+            return value
 
     return cached

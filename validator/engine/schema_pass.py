@@ -19,42 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from validator.document import Issue
 from validator.engine.registry import Rule, get_rule, schema_rule_for_keyword
-from validator.openapi.load import Schema, Spec
-from validator.openapi.tools import validator_for
+from validator.openapi.load import SchemaNode, Spec
 from validator.pointer import unescape
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
-
-
-_SCREENS: dict[int, Any] = {}
-
-
-def _screen(schema: Schema) -> Any:
-    """A jsonschema-rs validator for the schema node, or None when it is unavailable."""
-    key = id(schema)
-    found = _SCREENS.get(key, _screen)  # called for every task: one lookup when known
-    if found is not _screen:
-        return found
-    if key not in _SCREENS:
-        try:
-            import jsonschema_rs
-        except ImportError:  # pragma: no cover - a platform without its wheel: python only
-            _SCREENS[key] = None
-        else:
-            _SCREENS[key] = jsonschema_rs.Draft202012Validator(schema)
-    return _SCREENS[key]
-
-
-def _passes_screen(schema: Schema, instance: Any) -> bool:
-    """True only when the fast validator is sure the instance is valid."""
-    screen = _screen(schema)
-    if screen is None:
-        return False
-    try:
-        return bool(screen.is_valid(instance))
-    except (ValueError, TypeError, OverflowError):  # non-JSON values (YAML dates, sets): let python decide
-        return False
 
 
 def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]] = ()) -> Iterator[ValidationError]:
@@ -62,21 +31,25 @@ def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]
 
     ``dropped``: (code, pointer) of findings another rule supersedes. A member whose only
     error would be a wrong type worded as such a finding is not walked at all.
+
+    The validators and schema variants used are the spec's (:class:`SchemaNode`): built once
+    per spec, freed with it.
     """
-    schema = spec.request_schema
-    if _passes_screen(schema, document):
+    root = spec.root
+    if root.passes(document):
         return
     tasks = document.get("tasks") if isinstance(document, dict) else None
-    items = schema.get("properties", {}).get("tasks", {}).get("items")
-    if not isinstance(tasks, list) or not isinstance(items, dict):
-        yield from validator_for(schema).iter_errors(document)
+    listed = root.properties.get("tasks")
+    items = listed.items if listed is not None and isinstance(listed.schema, dict) else None
+    if not isinstance(tasks, list) or items is None:
+        yield from root.validator.iter_errors(document)
         return
     untyped = _superseded_types(dropped)
     # The top level with `tasks` emptied (its items are walked below), then the list's own bounds on the real list.
-    top, bounds = _split_tasks(schema)
+    top, bounds = _split_tasks(root)
     yield from _object_errors(top, {**document, "tasks": []}, untyped.get("", ()))
-    if bounds is not None and not _passes_screen(bounds, tasks):
-        for error in validator_for(bounds).iter_errors(tasks):
+    if bounds is not None and not bounds.passes(tasks):
+        for error in bounds.validator.iter_errors(tasks):
             error.path.appendleft("tasks")
             yield error
     by_task = [untyped.get(f"/tasks/{index}", ()) for index in range(len(tasks))] if untyped else []
@@ -86,7 +59,7 @@ def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]
             continue
         superseded = by_task[index] if by_task else ()
         # A superseded member of the wrong type fails the task: the screen need not say so.
-        if not (superseded and _wrong_type(items, task, superseded)) and _passes_screen(items, task):
+        if not (superseded and _wrong_type(items.schema, task, superseded)) and items.passes(task):
             continue
         if superseded and _only_superseded_fail(items, task, superseded):
             continue  # 100,000 numbers written as JSON numbers: no generator, no error objects
@@ -97,26 +70,26 @@ def schema_errors(document: Any, spec: Spec, dropped: Collection[tuple[str, str]
 
 # Keywords on the `tasks` array itself; checked on the real list, not on the emptied one.
 _LIST_KEYWORDS = frozenset({"minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"})
-# id(schema) → (the schema, kept so its id is never reused; it without the list keywords on `tasks`, those keywords or None).
-_TASK_BOUNDS: dict[int, tuple[Schema, Schema, Schema | None]] = {}
 
 
-def _split_tasks(schema: Schema) -> tuple[Schema, Schema | None]:
-    """The request schema without bounds on the number of tasks, and those bounds as a schema (``None``: there are none)."""
-    found = _TASK_BOUNDS.get(id(schema))
+def _split_tasks(root: SchemaNode) -> tuple[SchemaNode, SchemaNode | None]:
+    """The request schema without bounds on the number of tasks, and those bounds as a schema (``None``: there are none); kept on the node."""
+    found: tuple[SchemaNode, SchemaNode | None] | None = root.memo.get(_split_tasks)
     if found is None:
+        schema = root.schema
         tasks = schema["properties"]["tasks"]
         listed = {k: v for k, v in tasks.items() if k in _LIST_KEYWORDS}
         if listed:
             unbounded = {k: v for k, v in tasks.items() if k not in _LIST_KEYWORDS}
-            found = (schema, {**schema, "properties": {**schema["properties"], "tasks": unbounded}}, {"type": "array", **listed})
+            top = SchemaNode({**schema, "properties": {**schema["properties"], "tasks": unbounded}})
+            found = (top, SchemaNode({"type": "array", **listed}))
         else:
-            found = (schema, schema, None)
-        _TASK_BOUNDS[id(schema)] = found
-    return found[1], found[2]
+            found = (root, None)
+        root.memo[_split_tasks] = found
+    return found
 
 
-def _skippable(items: Schema, tasks: list[Any], by_task: Sequence[Collection[str]]) -> set[int]:
+def _skippable(items: SchemaNode, tasks: list[Any], by_task: Sequence[Collection[str]]) -> set[int]:
     """Tasks that :func:`_only_superseded_fail` would skip, proven for many tasks at once.
 
     Tasks with the same superseded members are screened together: their members without
@@ -129,31 +102,20 @@ def _skippable(items: Schema, tasks: list[Any], by_task: Sequence[Collection[str
     for index, names in enumerate(by_task):
         if names:
             groups.setdefault(frozenset(names), []).append(index)
-    properties = items["properties"]
+    properties = items.properties
     out: set[int] = set()
     for names, indexes in groups.items():
         members = tuple(sorted(names))
-        if not all(isinstance(properties.get(n), dict) and "type" in properties[n] for n in members):
+        if not all(n in properties and isinstance(properties[n].schema, dict) and "type" in properties[n].schema for n in members):
             continue
         group = [tasks[i] for i in indexes]
         if not all(isinstance(task, dict) and names <= task.keys() for task in group):
             continue
-        if all(_passes_screen(_array_of(_untyped(properties[n])), [task[n] for task in group]) for n in members) and _passes_screen(
-            _array_of(_without(items, members)), group
+        if all(properties[n].untyped.array.passes([task[n] for task in group]) for n in members) and items.without(members).array.passes(
+            group
         ):
             out.update(indexes)
     return out
-
-
-# id(schema) → (the schema, kept so its id is never reused; an array of it).
-_ARRAYS: dict[int, tuple[Schema, Schema]] = {}
-
-
-def _array_of(schema: Schema) -> Schema:
-    found = _ARRAYS.get(id(schema))
-    if found is None:
-        found = _ARRAYS[id(schema)] = (schema, {"type": "array", "items": schema})
-    return found[1]
 
 
 def _superseded_types(dropped: Collection[tuple[str, str]]) -> dict[str, set[str]]:
@@ -172,7 +134,7 @@ def _superseded_types(dropped: Collection[tuple[str, str]]) -> dict[str, set[str
 _PLAIN_OBJECT_KEYWORDS = frozenset({"type", "required", "properties", "description", "title", "default", "examples"})
 
 
-def _object_errors(schema: Schema, instance: Any, superseded: Collection[str]) -> Iterator[ValidationError]:
+def _object_errors(node: SchemaNode, instance: Any, superseded: Collection[str]) -> Iterator[ValidationError]:
     """``iter_errors`` of the schema, descending only into the members the screen rejects.
 
     A rejected task usually has one bad member (a number written as a JSON number) beside
@@ -182,22 +144,21 @@ def _object_errors(schema: Schema, instance: Any, superseded: Collection[str]) -
     ``schema`` is set back to the original, as python-jsonschema would have set it.
     ``superseded`` members are left out when their only error is their type.
     """
-    properties = schema.get("properties")
-    if not isinstance(instance, dict) or not isinstance(properties, dict) or not schema.keys() <= _PLAIN_OBJECT_KEYWORDS:
-        yield from validator_for(schema).iter_errors(instance)
+    if not isinstance(instance, dict) or not _plain_object(node):
+        yield from node.validator.iter_errors(instance)
         return
-    skipped = _skipped(properties, instance, superseded)
-    if skipped and _passes_screen(_narrowed(schema, tuple(n for n in properties if n not in skipped)), instance):
+    skipped = _skipped(node, instance, superseded)
+    if skipped and node.without(skipped).passes(instance):
         return  # nothing else is wrong with the object
-    rejected = tuple(n for n, sub in properties.items() if n in instance and n not in skipped and not _passes_screen(sub, instance[n]))
-    narrowed = _narrowed(schema, rejected)
-    for error in validator_for(narrowed).iter_errors(instance):
-        if error.schema is narrowed:
-            error.schema = schema
+    rejected = tuple(n for n, sub in node.properties.items() if n in instance and n not in skipped and not sub.passes(instance[n]))
+    narrowed = node.narrowed(rejected)
+    for error in narrowed.validator.iter_errors(instance):
+        if error.schema is narrowed.schema:
+            error.schema = node.schema
         yield error
 
 
-def _wrong_type(schema: Schema, instance: Any, members: Collection[str]) -> bool:
+def _wrong_type(schema: dict[str, Any], instance: Any, members: Collection[str]) -> bool:
     """True only when a member is certain to fail its ``"type": "string"``, so the object fails its schema."""
     properties = schema.get("properties")
     if not isinstance(instance, dict) or not isinstance(properties, dict):
@@ -209,66 +170,30 @@ def _wrong_type(schema: Schema, instance: Any, members: Collection[str]) -> bool
     return False
 
 
-def _only_superseded_fail(schema: Schema, instance: Any, superseded: Collection[str]) -> bool:
+def _only_superseded_fail(node: SchemaNode, instance: Any, superseded: Collection[str]) -> bool:
     """Nothing is wrong with the object but superseded members' types (then it has no errors to report)."""
-    if not isinstance(instance, dict) or not _plain_object(schema):
+    if not isinstance(instance, dict) or not _plain_object(node):
         return False
-    skipped = _skipped(schema["properties"], instance, superseded)
-    return bool(skipped) and _passes_screen(_without(schema, skipped), instance)
+    skipped = _skipped(node, instance, superseded)
+    return bool(skipped) and node.without(skipped).passes(instance)
 
 
-# id(schema) → (the schema, kept so its id is never reused; whether it is a plain object schema).
-_PLAIN: dict[int, tuple[Schema, bool]] = {}
-# (id(schema), members left out) → the schema without them (the schema is kept alive by _NARROWED).
-_WITHOUT: dict[tuple[int, tuple[str, ...]], Schema] = {}
-
-
-def _plain_object(schema: Schema) -> bool:
-    """``properties`` is a dict and every keyword is one of _PLAIN_OBJECT_KEYWORDS (asked once per task: kept)."""
-    found = _PLAIN.get(id(schema))
+def _plain_object(node: SchemaNode) -> bool:
+    """``properties`` is a dict and every keyword is one of _PLAIN_OBJECT_KEYWORDS (asked once per task: kept on the node)."""
+    found = node.memo.get(_plain_object)
     if found is None:
-        plain = isinstance(schema.get("properties"), dict) and schema.keys() <= _PLAIN_OBJECT_KEYWORDS
-        found = _PLAIN[id(schema)] = (schema, plain)
-    return found[1]
+        schema = node.schema
+        found = node.memo[_plain_object] = isinstance(schema.get("properties"), dict) and schema.keys() <= _PLAIN_OBJECT_KEYWORDS
+    return bool(found)
 
 
-def _without(schema: Schema, skipped: tuple[str, ...]) -> Schema:
-    key = (id(schema), skipped)
-    found = _WITHOUT.get(key)
-    if found is None:
-        found = _WITHOUT[key] = _narrowed(schema, tuple(n for n in schema["properties"] if n not in skipped))
-    return found
-
-
-def _skipped(properties: Schema, instance: dict[str, Any], superseded: Collection[str]) -> tuple[str, ...]:
+def _skipped(node: SchemaNode, instance: dict[str, Any], superseded: Collection[str]) -> tuple[str, ...]:
+    properties = node.properties
     return tuple(n for n in superseded if n in properties and n in instance and _only_type_fails(properties[n], instance[n]))
 
 
-def _only_type_fails(schema: Schema, value: Any) -> bool:
-    if "type" not in schema:
-        return False
-    return _passes_screen(_untyped(schema), value)
-
-
-def _untyped(schema: Schema) -> Schema:
-    kept = _UNTYPED.get(id(schema))
-    if kept is None:
-        kept = _UNTYPED[id(schema)] = (schema, {k: v for k, v in schema.items() if k != "type"})
-    return kept[1]
-
-
-# id(schema) → (the schema, kept so its id is never reused; the schema without its type keyword).
-_UNTYPED: dict[int, tuple[Schema, Schema]] = {}
-_NARROWED: dict[tuple[int, tuple[str, ...]], Schema] = {}
-
-
-def _narrowed(schema: Schema, members: tuple[str, ...]) -> Schema:
-    """The schema with only these ``properties``; one per (schema, members), kept with its validator."""
-    key = (id(schema), members)
-    found = _NARROWED.get(key)
-    if found is None:
-        found = _NARROWED[key] = {**schema, "properties": {name: schema["properties"][name] for name in members}}
-    return found
+def _only_type_fails(node: SchemaNode, value: Any) -> bool:
+    return "type" in node.schema and node.untyped.passes(value)
 
 
 def schema_issues(document: Any, spec: Spec, dropped: Collection[tuple[str, str]] = ()) -> Iterator[Issue]:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
 from validator.openapi.export import export_schema
-from validator.openapi.load import Schema, Spec
+from validator.openapi.load import Schema, Spec, per_spec
 from validator.openapi.tools import branches, describe_schema, enum_values, schema_types
 
 _CONSTRAINTS = (
@@ -31,7 +30,7 @@ _CONSTRAINTS = (
 )
 
 
-@cache
+@per_spec
 def editor_schema(spec: Spec) -> Schema:
     return export_schema(spec)
 

@@ -5,21 +5,26 @@ OpenAPI 3.0 schemas are almost JSON Schema; the differences we bridge are
 ``$ref`` siblings, and keywords jsonschema does not know (``example``, ``x-*``).
 ``$ref``s are inlined: the request schema has no recursion, and an inlined
 tree is what the rules walk beside the document.
+
+What is derived from a spec (its schema nodes' validators, the prose tables, the exported
+schema …) is kept by the spec (:attr:`Spec.root`, :func:`per_spec`) and freed with it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+import weakref
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
 
 from validator.files import read_regular
+from validator.openapi.node import Schema, SchemaNode
 from validator.pointer import tokens
 
 MAX_SPEC_BYTES = 64 * 1024 * 1024  # Retell's whole OpenAPI document is well under 1 MB
@@ -30,7 +35,20 @@ REQUEST_POINTER = ("paths", OPERATION_PATH, "post", "requestBody", "content", "a
 # OpenAPI-only keywords with no JSON Schema meaning (validation-wise).
 _DROP = frozenset({"example", "nullable", "discriminator", "xml", "externalDocs", "deprecated"})
 
-Schema = dict[str, Any]
+__all__ = [
+    "MAX_SPEC_BYTES",
+    "OPERATION_PATH",
+    "REQUEST_POINTER",
+    "SPEC_FILENAME",
+    "Schema",
+    "SchemaNode",
+    "Spec",
+    "SpecError",
+    "bundled_spec_path",
+    "iter_object_schemas",
+    "load_spec",
+    "per_spec",
+]
 
 
 class SpecError(Exception):
@@ -46,7 +64,7 @@ def bundled_spec_path() -> Path:
     return Path(__file__).resolve().parents[2] / "spec" / SPEC_FILENAME
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a loaded spec is a cache key
+@dataclass(frozen=True, eq=False)  # compared by identity: two loads of one file are two specs
 class Spec:
     """A loaded OpenAPI document and the request-body schema derived from it."""
 
@@ -54,6 +72,8 @@ class Spec:
     text: str
     openapi: Mapping[str, Any] = field(repr=False)
     request_schema: Schema = field(repr=False)
+    # per_spec's values, by the function that derived them
+    _derived: dict[Callable[[Spec], Any], Any] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def title(self) -> str:
@@ -66,6 +86,11 @@ class Spec:
     @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def root(self) -> SchemaNode:
+        """The request schema as a node: its validators and variants are built on first use and kept here."""
+        return SchemaNode(self.request_schema)
 
     @cached_property
     def component_schemas(self) -> dict[str, Schema]:
@@ -82,14 +107,55 @@ class Spec:
         return node
 
 
+T = TypeVar("T")
+
+
+def per_spec(derive: Callable[[Spec], T]) -> Callable[[Spec], T]:
+    """``derive(spec)``, computed once per spec and kept by it: freed with the spec, never keyed by its id."""
+
+    @wraps(derive)
+    def derived(spec: Spec) -> T:
+        try:
+            return cast(T, spec._derived[derive])
+        except KeyError:
+            value = spec._derived[derive] = derive(spec)
+            return value
+
+    return derived
+
+
 def load_spec(path: str | Path | None = None) -> Spec:
-    """Load and convert an OpenAPI document; the bundled one by default. Cached per path."""
-    resolved = Path(path).resolve() if path is not None else bundled_spec_path()
-    return _load_cached(resolved)
+    """Load and convert an OpenAPI document; the bundled one by default.
+
+    A file is read again only once every spec loaded from it is gone, or when it changed on disk.
+    """
+    if path is None:
+        return _bundled()
+    return _shared(Path(path).resolve())
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: Path) -> Spec:
+@cache  # the package's own spec: one per process, like the code that reads it
+def _bundled() -> Spec:
+    return _shared(bundled_spec_path())
+
+
+# (path, modification time, size) → the spec loaded from that file, while something holds it
+_LOADED: weakref.WeakValueDictionary[tuple[Path, int, int], Spec] = weakref.WeakValueDictionary()
+
+
+def _shared(path: Path) -> Spec:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise SpecError(f"cannot read spec {path}: {exc}") from exc
+    key = (path, info.st_mtime_ns, info.st_size)
+    spec = _LOADED.get(key)
+    if spec is None:
+        spec = _LOADED[key] = _load(path)
+    return spec
+
+
+def _load(path: Path) -> Spec:
     try:
         text = read_regular(path, MAX_SPEC_BYTES).decode("utf-8")  # --spec on a FIFO or /dev/zero: refused, not read
     except (OSError, UnicodeDecodeError) as exc:

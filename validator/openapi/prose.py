@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
-from validator.openapi.load import Schema, Spec
+from validator.openapi.load import Schema, Spec, per_spec
 from validator.openapi.tools import enum_values
 
 Location = tuple[str, ...]
@@ -170,13 +169,13 @@ class Prose:
     counts: tuple[Range, ...] = ()  # whole non-negative numbers the schema types only as "number"
 
 
-@cache
+@per_spec
 def prose_constraints(spec: Spec) -> Prose:
     """The constraints in ``spec``'s request-schema descriptions; computed once per loaded spec."""
     return _extract(spec.request_schema)
 
 
-@cache
+@per_spec
 def schema_nodes(spec: Spec) -> dict[Location, tuple[Schema, ...]]:
     """Every request-schema node by the document location it describes (a field and its oneOf/anyOf/allOf branches)."""
     places: dict[Location, _Place] = {}

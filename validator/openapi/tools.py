@@ -148,24 +148,6 @@ def enum_values(schema: Schema) -> list[Any]:
     return values
 
 
-_VALIDATORS: dict[int, Any] = {}
-
-
-def validator_for(schema: Schema) -> Any:
-    """A validator per schema node, built once (the spec is loaded once per process)."""
-    found = _VALIDATORS.get(id(schema))
-    if found is None:
-        # Imported when first needed (~45 ms): a clean document never needs it.
-        from jsonschema import Draft202012Validator
-
-        found = _VALIDATORS[id(schema)] = Draft202012Validator(schema)
-    return found
-
-
-def branch_is_valid(schema: Schema, value: Any) -> bool:
-    return bool(validator_for(schema).is_valid(value))
-
-
 def branches(node: Schema) -> Iterator[Schema]:
     """A schema node and its alternatives and parts (oneOf, anyOf, allOf), recursively."""
     yield node

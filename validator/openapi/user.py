@@ -6,10 +6,9 @@ import costs about 0.2 s, which the normal check path must not pay.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from validator.openapi.load import Spec, SpecError, load_spec
+from validator.openapi.load import Spec, SpecError, load_spec, per_spec
 
 
 def load_user_spec(path: str | Path | None) -> Spec:
@@ -20,7 +19,7 @@ def load_user_spec(path: str | Path | None) -> Spec:
     return spec
 
 
-@cache  # a document is validated once per process (a guarded client checks many batches)
+@per_spec  # once per loaded document (a guarded client checks many batches)
 def _validate_openapi(spec: Spec) -> None:
     from jsonschema.exceptions import ValidationError
     from openapi_spec_validator import validate

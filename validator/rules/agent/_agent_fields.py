@@ -8,12 +8,11 @@ These helpers walk only ``ctx.override_sections(...)``, never every task.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import Any, TypeGuard
 
 from validator.context import Context
 from validator.json_values import is_finite_number
-from validator.openapi.load import Spec
+from validator.openapi.load import Spec, per_spec
 from validator.openapi.prose import Location, Range, prose_constraints
 from validator.openapi.tools import discriminator_tags
 from validator.pointer import join as pointer_join
@@ -89,7 +88,7 @@ def engine_type(override: dict[str, Any], spec: Spec) -> str | None:
     return kind if isinstance(kind, str) and kind in _engine_types(spec) else None
 
 
-@cache
+@per_spec
 def _engine_types(spec: Spec) -> frozenset[str]:
     schema = spec.subschema("tasks", "items", "agent_override", "agent", "response_engine")
     return frozenset(t for t in discriminator_tags(schema) or () if isinstance(t, str))

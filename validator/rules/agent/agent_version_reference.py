@@ -15,13 +15,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import is_finite_number, preview, type_name
-from validator.openapi.load import Spec
+from validator.openapi.load import Spec, per_spec
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
 
@@ -54,7 +53,7 @@ class _Grammar:
         return self.min_length <= len(text) <= self.max_length and self.pattern.search(text) is not None
 
 
-@cache
+@per_spec
 def _grammar(spec: Spec) -> _Grammar:
     return _Grammar(spec)
 

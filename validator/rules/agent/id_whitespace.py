@@ -11,12 +11,11 @@ checked. The safe fix removes the surrounding whitespace.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
-from validator.openapi.load import Spec
+from validator.openapi.load import Spec, per_spec
 from validator.openapi.prose import Location, schema_nodes
 from validator.rules import Example, Kind
 from validator.rules.agent._agent_fields import in_override, override_values, values_at
@@ -64,7 +63,7 @@ def _check(ctx: Context, pointer: str, name: str, text: str) -> Iterator[Finding
     )
 
 
-@cache
+@per_spec
 def _id_fields(spec: Spec) -> tuple[tuple[str, ...], tuple[Location, ...]]:
     """Every ``*_id`` field and ``*_ids`` list in the request schema: the names of a task's own, and the other locations."""
     locations = [location for location in schema_nodes(spec) if location and location[-1].endswith(("_id", "_ids"))]

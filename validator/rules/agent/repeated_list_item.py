@@ -13,12 +13,11 @@ reports those). The safe fix removes the repeats, keeping the first of each.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
-from validator.openapi.load import Spec
+from validator.openapi.load import Spec, per_spec
 from validator.openapi.prose import Location, schema_nodes
 from validator.openapi.tools import schema_types
 from validator.pointer import join as pointer_join
@@ -57,7 +56,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@cache
+@per_spec
 def _string_lists(spec: Spec) -> tuple[Location, ...]:
     """Override fields that are lists of strings the spec does not already declare unique."""
     found = []

@@ -11,13 +11,12 @@ are those the spec's scalar form accepts and its list items do not.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
-from validator.openapi.load import Spec
+from validator.openapi.load import Spec, per_spec
 from validator.openapi.tools import enum_values
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
@@ -32,7 +31,7 @@ SPEC_SENTENCES = (("tasks.*.agent_override.agent.language", "The array form must
 SUPERSEDES = ("RBV103",)
 
 
-@cache
+@per_spec
 def _scalar_only(spec: Spec) -> frozenset[str]:
     schema = spec.subschema("tasks", "items", "agent_override", "agent", "language")
     scalar: set[Any] = set()

@@ -15,8 +15,8 @@ from typing import Any
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
-from validator.openapi.load import Schema, iter_object_schemas
-from validator.openapi.tools import branch_is_valid, did_you_mean, pick_branch
+from validator.openapi.load import SchemaNode
+from validator.openapi.tools import did_you_mean, pick_branch
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
 from validator.rules.schema._fields import contact_fields, read_instead
@@ -34,17 +34,12 @@ SPEC_SENTENCES = (
 
 _NO_GUESS = "the server ignores unknown keys; remove it"
 _VARIABLES = "retell_llm_dynamic_variables"
-
-# id(schema) → whether anything below it can hold keys we check; computed once per schema node.
-_DESCENT: dict[int, bool] = {}
-# The schema nodes of the specs checked against, by id (held here, so an id is never reused).
-_SPEC_NODES: dict[int, Schema] = {}
+Shape = tuple[list[tuple[str, str]], list[tuple[str, SchemaNode]]]
+MAX_SHAPES = 4096  # per schema node: free-form keys (metadata in a checked node) must not grow it without bound
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if id(ctx.spec.request_schema) not in _SPEC_NODES:
-        _SPEC_NODES.update((id(node), node) for _, node in iter_object_schemas(ctx.spec.request_schema))
-    found = _walk(ctx.document, ctx.spec.request_schema, "")
+    found = _walk(ctx.document, ctx.spec.root, "")
     elsewhere = read_instead(ctx)  # RBV112 reports such a key unless its home is set already
     contact = contact_fields(ctx)
     for finding in found:
@@ -57,10 +52,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield finding
 
 
-def _walk(value: Any, schema: Schema, pointer: str) -> Iterator[Finding]:
-    schema = _effective(value, schema)
+def _walk(value: Any, node: SchemaNode, pointer: str) -> Iterator[Finding]:
+    effective = _effective(value, node)
+    if effective is None:
+        return
     if isinstance(value, dict):
-        unknown, below = _shape(schema, tuple(value))
+        unknown, below = _shape(effective, tuple(value))
         for key, hint in unknown:
             yield Finding(pointer_join(pointer, key), f"unknown key `{quote(key)}`: the API ignores it", hint, "key")
         for key, sub in below:
@@ -68,29 +65,25 @@ def _walk(value: Any, schema: Schema, pointer: str) -> Iterator[Finding]:
             if isinstance(child, (dict, list)):
                 yield from _walk(child, sub, pointer_join(pointer, key))
     elif isinstance(value, list):
-        items = schema.get("items")
-        if isinstance(items, dict) and _needs_descent(items):
+        items = effective.items
+        if items is not None and _needs_descent(items):
             for index, child in enumerate(value):
                 if isinstance(child, (dict, list)):
                     yield from _walk(child, items, f"{pointer}/{index}")
 
 
-# (id(schema), keys) → what _shape found; only for the spec's own schema nodes, whose ids are stable.
-_SHAPES: dict[tuple[int, tuple[str, ...]], tuple[list[tuple[str, str]], list[tuple[str, Schema]]]] = {}
-
-
-def _shape(schema: Schema, keys: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[tuple[str, Schema]]]:
+def _shape(node: SchemaNode, keys: tuple[str, ...]) -> Shape:
     """The unknown keys of an object with these keys (with hints), and the members to look into.
 
     Objects of one schema node mostly share their keys (100,000 tasks, a handful of shapes),
-    so the answer is kept per shape for the nodes of the loaded spec (``_SPEC_NODES``).
+    so the answer is kept on the node, per shape.
     """
-    stable = id(schema) in _SPEC_NODES
-    found = _SHAPES.get((id(schema), keys)) if stable else None
+    shapes: dict[tuple[str, ...], Shape] = node.memo.setdefault(_shape, {})
+    found = shapes.get(keys)
     if found is not None:
         return found
-    properties = schema.get("properties")
-    extra = schema.get("additionalProperties")
+    properties = node.schema.get("properties")
+    extra = node.schema.get("additionalProperties")
     unknown: list[tuple[str, str]] = []
     if properties is not None and extra is None:
         for key in keys:
@@ -99,53 +92,63 @@ def _shape(schema: Schema, keys: tuple[str, ...]) -> tuple[list[tuple[str, str]]
                 unknown.append((key, f"did you mean `{guess}`?" if guess else _NO_GUESS))
     below = []
     for key in keys:
-        sub = properties.get(key) if properties is not None and key in properties else extra
-        if isinstance(sub, dict) and _needs_descent(sub):
+        sub = node.properties.get(key) if properties is not None and key in properties else node.additional
+        if sub is not None and isinstance(sub.schema, dict) and _needs_descent(sub):
             below.append((key, sub))
     found = (unknown, below)
-    if stable and len(_SHAPES) < 4096:  # free-form keys (metadata in a checked node) must not grow it without bound
-        _SHAPES[(id(schema), keys)] = found
+    if len(shapes) < MAX_SHAPES:
+        shapes[keys] = found
     return found
 
 
-def _effective(value: Any, schema: Schema) -> Schema:
-    """The alternative of a oneOf/anyOf the value belongs to; allOf parts merged."""
+def _effective(value: Any, node: SchemaNode) -> SchemaNode | None:
+    """The alternative of a oneOf/anyOf the value belongs to (``None``: none fits); allOf parts merged."""
     while True:
-        branches = schema.get("oneOf") or schema.get("anyOf")
-        if branches:
-            valid = [b for b in branches if branch_is_valid(b, value)]
+        alternatives = node.branches("oneOf") or node.branches("anyOf")
+        if alternatives:
+            valid = [b for b in alternatives if b.is_valid(value)]
             if len(valid) == 1:
-                schema = valid[0]
+                node = valid[0]
                 continue
-            index = pick_branch(value, branches)
+            index = pick_branch(value, [b.schema for b in alternatives])
             if index is None:
-                return {}
-            schema = branches[index]
+                return None
+            node = alternatives[index]
             continue
-        if "allOf" in schema:
-            merged: Schema = {k: v for k, v in schema.items() if k != "allOf"}
-            for part in schema["allOf"]:
-                part = _effective(value, part)
-                if "properties" in part:
-                    merged["properties"] = {**merged.get("properties", {}), **part["properties"]}
-                for key, sub in part.items():
-                    merged.setdefault(key, sub)
-            return merged
-        return schema
+        if "allOf" in node.schema:
+            return _merged(node, tuple(_effective(value, part) for part in node.branches("allOf")))
+        return node
 
 
-def _needs_descent(schema: Schema) -> bool:
-    known = _DESCENT.get(id(schema))
+def _merged(node: SchemaNode, parts: tuple[SchemaNode | None, ...]) -> SchemaNode:
+    """``node`` with the parts of its allOf that apply merged in (kept on the node, per choice of parts)."""
+    merges: dict[tuple[SchemaNode | None, ...], SchemaNode] = node.memo.setdefault(_merged, {})
+    found = merges.get(parts)
+    if found is None:
+        merged = {k: v for k, v in node.schema.items() if k != "allOf"}
+        for part in parts:
+            if part is None:
+                continue
+            if "properties" in part.schema:
+                merged["properties"] = {**merged.get("properties", {}), **part.schema["properties"]}
+            for key, sub in part.schema.items():
+                merged.setdefault(key, sub)
+        found = merges[parts] = SchemaNode(merged)
+    return found
+
+
+def _needs_descent(node: SchemaNode) -> bool:
+    """Whether anything at or below the node can hold keys we check (kept on the node)."""
+    known = node.memo.get(_needs_descent)
     if known is None:
-        known = _DESCENT[id(schema)] = _computes_descent(schema)
-    return known
+        known = node.memo[_needs_descent] = _computes_descent(node)
+    return bool(known)
 
 
-def _computes_descent(schema: Schema) -> bool:
-    if schema.get("properties") is not None:
+def _computes_descent(node: SchemaNode) -> bool:
+    if node.schema.get("properties") is not None:
         return True
-    for key in ("items", "additionalProperties"):
-        sub = schema.get(key)
-        if isinstance(sub, dict) and _needs_descent(sub):
+    for sub in (node.items, node.additional):
+        if sub is not None and _needs_descent(sub):
             return True
-    return any(_needs_descent(b) for key in ("oneOf", "anyOf", "allOf") for b in schema.get(key, []))
+    return any(_needs_descent(b) for key in ("oneOf", "anyOf", "allOf") for b in node.branches(key))
