@@ -79,9 +79,10 @@ def rules(payload: dict[str, Any]) -> Callable[[], list[Any]]:
 
 
 def clear_caches() -> None:
-    for cached in (recipient_zones.zones_for, recipient_zones._block, calling_hours.reach_on_clock, calling_hours.clock_signature):
+    """Empty what the rules fill per prefix, zone and schedule (not the interned values: identity is their equality)."""
+    recipient_zones._BY_HEAD.clear()
+    for cached in (recipient_zones._block, calling_hours.reach_on_clock, calling_hours.clock_signature, calling_hours.offset_changes):
         cached.cache_clear()
-    calling_hours.offset_changes.cache_clear()
 
 
 def timed(work: Callable[[], object]) -> float:

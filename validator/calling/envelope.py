@@ -212,7 +212,7 @@ def _zone_weights() -> dict[str, int]:
     return weights
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # process-wide: a pure function of values (schedule, zone, rules, hours), bounded
 def _envelope(
     plan: Schedule,
     zone: str,
@@ -288,7 +288,7 @@ def _by_date(pieces: Iterable[Interval]) -> dict[int, list[Interval]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # process-wide: a pure function of zones, minutes and a law-table rule, bounded
 def _barred(zone: str, judged: str, lo: int, hi: int, rule: Rule) -> dict[int, list[Interval]]:
     """The minutes of ``[lo, hi)`` that ``rule`` bars on ``judged``'s clock, by date on ``zone``'s clock."""
     every = Schedule(zone, _FULL, frozenset(range(7)))

@@ -49,7 +49,7 @@ class Breach:
     first_local: datetime  # naive, on the zone's clock
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # process-wide: a pure function of values (schedule, zone, dates, rule), bounded; batches repeat them
 def breaches(plan: Schedule, zone: str, start: int, days: int, rule: Rule) -> dict[Bar, Breach]:
     """Every allowed minute of ``days`` days from ``start``, on ``zone``'s clock, against ``rule``."""
     found: dict[Bar, _Found] = {}

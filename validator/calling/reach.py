@@ -85,7 +85,7 @@ def several_clocks(zones: RecipientZones, start: int) -> bool:
     return len({clock_signature(zone, start) for zone in zones.zones}) > 1
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # process-wide: time-zone data, a pure function of a zone name and a minute, bounded
 def clock_signature(zone: str, start: int) -> tuple[int, ...]:
     """Equal for zones that keep the same clock over the period checked (New York and Toronto)."""
     info = load_zone(zone)
@@ -149,7 +149,7 @@ def naive_datetime(minute: int) -> datetime:
     return _EPOCH + timedelta(minutes=minute)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # process-wide: a pure function of values (schedule, zone, minute, limit), bounded
 def reach_on_clock(plan: Schedule, zone: str, start: int, limit: Interval) -> Reach:
     """Every allowed minute in the 53 weeks from ``start``, on ``zone``'s clock, against ``limit``."""
     covered: set[Interval] = set()
@@ -196,7 +196,7 @@ def utc_offset(zone: ZoneInfo, minute: int) -> int:
     return int(offset.total_seconds()) // 60 if offset is not None else 0
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)  # process-wide: time-zone data (zones are loaded once, see load_zone), bounded
 def offset_changes(zone: ZoneInfo, start: int, stop: int) -> tuple[int, ...]:
     """The minutes in ``[start, stop)`` at which the zone's UTC offset changes (checked daily, then bisected)."""
     found = []

@@ -129,7 +129,7 @@ def number_type(digits: str) -> int | None:
     return region.kind(digits[len(str(code)) :])
 
 
-@cache
+@cache  # process-wide: phonenumbers' metadata patterns, compiled once
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -144,7 +144,7 @@ def _country(code: int) -> _Country:
     return country
 
 
-@cache
+@cache  # process-wide: phonenumbers' metadata per region
 def _region(code: int, name: str) -> _Region | None:
     """A region's patterns (loaded when a number first needs them: NANP alone has 25 regions)."""
     if len(COUNTRY_CODE_TO_REGION_CODE[code]) == 1:  # as is_valid_number_for_region looks it up

@@ -71,7 +71,7 @@ class PhoneInfo(NamedTuple):  # a tuple: built for every number of a batch, 3× 
         return self.e164 if self.valid and self.e164 is not None else self.text
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 17)  # process-wide: a pure function of the text, bounded; a guarded client re-checks the same numbers
 def analyze(text: str) -> PhoneInfo:
     """Classify ``text`` as a phone number.
 
@@ -156,7 +156,7 @@ def _invalid_problem(number: phonenumbers.PhoneNumber) -> str:
     return f"it is not in a number range assigned in {where}"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # process-wide: phonenumbers' zone table by number, bounded
 def time_zones(e164: str) -> tuple[str, ...]:
     """IANA zones the number's area may be in (empty when unknown), e.g. ``("America/Los_Angeles",)``."""
     from phonenumbers import timezone

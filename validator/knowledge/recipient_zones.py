@@ -43,7 +43,7 @@ class RecipientZones:
     country_only: bool
 
 
-@cache
+@cache  # process-wide: one instance per value, so that equality is identity (see RecipientZones)
 def _interned(zones: tuple[str, ...], country_only: bool) -> RecipientZones:
     return RecipientZones(zones, country_only)
 
@@ -88,11 +88,12 @@ def zones_for(number: str) -> RecipientZones | None:
     return block.geographic if _is_geographic(number, block.code) else block.country
 
 
-# First 4 digits → zones, for heads that decide the zones alone (no longer prefix, no type to ask).
+# First 4 digits → zones, for heads that decide the zones alone (no longer prefix, no type to ask);
+# process-wide: phonenumbers' zone table, at most 10,000 heads.
 _BY_HEAD: dict[str, RecipientZones] = {}
 
 
-@cache
+@cache  # process-wide: phonenumbers' zone table per 4-digit head (at most 10,000)
 def deciding_length(head: str) -> int | None:
     """How many leading digits decide the zones of every number that starts with ``head`` (its first 4 digits).
 
@@ -110,7 +111,7 @@ def _country_code(prefix: str) -> int:
     return next((int(prefix[:n]) for n in (1, 2, 3) if int(prefix[:n]) in COUNTRY_CODE_TO_REGION_CODE), 0)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # process-wide: phonenumbers' zone table per TIMEZONE_DATA prefix
 def _block(prefix: str) -> _Block:
     code = _country_code(prefix)
     geographic = _zones(TIMEZONE_DATA[prefix], country_only=len(prefix) <= len(str(code)))
@@ -128,7 +129,7 @@ def _zones(names: tuple[str, ...], *, country_only: bool) -> RecipientZones:
     return _interned(known, country_only) if known else UNKNOWN
 
 
-@cache
+@cache  # process-wide: phonenumbers' metadata per country code
 def _non_geographic_pattern(code: int) -> regex.Pattern[str] | None:
     """Every national-number pattern of the country that ``number_type`` may call non-geographic."""
     patterns: list[str] = []

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 
-@cache
+@cache  # process-wide: the package's own data files, read once each
 def load_table(name: str) -> Any:
     """``load_table("voice_providers")`` → the parsed ``validator/knowledge/data/voice_providers.yaml``."""
     text = (resources.files("validator.knowledge") / "data" / f"{name}.yaml").read_text(encoding="utf-8")

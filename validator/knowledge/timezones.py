@@ -42,7 +42,7 @@ class ZoneSuggestion:
         return f"{self.reason}: use {listed}"
 
 
-@cache
+@cache  # process-wide: tzdata's list of names, read once
 def zone_names() -> frozenset[str]:
     """Every zone name tzdata ships (canonical zones and their links)."""
     return frozenset(resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split())
@@ -52,27 +52,29 @@ def is_zone(name: str) -> bool:
     return name in zone_names()
 
 
-@cache
 def load_zone(name: str) -> ZoneInfo | None:
     """The zone, or None: the one way rules load a zone from payload text.
 
     Only names tzdata lists are opened: ``ZoneInfo`` turns any other text into a path, so a
     directory (``"America"``) or a name past NAME_MAX raises OSError rather than "not found".
     """
-    if not is_zone(name):
-        return None
+    return _open_zone(name) if is_zone(name) else None
+
+
+@cache  # process-wide: tzdata's zones, keyed by the names it lists (never by payload text it does not)
+def _open_zone(name: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # a tzdata file that is missing or unreadable here
         return None
 
 
-@cache
+@cache  # process-wide: derived from tzdata's names
 def _folded_names() -> dict[str, str]:
     return {_fold(name): name for name in zone_names()}
 
 
-@cache
+@cache  # process-wide: derived from tzdata's names
 def _by_city() -> dict[str, list[str]]:
     cities: dict[str, list[str]] = {}
     for name in sorted(zone_names()):

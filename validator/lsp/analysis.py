@@ -55,6 +55,9 @@ class Configs:
 
     def __init__(self) -> None:
         self._loaded: dict[Path, tuple[tuple[int, int], Config]] = {}
+        # The spec each configuration names, held: load_spec hands a held spec back until its file
+        # changes, so a check per keystroke neither re-reads nor re-validates it.
+        self._specs: dict[Path | None, Spec] = {}
 
     def for_path(self, path: Path) -> Config:
         """Raises :class:`ConfigError` for a configuration that cannot be used."""
@@ -72,8 +75,16 @@ class Configs:
             self._loaded[found] = cached
         return cached[1]
 
+    def spec_for(self, config: Config, default: Spec) -> Spec:
+        """The configuration's ``spec`` as ``check`` reads it, else ``default``; raises :class:`SpecError`."""
+        if config.spec is None:
+            return default
+        spec = self._specs[config.path] = configured_spec(config)
+        return spec
+
     def forget(self) -> None:
         self._loaded.clear()
+        self._specs.clear()
 
 
 def payload_format(text: str, path: Path | None, language_id: str | None) -> InputFormat | None:
@@ -89,7 +100,7 @@ def analyse(text: str, path: Path | None, language_id: str | None, *, configs: C
         return Analysis(text, None)
     try:
         config = configs.for_path(path if path is not None else folder)
-        spec = configured_spec(config) if config.spec is not None else spec  # as `check` reads it
+        spec = configs.spec_for(config, spec)
     except (ConfigError, SpecError) as exc:
         return Analysis(text, fmt, config_error=f"configuration error, nothing checked: {exc}")
     if path is not None and config.excludes(path):

@@ -49,9 +49,9 @@ def export_schema(spec: Spec, draft: Draft = "07") -> Schema:
     _add_prose_ranges(body, spec)
     nodes = list(iter_object_schemas(body))
     # An allOf part closed on its own would refuse its siblings' properties (draft-07 has no unevaluatedProperties).
-    parts = {id(part) for _, node in nodes for part in node.get("allOf", ())}
     for location, node in nodes:
-        if "properties" in node and "additionalProperties" not in node and id(node) not in parts:
+        part = location.rpartition("/")[0].endswith("/allOf")
+        if "properties" in node and "additionalProperties" not in node and not part:
             node["additionalProperties"] = False  # what RBV111 reports as an unknown key
         if draft == "07":
             newer = _NEWER_KEYWORDS.intersection(node)
