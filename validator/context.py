@@ -9,13 +9,45 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 
 from validator.diagnostics import Finding, Fix
 from validator.openapi.load import Spec
 from validator.settings import Settings
 
 JSON = Any
+Member = tuple[str, dict[str, JSON]]
+
+
+class Members(Sequence[Member]):
+    """``(pointer, object)`` pairs, kept as two lists: a 100,000-task view is two containers, not 100,000 tuples.
+
+    Tuples that hold a task are containers the garbage collector tracks for as long as the
+    view lives; the pairs are made as they are read, and freed at once.
+    """
+
+    __slots__ = ("_objects", "_pointers")
+
+    def __init__(self, pointers: list[str], objects: list[dict[str, JSON]]) -> None:
+        self._pointers = pointers
+        self._objects = objects
+
+    def __len__(self) -> int:
+        return len(self._objects)
+
+    def __iter__(self) -> Iterator[Member]:
+        return zip(self._pointers, self._objects, strict=True)
+
+    @overload
+    def __getitem__(self, index: int) -> Member: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Members: ...
+
+    def __getitem__(self, index: int | slice) -> Member | Members:
+        if isinstance(index, slice):
+            return Members(self._pointers[index], self._objects[index])
+        return self._pointers[index], self._objects[index]
 
 
 @dataclass
@@ -40,20 +72,22 @@ class Context:
         return f"tasks[{index + self.task_offset}]"
 
     @cached_property
-    def tasks(self) -> list[tuple[str, dict[str, JSON]]]:
+    def tasks(self) -> Members:
         """``(pointer, task)`` for every task that is an object."""
         tasks = self.document.get("tasks")
         if not isinstance(tasks, list):
-            return []
+            return Members([], [])
         excluded = self.excluded_tasks
-        return [(f"/tasks/{i}", task) for i, task in enumerate(tasks) if isinstance(task, dict) and i not in excluded]
+        if not excluded and all(isinstance(task, dict) for task in tasks):
+            return Members([f"/tasks/{i}" for i in range(len(tasks))], tasks)
+        kept = [i for i, task in enumerate(tasks) if isinstance(task, dict) and i not in excluded]
+        return Members([f"/tasks/{i}" for i in kept], [tasks[i] for i in kept])
 
     @cached_property
-    def agent_overrides(self) -> list[tuple[str, dict[str, JSON]]]:
+    def agent_overrides(self) -> Members:
         """``(pointer, agent_override)`` for every task that carries one as an object."""
-        return [
-            (f"{ptr}/agent_override", task["agent_override"]) for ptr, task in self.tasks if isinstance(task.get("agent_override"), dict)
-        ]
+        found = [(ptr, task["agent_override"]) for ptr, task in self.tasks if isinstance(task.get("agent_override"), dict)]
+        return Members([f"{ptr}/agent_override" for ptr, _ in found], [override for _, override in found])
 
     def override_sections(self, section: str) -> Iterator[tuple[str, dict[str, JSON]]]:
         """``(pointer, obj)`` for ``agent``, ``retell_llm`` or ``conversation_flow`` of each override."""
