@@ -48,6 +48,19 @@ print(validator.__file__, wall, cpu, peak, len(report.diagnostics))
 """
 
 
+# The floor: the user's own load of the file, in a process like theirs (the collector on), timed the same way.
+FLOOR = """
+import json, sys, time, yaml
+text = open(sys.argv[1], encoding="utf-8").read()
+load = (lambda: json.loads(text)) if sys.argv[1].endswith(".json") else (lambda: yaml.load(text, Loader=yaml.CSafeLoader))
+wall, cpu = time.perf_counter(), time.process_time()
+load()
+wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+peak = next(int(line.split()[1]) // 1024 for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(wall, cpu, peak)
+"""
+
+
 @dataclass(frozen=True)
 class Sample:
     wall: float
@@ -61,6 +74,12 @@ def library(tree: Path, path: Path) -> Sample:
     module, wall, cpu, rss, _ = out.stdout.split()
     if not Path(module).resolve().is_relative_to(tree):
         raise SystemExit(f"the child imported {module}, not the tree {tree}")
+    return Sample(float(wall), float(cpu), int(rss))
+
+
+def floor(path: Path) -> Sample:
+    out = subprocess.run([sys.executable, "-c", FLOOR, str(path)], check=True, capture_output=True, text=True, env=ENV)
+    wall, cpu, rss = out.stdout.split()
     return Sample(float(wall), float(cpu), int(rss))
 
 
@@ -134,6 +153,7 @@ def main() -> None:
         "| tasks | input | entry | before s | after s | after / before | before CPU s | after CPU s | noise before / after | before MB | after MB |"
     )
     print("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    floors: list[str] = []
     for size in sizes:
         yaml_too = size <= 100_000
         subprocess.run([sys.executable, str(HERE / "run.py"), "--generate", str(size), str(int(yaml_too))], check=True, env=ENV)
@@ -153,6 +173,14 @@ def main() -> None:
                     f"| {cpu['before']:.3f} | {cpu['after']:.3f} | {noise} | {rss['before']} | {rss['after']} |",
                     flush=True,
                 )
+            loads = [floor(path) for _ in range(args.repeat)]
+            floors.append(
+                f"| {size:,} | {suffix.upper()} | {statistics.median(s.wall for s in loads):.3f} "
+                f"| {statistics.median(s.cpu for s in loads):.3f} | {max(s.rss for s in loads)} |"
+            )
+    print("\nThe floor: the file loaded alone (`json.loads`, `yaml.load(…, Loader=CSafeLoader)`) in a process with the collector on:\n")
+    print("| tasks | input | s | CPU s | MB |\n| ---: | --- | ---: | ---: | ---: |")
+    print("\n".join(floors))
     print(f"\nload average at the end {load()}")
 
 
