@@ -36,7 +36,7 @@ for command in (check, list_rules, explain, schema, convert, spec_group, split, 
     main.add_command(command)
 
 # The language server's collector thresholds (young, middle, old); see collector_policy.
-LSP_THRESHOLDS = (100_000, 50, 100)
+LSP_THRESHOLDS = (1_000_000, 10, 100)
 
 
 def run() -> NoReturn:
@@ -71,9 +71,10 @@ def collector_policy(args: list[str]) -> None:
     walked, it traverses everything allocated so far, again and again (a 100,000-task YAML
     file: ~10 s of collections on ~6.5 s of work; docs/performance.md). A command checks,
     reports and exits at once: the collector is off. The language server runs for hours and
-    must free what cycles it makes, so it keeps the collector with rarer collections (young
-    ones every 100,000 net allocations instead of 700; middle ones every 5,000,000): a
-    10,000-task YAML check, 650,000 nodes, sets off none but young ones.
+    must free what cycles it makes, so it keeps the collector, with young collections every
+    1,000,000 net allocations instead of 700 (middle ones every 10,000,000): most of what a check
+    allocates is freed before a collection sees it, and a check of a 10,000-task YAML file (650,000
+    nodes) costs what it did with the collector paused (``bench/collector.py``).
     """
     command = next((arg for arg in args if not arg.startswith("-")), None)  # the group has no option taking a value
     if command == "lsp":
