@@ -89,12 +89,12 @@ class HolidayCalendar:
         return _holidays(self, day.year).get(day)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=64)  # process-wide: a pure function of a law-table calendar and a subdivision, bounded
 def _concrete(calendar: HolidayCalendar, subdivision: str) -> HolidayCalendar:
     return HolidayCalendar(calendar.country, subdivision, calendar.only, calendar.extra, calendar.subdivisions)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # process-wide: a pure function of a law-table calendar and a year, bounded
 def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
     found: dict[date, str] = {}
     for day, names in _package_names(calendar, year).items():
@@ -138,7 +138,7 @@ def snapshot_key(country: str, subdivision: str | None, year: int) -> str:
     return f"{country}/{subdivision or ''}/{year}"
 
 
-@cache
+@cache  # process-wide: the package's own data file, read once
 def _snapshot() -> dict[str, dict[str, str]]:
     text = (resources.files("validator.knowledge") / "data" / "holidays_snapshot.json").read_text(encoding="utf-8")
     data: dict[str, dict[str, str]] = json.loads(text)

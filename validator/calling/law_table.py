@@ -224,19 +224,19 @@ def _calendars() -> list[HolidayCalendar]:
     return [law.rule.calendar for law in laws() if law.rule is not None and law.rule.calendar is not None]
 
 
-@cache
+@cache  # process-wide: the package's law table, read once
 def laws() -> tuple[Law, ...]:
     """Every entry of ``data/calling_time_law.yaml``, applied and watched, in file order."""
     return tuple(_law(entry) for entry in load_table("calling_time_law")["jurisdictions"])
 
 
-@cache
+@cache  # process-wide: the package's law table, read once
 def left_out() -> tuple[dict[str, str], ...]:
     """What was examined and not kept as an entry: ``{"where", "what", "reason"}``."""
     return tuple(load_table("calling_time_law")["left_out"])
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)  # process-wide: a pure function of an interned place and a purpose, bounded
 def laws_for(location: Location, purpose: str) -> tuple[Law, ...]:
     """The applied entries that govern calls of ``purpose`` to ``location``; every candidate place's when the place is not told."""
     return tuple(

@@ -68,38 +68,38 @@ class Location:
         return len(self.countries) == 1 and (self.subdivision is not None or self.country not in subdivided())
 
 
-@cache
+@cache  # process-wide: one instance per place, so that equality is identity (see Location)
 def _interned(country: str, subdivision: str | None, countries: tuple[str, ...], name: str) -> Location:
     return Location(country, subdivision, countries, name)
 
 
-@cache
+@cache  # process-wide: the package's table, read once
 def subdivision_names() -> dict[str, dict[str, str]]:
     """``{"US": {"Florida": "FL", …}, "CA": {…}}``: the geocoder's names of states and provinces."""
     table: dict[str, dict[str, str]] = load_table("subdivisions")
     return table
 
 
-@cache
+@cache  # process-wide: the package's table, read once
 def region_names() -> dict[str, dict[str, str]]:
     """``{"ES": {"Barcelona": "CT", …}, "BR": {"Rio de Janeiro": "RJ", …}}``: the geocoder's names of provinces and states."""
     table: dict[str, dict[str, str]] = load_table("regions")
     return table
 
 
-@cache
+@cache  # process-wide: derived from the package's tables
 def subdivided() -> frozenset[str]:
     """Countries whose law differs by subdivision, so a number is placed only when it tells its subdivision."""
     return frozenset(subdivision_names()) | frozenset(region_names())
 
 
-@cache
+@cache  # process-wide: a pure function of the table's codes
 def subdivision_name(country: str, code: str) -> str:
     """``("US", "FL")`` → ``Florida`` (the first name the table gives for the code)."""
     return next((name for name, value in subdivision_names().get(country, {}).items() if value == code), code)
 
 
-@cache
+@cache  # process-wide: phonenumbers' geocoding data, read once
 def nanp_descriptions() -> dict[str, str]:
     """+1's geocoding prefixes → English description: those that can change a place (see :func:`geocode_snapshot`).
 
@@ -124,7 +124,7 @@ def geocode_snapshot() -> dict[str, object]:
 _REGION_CODES = {"34": "ES", "55": "BR"}  # calling code → the country told to the region (data/regions.yaml)
 
 
-@cache
+@cache  # process-wide: phonenumbers' geocoding data, read once
 def region_descriptions() -> dict[str, dict[str, str]]:
     """Calling code → {prefix → English description}: only the prefixes where the region changes (see :func:`_deciding_regions`)."""
     kept = json.loads((resources.files("validator.knowledge") / "data" / "nanp_geocodes.json").read_text(encoding="utf-8"))
@@ -175,7 +175,7 @@ def _geodata_modules() -> dict[str, dict[str, str]]:
     return found
 
 
-@cache
+@cache  # process-wide: derived from the package's tables
 def _places() -> dict[str, tuple[str, str]]:
     """A state's or province's name, or its postal code, → (country, code)."""
     places = {name: (country, code) for country, names in subdivision_names().items() for name, code in names.items()}
@@ -252,7 +252,7 @@ def deciding_length(head: str) -> int | None:
     return _deciding_lengths().get(head, 4)
 
 
-@cache
+@cache  # process-wide: derived from phonenumbers' geocoding data
 def _deciding_lengths() -> dict[str, int]:
     """For each +1 head (``1NPA``), how many digits decide the place: 4 when only the head's own entry is kept
     (:func:`_needed`: nearly every area code), else the longest prefix under it (201: a few exchanges say NY)."""
@@ -305,7 +305,7 @@ def _regional(number: str, country: str) -> Location:
     return _interned(country, region, (country,), f"{description} ({country}-{region})")
 
 
-@cache
+@cache  # process-wide: a pure function of the table's places
 def zones_of(country: str, subdivision: str | None) -> tuple[str, ...]:
     """The zones phonenumbers gives the numbers of a state or province (of the whole country with no subdivision).
 
@@ -315,7 +315,7 @@ def zones_of(country: str, subdivision: str | None) -> tuple[str, ...]:
     return _place_zones().get((country, subdivision), ())
 
 
-@cache
+@cache  # process-wide: derived from phonenumbers' zone and geocoding data
 def _place_zones() -> dict[tuple[str, str | None], tuple[str, ...]]:
     """Zones by (country, subdivision) and by (country, None): the places of each +1 head (``1NPA``), then the zones under it."""
     heads: dict[str, set[tuple[str, str]]] = {}
