@@ -12,7 +12,7 @@ process has it (on, default thresholds). ``CLI``: ``python -m validator check --
 --max-bytes 0 --now … FILE > /dev/null``, wall time from spawn to exit. Figures are medians of
 the rounds; CPU is user + system seconds of the measured part (the library) or of the whole
 process (the CLI); noise is each tree's spread over its rounds, (max − min) / median, of the
-wall time. Payloads come from bench/payloads.py via ``bench/run.py --generate``, into bench/out/.
+wall time and of the CPU time (on a shared machine the CPU time is the steadier figure). Payloads come from bench/payloads.py via ``bench/run.py --generate``, into bench/out/.
 """
 
 from __future__ import annotations
@@ -150,9 +150,10 @@ def main() -> None:
     print(f"before {trees['before']} ({git_head(trees['before'])}), after {trees['after']} ({git_head(trees['after'])})")
     print(f"{args.repeat} rounds, trees alternating; load average at start {load()}\n")
     print(
-        "| tasks | input | entry | before s | after s | after / before | before CPU s | after CPU s | noise before / after | before MB | after MB |"
+        "| tasks | input | entry | before s | after s | after / before | before CPU s | after CPU s | CPU after / before "
+        "| noise, wall (before / after) | noise, CPU | before MB | after MB |"
     )
-    print("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     floors: list[str] = []
     for size in sizes:
         yaml_too = size <= 100_000
@@ -168,9 +169,11 @@ def main() -> None:
                 cpu = {name: statistics.median(s.cpu for s in found) for name, found in samples.items()}
                 rss = {name: max(s.rss for s in found) for name, found in samples.items()}
                 noise = " / ".join(f"{spread([s.wall for s in samples[name]]):.0%}" for name in trees)
+                noise_cpu = " / ".join(f"{spread([s.cpu for s in samples[name]]):.0%}" for name in trees)
                 print(
                     f"| {size:,} | {suffix.upper()} | {entry} | {wall['before']:.3f} | {wall['after']:.3f} | {wall['after'] / wall['before']:.2f} "
-                    f"| {cpu['before']:.3f} | {cpu['after']:.3f} | {noise} | {rss['before']} | {rss['after']} |",
+                    f"| {cpu['before']:.3f} | {cpu['after']:.3f} | {cpu['after'] / cpu['before']:.2f} | {noise} | {noise_cpu} "
+                    f"| {rss['before']} | {rss['after']} |",
                     flush=True,
                 )
             loads = [floor(path) for _ in range(args.repeat)]
