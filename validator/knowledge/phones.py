@@ -270,7 +270,7 @@ class Region:
         return cls()
 
 
-@lru_cache(maxsize=1 << 17)  # a list repeats its numbers (duplicates, --fix re-reading the file)
+@lru_cache(maxsize=1 << 17)  # process-wide: a pure function of cell and region, bounded; lists repeat their numbers
 def normalize(cell: str, region: str | None = None) -> Reading:
     """Read a spreadsheet cell as a phone number: the E.164 number it stands for, or why it cannot.
 
@@ -389,13 +389,13 @@ def _national_fast(digits: str, region: str, code: int) -> str | None:
     return info.e164 if info.is_e164 and info.valid and info.e164 == candidate else None
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=512)  # process-wide: phonenumbers' metadata per region
 def _calling_code(region: str) -> int:
     """The region's country calling code (0 when unknown)."""
     return int(phonenumbers.country_code_for_region(region))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=512)  # process-wide: phonenumbers' metadata per region
 def _plain_national_prefix(region: str) -> str | None:
     """The region's national prefix when parsing strips exactly it ("" when it has none); ``None`` when it is a pattern."""
     metadata = PhoneMetadata.metadata_for_region(region)
