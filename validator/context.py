@@ -16,10 +16,10 @@ from validator.openapi.load import Spec
 from validator.settings import Settings
 
 JSON = Any
-Member = tuple[str, dict[str, JSON]]
+Pair = tuple[str, dict[str, JSON]]
 
 
-class Members(Sequence[Member]):
+class Pairs(Sequence[Pair]):
     """``(pointer, object)`` pairs, kept as two lists: a 100,000-task view is two containers, not 100,000 tuples.
 
     Tuples that hold a task are containers the garbage collector tracks for as long as the
@@ -35,18 +35,18 @@ class Members(Sequence[Member]):
     def __len__(self) -> int:
         return len(self._objects)
 
-    def __iter__(self) -> Iterator[Member]:
+    def __iter__(self) -> Iterator[Pair]:
         return zip(self._pointers, self._objects, strict=True)
 
     @overload
-    def __getitem__(self, index: int) -> Member: ...
+    def __getitem__(self, index: int) -> Pair: ...
 
     @overload
-    def __getitem__(self, index: slice) -> Members: ...
+    def __getitem__(self, index: slice) -> Pairs: ...
 
-    def __getitem__(self, index: int | slice) -> Member | Members:
+    def __getitem__(self, index: int | slice) -> Pair | Pairs:
         if isinstance(index, slice):
-            return Members(self._pointers[index], self._objects[index])
+            return Pairs(self._pointers[index], self._objects[index])
         return self._pointers[index], self._objects[index]
 
 
@@ -72,22 +72,22 @@ class Context:
         return f"tasks[{index + self.task_offset}]"
 
     @cached_property
-    def tasks(self) -> Members:
+    def tasks(self) -> Pairs:
         """``(pointer, task)`` for every task that is an object."""
         tasks = self.document.get("tasks")
         if not isinstance(tasks, list):
-            return Members([], [])
+            return Pairs([], [])
         excluded = self.excluded_tasks
         if not excluded and all(isinstance(task, dict) for task in tasks):
-            return Members([f"/tasks/{i}" for i in range(len(tasks))], tasks)
+            return Pairs([f"/tasks/{i}" for i in range(len(tasks))], tasks)
         kept = [i for i, task in enumerate(tasks) if isinstance(task, dict) and i not in excluded]
-        return Members([f"/tasks/{i}" for i in kept], [tasks[i] for i in kept])
+        return Pairs([f"/tasks/{i}" for i in kept], [tasks[i] for i in kept])
 
     @cached_property
-    def agent_overrides(self) -> Members:
+    def agent_overrides(self) -> Pairs:
         """``(pointer, agent_override)`` for every task that carries one as an object."""
         found = [(ptr, task["agent_override"]) for ptr, task in self.tasks if isinstance(task.get("agent_override"), dict)]
-        return Members([f"{ptr}/agent_override" for ptr, _ in found], [override for _, override in found])
+        return Pairs([f"{ptr}/agent_override" for ptr, _ in found], [override for _, override in found])
 
     def override_sections(self, section: str) -> Iterator[tuple[str, dict[str, JSON]]]:
         """``(pointer, obj)`` for ``agent``, ``retell_llm`` or ``conversation_flow`` of each override."""

@@ -43,3 +43,9 @@ def test_context_tasks_pair_pointers_with_the_task_objects(tasks: list[Any]) -> 
     assert len(ctx.tasks) == len(expected)
     assert [ctx.tasks[i] for i in range(len(expected))] == expected
     assert list(ctx.tasks[1:]) == expected[1:]
+
+
+def test_context_tasks_leave_out_the_excluded_tasks() -> None:
+    tasks = [{"to_number": f"+1213777444{i}"} for i in range(4)]
+    ctx = Context({"tasks": tasks}, load_spec(), Settings(), excluded_tasks=frozenset({0, 2}))
+    assert list(ctx.tasks) == [("/tasks/1", tasks[1]), ("/tasks/3", tasks[3])]

@@ -110,7 +110,7 @@ def _place_words(group: Group) -> list[str]:
     return [" ".join(found)]
 
 
-@cache
+@cache  # process-wide: the law table's names, per country code
 def _country_name(country: str) -> str:
     """A country's name as the law table words it (``Australia``), else its code."""
     named = next((law.name for law in laws() if law.country == country and law.subdivision is None), country)
@@ -194,7 +194,7 @@ def part_zone(zones: RecipientZones, preferred: str) -> str:
 _SIGNATURE_START = 29_000_000  # a fixed minute (2025-02) for telling clocks apart: which clock, not when
 
 
-@cache
+@cache  # process-wide: tzdata's zone table, read once
 def _partial_zones() -> frozenset[str]:
     """Zones tzdata's ``zone1970.tab`` describes as a part of a region (``Alaska - western Aleutians``)."""
     text = (resources.files("tzdata") / "zoneinfo" / "zone1970.tab").read_text(encoding="utf-8")
@@ -202,7 +202,7 @@ def _partial_zones() -> frozenset[str]:
     return frozenset(row[2] for row in rows if len(row) > 3 and " - " in row[3])
 
 
-@cache
+@cache  # process-wide: derived from phonenumbers' zone table
 def _zone_weights() -> dict[str, int]:
     """How many number blocks phonenumbers maps to each zone: a stand-in for how many people keep its clock."""
     weights: dict[str, int] = {}

@@ -127,18 +127,20 @@ class _Homes:
         return None
 
 
-_HOMED: dict[tuple[int, Location], RecipientZones] = {}
+# (the number's zones, where the person lives) → both places' zones; process-wide: both are interned values
+# (one instance each, compared by identity), so this holds a pure function of a bounded set of pairs.
+_HOMED: dict[tuple[RecipientZones, Location], RecipientZones] = {}
 
 
 def _with_home(zones: RecipientZones, lives: Location | None) -> RecipientZones:
     """The number's zones and those of the place the person lives (one instance per pair: zones compare by identity)."""
     if lives is None:
         return zones
-    known = _HOMED.get((id(zones), lives))
+    known = _HOMED.get((zones, lives))
     if known is None:
         extra = zones_of(lives.country, lives.subdivision)
         merged = tuple(dict.fromkeys((*zones.zones, *extra))) if zones.zones else extra
-        known = _HOMED[(id(zones), lives)] = zones if merged == zones.zones else RecipientZones(merged, False)
+        known = _HOMED[(zones, lives)] = zones if merged == zones.zones else RecipientZones(merged, False)
     return known
 
 

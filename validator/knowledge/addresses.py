@@ -31,7 +31,7 @@ _CANADIAN = re.compile(r"([A-Za-z])\d[A-Za-z] ?\d[A-Za-z]\d")
 _STATE_CODES = frozenset({*subdivision_names()["US"].values(), *US_TERRITORIES})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # process-wide: a pure function of the text, bounded; a list repeats its places
 def place_of_address(text: str) -> Location | None:
     """``"FL"``, ``"Florida"``, ``"33101"``, ``"33101-1234"``, ``"M5V 3L9"``, ``"Ontario"`` → where that is; ``None`` when not told."""
     value = " ".join(text.split()).strip(" .,")
@@ -55,7 +55,7 @@ def zip_state(code: str) -> str | None:
     return state if state in _STATE_CODES else None
 
 
-@cache
+@cache  # process-wide: derived from the package's tables
 def _names() -> dict[str, tuple[str, str]]:
     """Every name and postal abbreviation of a state, territory or province, in lower case → (country, code)."""
     found: dict[str, tuple[str, str]] = {}
