@@ -15,7 +15,7 @@ from typing import Any
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
-from validator.openapi.load import SchemaNode
+from validator.openapi.load import SchemaNode, Spec, per_spec
 from validator.openapi.tools import did_you_mean, pick_branch
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
@@ -35,11 +35,12 @@ SPEC_SENTENCES = (
 _NO_GUESS = "the server ignores unknown keys; remove it"
 _VARIABLES = "retell_llm_dynamic_variables"
 Shape = tuple[list[tuple[str, str]], list[tuple[str, SchemaNode]]]
-MAX_SHAPES = 4096  # per schema node: free-form keys (metadata in a checked node) must not grow it without bound
+Shapes = dict[tuple[SchemaNode, tuple[str, ...]], Shape]
+MAX_SHAPES = 4096  # per spec: free-form keys (metadata in a checked node) must not grow it without bound
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    found = _walk(ctx.document, ctx.spec.root, "")
+    found = _walk(ctx.document, ctx.spec.root, "", _shapes(ctx.spec))
     elsewhere = read_instead(ctx)  # RBV112 reports such a key unless its home is set already
     contact = contact_fields(ctx)
     for finding in found:
@@ -52,34 +53,39 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield finding
 
 
-def _walk(value: Any, node: SchemaNode, pointer: str) -> Iterator[Finding]:
+@per_spec
+def _shapes(spec: Spec) -> Shapes:
+    """What :func:`_shape` found, per (schema node, object keys): kept by the spec, as its nodes are."""
+    return {}
+
+
+def _walk(value: Any, node: SchemaNode, pointer: str, shapes: Shapes) -> Iterator[Finding]:
     effective = _effective(value, node)
     if effective is None:
         return
     if isinstance(value, dict):
-        unknown, below = _shape(effective, tuple(value))
+        unknown, below = _shape(effective, tuple(value), shapes)
         for key, hint in unknown:
             yield Finding(pointer_join(pointer, key), f"unknown key `{quote(key)}`: the API ignores it", hint, "key")
         for key, sub in below:
             child = value[key]
             if isinstance(child, (dict, list)):
-                yield from _walk(child, sub, pointer_join(pointer, key))
+                yield from _walk(child, sub, pointer_join(pointer, key), shapes)
     elif isinstance(value, list):
         items = effective.items
         if items is not None and _needs_descent(items):
             for index, child in enumerate(value):
                 if isinstance(child, (dict, list)):
-                    yield from _walk(child, items, f"{pointer}/{index}")
+                    yield from _walk(child, items, f"{pointer}/{index}", shapes)
 
 
-def _shape(node: SchemaNode, keys: tuple[str, ...]) -> Shape:
+def _shape(node: SchemaNode, keys: tuple[str, ...], shapes: Shapes) -> Shape:
     """The unknown keys of an object with these keys (with hints), and the members to look into.
 
     Objects of one schema node mostly share their keys (100,000 tasks, a handful of shapes),
-    so the answer is kept on the node, per shape.
+    so the answer is kept per (node, shape).
     """
-    shapes: dict[tuple[str, ...], Shape] = node.memo.setdefault(_shape, {})
-    found = shapes.get(keys)
+    found = shapes.get((node, keys))
     if found is not None:
         return found
     properties = node.schema.get("properties")
@@ -97,7 +103,7 @@ def _shape(node: SchemaNode, keys: tuple[str, ...]) -> Shape:
             below.append((key, sub))
     found = (unknown, below)
     if len(shapes) < MAX_SHAPES:
-        shapes[keys] = found
+        shapes[(node, keys)] = found
     return found
 
 
