@@ -52,7 +52,7 @@ class Converted:
     words: str = ""  # how it was read, for the message: "seconds", "ISO 8601"
 
 
-@cache
+@cache  # process-wide: the package's table, read once
 def aliases() -> tuple[Alias, ...]:
     return tuple(
         Alias(frozenset(entry["names"]), tuple(entry["at"]), entry.get("home"), entry.get("convert"), entry.get("note"))
@@ -60,7 +60,7 @@ def aliases() -> tuple[Alias, ...]:
     )
 
 
-@cache
+@cache  # process-wide: derived from the package's table
 def _by_place() -> dict[tuple[str, str], Alias]:
     out: dict[tuple[str, str], Alias] = {}
     for alias in aliases():
@@ -75,7 +75,7 @@ def alias_for(at: str, key: str) -> Alias | None:
     return _by_place().get((at, key))
 
 
-@cache
+@cache  # process-wide: derived from the package's table
 def day_keys() -> frozenset[str]:
     """The keys inside a window that mean the days it applies on (the API reads ``call_time_window.day``)."""
     return frozenset(

@@ -38,7 +38,7 @@ class SdkFields:
         return key in self.fields.get(place, ())
 
 
-@cache
+@cache  # process-wide: the installed SDK's declarations, read once
 def sdk_fields() -> SdkFields | None:
     """The installed SDK's declared keys by place; ``None`` without the SDK or when its module cannot be read."""
     try:

@@ -11,14 +11,13 @@ than the spec) walk the same unknown keys, found once per document.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from validator.context import Context, per_document
 from validator.knowledge.misplaced import alias_for
-from validator.openapi.load import Schema, Spec
+from validator.openapi.load import Schema, Spec, per_spec
 from validator.pointer import join as pointer_join
 
 MAX_SHAPES = 4096  # per place: free-form keys in a walked object must not grow the memo without bound
@@ -39,15 +38,10 @@ class FieldIndex:
         return self.fields.get(template, frozenset())
 
 
-_INDEXES: weakref.WeakKeyDictionary[Spec, FieldIndex] = weakref.WeakKeyDictionary()
-
-
+@per_spec
 def field_index(spec: Spec) -> FieldIndex:
-    """The index of ``spec``'s request schema, built once per loaded spec."""
-    index = _INDEXES.get(spec)
-    if index is None:
-        index = _INDEXES[spec] = _build(spec.request_schema)
-    return index
+    """The index of ``spec``'s request schema, built once per loaded spec and kept by it."""
+    return _build(spec.request_schema)
 
 
 def _build(root: Schema) -> FieldIndex:
