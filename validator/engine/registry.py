@@ -9,7 +9,7 @@ reaches (RBV000, the checker's own failure) declares ``NO_EXAMPLES``, the reason
 instead. What a kind needs:
 
 * ``Kind.DOCUMENT``: ``check(ctx) -> Iterable[Finding]``;
-* ``Kind.SCHEMA``: ``KEYWORDS`` and ``describe(error, ctx)``, turning the
+* ``Kind.SCHEMA``: ``KEYWORDS`` and ``describe(error, explain)`` (:data:`validator.rules.Describe`), turning the
   jsonschema errors for those keywords into findings;
 * ``Kind.RAISED``: nothing more; a reader or the pipeline raises the code.
 
@@ -34,12 +34,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import validator.rules
 from validator.diagnostics import Finding, RuleInfo
 from validator.options import RULE_CODES
-from validator.rules import Example, Kind
+from validator.rules import Describe, Example, Kind
 
 if TYPE_CHECKING:
     from validator.context import Context
@@ -55,7 +55,7 @@ class Rule(RuleInfo):
     kind: Kind = Kind.RAISED
     check: CheckFn | None = None
     keywords: tuple[str, ...] = ()
-    describe: Callable[..., Any] | None = None
+    describe: Describe | None = None
     supersedes: tuple[str, ...] = ()
     spec_sentences: tuple[tuple[str, str], ...] = ()
     spec_prose: tuple[str, ...] = ()

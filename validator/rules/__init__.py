@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Literal
+
+from jsonschema.exceptions import ValidationError
+
+from validator.diagnostics import Finding
+from validator.document import Issue
 
 ExampleFormat = Literal["json", "yaml", "csv", "python"]
 _FORMAT_NAMES = {"json": "JSON", "yaml": "YAML", "csv": "CSV", "python": "a Python value for ``validate()``"}
@@ -31,11 +36,18 @@ DEFAULT_ENCODING = "utf-8"
 AGENTS_FOLDER = "agents"  # where an example's pulled agent files are written, beside its payload
 
 
+# What a schema rule (``Kind.SCHEMA``) defines: ``describe(error, explain)`` words one jsonschema error for
+# the keywords in its ``KEYWORDS``; ``explain`` words a nested error (an alternative of a ``oneOf``) with the
+# rule its own keyword belongs to, so a rule never imports another family's wording.
+Explain = Callable[[ValidationError], Iterator[Issue]]
+Describe = Callable[[ValidationError, Explain], Iterable[Finding | Issue]]
+
+
 class Kind(StrEnum):
     """How a rule runs; the registry checks that a module has what its kind needs."""
 
     DOCUMENT = "document"  # ``check(ctx) -> Iterable[Finding]`` over the parsed payload
-    SCHEMA = "schema"  # ``KEYWORDS`` + ``describe(error, ctx)``: words python-jsonschema errors
+    SCHEMA = "schema"  # ``KEYWORDS`` + ``describe(error, explain)`` (:data:`Describe`): words python-jsonschema errors
     RAISED = "raised"  # raised by a reader or the pipeline; the module holds its code and documentation
 
 

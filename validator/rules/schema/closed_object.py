@@ -6,13 +6,14 @@ allowed key.
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.openapi.tools import did_you_mean, error_pointer
 from validator.pointer import join as pointer_join
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV110"
 NAME = "closed-object"
@@ -27,7 +28,7 @@ PASSES = Example(
 KEYWORDS = ("additionalProperties",)
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     pointer = error_pointer(error)
     known = error.schema.get("properties", {})
     for key in error.instance:

@@ -7,10 +7,12 @@ declared ``uniqueItems``; the API rejects repeats.
 from collections.abc import Iterator
 from typing import Any
 
+from jsonschema.exceptions import ValidationError
+
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV109"
 NAME = "duplicate-items"
@@ -25,7 +27,7 @@ PASSES = Example(
 KEYWORDS = ("uniqueItems",)
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     pointer = error_pointer(error)
     seen: list[Any] = []
     for index, item in enumerate(error.instance):

@@ -10,12 +10,13 @@ finding only, not RBV102's as well.
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import preview
 from validator.openapi.tools import did_you_mean, enum_list, error_pointer, field_label
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV103"
 NAME = "enum-value"
@@ -33,7 +34,7 @@ KEYWORDS = ("enum", "const")
 SUPERSEDES = ("RBV102",)
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     allowed = list(error.validator_value) if error.validator == "enum" else [error.validator_value]
     guess = did_you_mean(error.instance, allowed) if isinstance(error.instance, str) else None
     hint = (

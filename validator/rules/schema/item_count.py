@@ -5,11 +5,12 @@ empty list is rejected by the API.
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV108"
 NAME = "item-count"
@@ -20,7 +21,7 @@ PASSES = Example('"call_time_window": {"windows": [{"start": 540, "end": 1020}]}
 KEYWORDS = ("minItems", "maxItems")
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     bound = "at least" if error.validator == "minItems" else "at most"
     yield Finding(
         error_pointer(error),

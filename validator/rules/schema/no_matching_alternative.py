@@ -9,13 +9,14 @@ with that one; for scalars it says in one line what would be accepted.
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.document import Issue
 from validator.json_values import preview, type_name
 from validator.openapi.tools import describe_schema, discriminator_tags, enum_list, error_pointer, field_label, pick_branch
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV107"
 NAME = "no-matching-alternative"
@@ -26,7 +27,7 @@ PASSES = Example('"tasks": [{"to_number": "+12137774445", "agent_override": {"ag
 KEYWORDS = ("oneOf", "anyOf")
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding | Issue]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding | Issue]:
     branches = error.validator_value
     instance = error.instance
     pointer = error_pointer(error)

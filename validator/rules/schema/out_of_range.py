@@ -7,12 +7,13 @@ prose are checked by the ``documented-range`` rule.)
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV104"
 NAME = "out-of-range"
@@ -32,7 +33,7 @@ _WORDS = {
 }
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     schema = error.schema
     low, high = schema.get("minimum"), schema.get("maximum")
     allowed = f"[{low}, {high}]" if low is not None and high is not None else None

@@ -7,12 +7,13 @@ the patterns a newer spec (``--spec``) brings.
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Kind
+from validator.rules import Explain, Kind
 
 CODE = "RBV106"
 NAME = "pattern-mismatch"
@@ -24,7 +25,7 @@ NO_EXAMPLES = (
 KEYWORDS = ("pattern",)
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     yield Finding(
         error_pointer(error),
         f"{field_label(error)} must match {error.validator_value}, found {preview(error.instance)}",

@@ -8,11 +8,12 @@ lacks the field and the hint says what the field is for.
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.openapi.tools import error_pointer, first_sentence
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV101"
 NAME = "required-field"
@@ -23,7 +24,7 @@ PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+1213
 KEYWORDS = ("required",)
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     pointer = error_pointer(error)
     instance = error.instance if isinstance(error.instance, dict) else {}
     properties = error.schema.get("properties", {})

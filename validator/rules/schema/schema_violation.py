@@ -7,11 +7,12 @@ jsonschema's own message. The bundled spec uses no such keyword; a newer spec
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.openapi.tools import error_pointer
-from validator.rules import Kind
+from validator.rules import Explain, Kind
 
 CODE = "RBV199"
 NAME = "schema-violation"
@@ -21,5 +22,5 @@ NO_EXAMPLES = "With the bundled spec no payload reaches it: the spec uses no key
 KEYWORDS = ("not", "dependentRequired", "dependentSchemas", "propertyNames", "contains", "format")
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     yield Finding(error_pointer(error), str(error.message))

@@ -6,11 +6,12 @@ strings are rejected (``minLength: 1``); prompts such as
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV105"
 NAME = "string-length"
@@ -21,7 +22,7 @@ PASSES = Example('{"from_number": "+14157774444", "tasks": [{"to_number": "+1213
 KEYWORDS = ("minLength", "maxLength")
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     length = len(error.instance)
     if error.validator == "minLength":
         message = f"{field_label(error)} must have at least {error.validator_value} character(s), found {length}"

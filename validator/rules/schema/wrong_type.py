@@ -8,12 +8,13 @@ only where the spec marks a field nullable.
 """
 
 from collections.abc import Iterator
-from typing import Any
+
+from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.json_values import preview, type_name
 from validator.openapi.tools import error_pointer, field_label
-from validator.rules import Example, Kind
+from validator.rules import Example, Explain, Kind
 
 CODE = "RBV102"
 NAME = "wrong-type"
@@ -30,7 +31,7 @@ def _noun(kind: str) -> str:
     return _ARTICLES.get(kind, f"a {kind}")
 
 
-def describe(error: Any, explain: Any) -> Iterator[Finding]:
+def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     expected = error.validator_value
     kinds = [expected] if isinstance(expected, str) else list(expected)
     wanted = " or ".join(_noun(k) for k in kinds)
