@@ -11,7 +11,7 @@ import pytest
 from tests.calling.law_cases import LAW_CODES, WEEKDAY_NAMES, batch, number_in, purpose_of, zone_of
 from tests.helpers import check
 from validator import Settings
-from validator.calling.law_table import Law, Level, _law, laws, left_out
+from validator.calling.law_table import Law, Level, law_of_entry, laws, left_out
 from validator.cli.lawdoc import render_table
 from validator.knowledge.tables import load_table
 
@@ -51,8 +51,8 @@ def test_an_entry_without_evidence_is_refused(change: Any, refusal: str) -> None
     entry = _entry("US-FL")
     change(entry)
     with pytest.raises(RuntimeError, match=refusal):
-        _law(entry)
-    assert _law(_entry("US-FL")).applied  # near miss: the entry as written loads
+        law_of_entry(entry)
+    assert law_of_entry(_entry("US-FL")).applied  # near miss: the entry as written loads
 
 
 WATCHED = [entry for entry in ENTRIES if not entry.applied and entry.rule is not None]

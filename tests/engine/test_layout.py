@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -81,3 +82,35 @@ def test_no_import_hides_inside_a_function() -> None:
                     if module and module.startswith("validator") and OPTIONAL_EXTRA.get(path.relative_to(PACKAGE).as_posix()) != module:
                         hidden.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert hidden == []
+
+
+def _imports(path: Path) -> list[tuple[str, str | None]]:
+    """``(module, name)`` for every ``import module`` and ``from module import name`` in a file."""
+    found: list[tuple[str, str | None]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, None) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [(node.module, alias.name) for alias in node.names]
+    return found
+
+
+def test_no_module_imports_another_packages_private_module_or_name() -> None:
+    """``validator.a._helper`` is the package ``validator.a``'s own: only modules inside ``validator.a`` import it or its ``_names``.
+
+    A test module counts as inside the package its folder mirrors (``tests/rules/agent/`` tests ``validator.rules.agent``).
+    """
+    wrong = []
+    for path in sorted([*PACKAGE.rglob("*.py"), *(ROOT / "tests").rglob("*.py"), *(ROOT / "bench").glob("*.py")]):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        here = ".".join(("validator", *parts[1:]) if parts[0] == "tests" else parts)
+        for module, name in _imports(path):
+            if not module.startswith("validator"):
+                continue
+            parts = module.split(".")
+            private = next((i for i, part in enumerate(parts) if part.startswith("_")), None)
+            if private is not None and not here.startswith(".".join(parts[:private]) + "."):
+                wrong.append(f"{here}: import {module}")
+            if name and name.startswith("_") and not name.startswith("__") and not here.startswith(module.rsplit(".", 1)[0] + "."):
+                wrong.append(f"{here}: from {module} import {name}")
+    assert wrong == []

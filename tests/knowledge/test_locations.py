@@ -10,7 +10,7 @@ from phonenumbers import geocoder
 
 from tests.calling.numbers import TOLL_FREE, number_in
 from validator.cli.lawdoc import GEOCODES
-from validator.knowledge.locations import _all_nanp_descriptions, geocode_snapshot, location_for, subdivision_names, zones_of
+from validator.knowledge.locations import all_nanp_descriptions, geocode_snapshot, location_for, subdivision_names, zones_of
 
 
 def test_every_state_dc_and_province_is_reachable_from_phonenumbers_data() -> None:
@@ -22,7 +22,7 @@ def test_every_state_dc_and_province_is_reachable_from_phonenumbers_data() -> No
 
 def test_places_match_the_geocoder() -> None:
     checked = 0
-    for prefix in sorted(_all_nanp_descriptions())[::97]:
+    for prefix in sorted(all_nanp_descriptions())[::97]:
         number = f"+{(prefix + '2345678901')[:11]}"
         parsed = phonenumbers.parse(number)
         if not phonenumbers.is_valid_number(parsed) or phonenumbers.region_code_for_number(parsed) not in ("US", "CA"):
@@ -65,7 +65,7 @@ def test_toll_free_may_ring_anywhere_on_its_code() -> None:
 def test_geocode_snapshot_is_current_and_keeps_every_place() -> None:
     kept = json.loads(GEOCODES.read_text(encoding="utf-8"))
     assert kept == geocode_snapshot(), "run `python -m validator.cli.lawdoc --geocodes`"
-    full, reduced = _all_nanp_descriptions(), kept["descriptions"]
+    full, reduced = all_nanp_descriptions(), kept["descriptions"]
     codes = {name: code for names in subdivision_names().values() for name, code in names.items()}
 
     def place(data: dict[str, str], prefix: str) -> str:

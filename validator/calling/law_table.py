@@ -227,7 +227,7 @@ def _calendars() -> list[HolidayCalendar]:
 @cache  # process-wide: the package's law table, read once
 def laws() -> tuple[Law, ...]:
     """Every entry of ``data/calling_time_law.yaml``, applied and watched, in file order."""
-    return tuple(_law(entry) for entry in load_table("calling_time_law")["jurisdictions"])
+    return tuple(law_of_entry(entry) for entry in load_table("calling_time_law")["jurisdictions"])
 
 
 @cache  # process-wide: the package's law table, read once
@@ -250,7 +250,7 @@ def laws_for(location: Location, purpose: str) -> tuple[Law, ...]:
     )
 
 
-def _law(entry: dict[str, Any]) -> Law:
+def law_of_entry(entry: dict[str, Any]) -> Law:
     where = f"calling_time_law.yaml: {entry.get('id')}"
     evidence = _evidence(entry.get("evidence"), where)
     status = entry.get("status")

@@ -109,14 +109,14 @@ def nanp_descriptions() -> dict[str, str]:
     if kept.get("phonenumbers") == phonenumbers.__version__:
         descriptions: dict[str, str] = kept["descriptions"]
         return descriptions
-    return _needed(_all_nanp_descriptions())
+    return _needed(all_nanp_descriptions())
 
 
 def geocode_snapshot() -> dict[str, object]:
     """What ``data/nanp_geocodes.json`` holds (``python -m validator.cli.lawdoc --geocodes`` writes it)."""
     return {
         "phonenumbers": phonenumbers.__version__,
-        "descriptions": _needed(_all_nanp_descriptions()),
+        "descriptions": _needed(all_nanp_descriptions()),
         "regions": {country: _deciding_regions(country, data) for country, data in _all_region_descriptions().items()},
     }
 
@@ -201,7 +201,7 @@ def _needed(descriptions: dict[str, str]) -> dict[str, str]:
     return {prefix: text for prefix, text in descriptions.items() if prefix[:4] not in uniform or len(prefix) == 4}
 
 
-def _all_nanp_descriptions() -> dict[str, str]:
+def all_nanp_descriptions() -> dict[str, str]:
     """+1's prefixes → English description, from phonenumbers' geocoding data modules (sorted by prefix: +1's come first)."""
     loaded = sys.modules.get("phonenumbers.geodata")
     if loaded is not None:
