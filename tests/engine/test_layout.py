@@ -102,8 +102,8 @@ def test_no_module_imports_another_packages_private_module_or_name() -> None:
     """
     wrong = []
     for path in sorted([*PACKAGE.rglob("*.py"), *(ROOT / "tests").rglob("*.py"), *(ROOT / "bench").glob("*.py")]):
-        parts = path.relative_to(ROOT).with_suffix("").parts
-        here = ".".join(("validator", *parts[1:]) if parts[0] == "tests" else parts)
+        where = path.relative_to(ROOT).with_suffix("").parts
+        here = ".".join(("validator", *where[1:]) if where[0] == "tests" else where)
         for module, name in _imports(path):
             if not module.startswith("validator"):
                 continue
