@@ -3,14 +3,22 @@
 The examples are the ones ``retell-validate explain`` and docs/rules.md show, so a
 wrong example fails here instead of misleading a reader. They run through the
 library as a user's file would (the text encoded as the example says, its format,
-its clock, settings from its configuration read by :mod:`validator.config`), and a
-few of them through ``explain --format json`` and ``check``, as anyone could.
+its clock, settings from its configuration read by :mod:`validator.config`, its
+do-not-call lists built beside it), and a few of them through ``explain --format json``,
+``dnc index`` and ``check``, as anyone could.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -22,10 +30,11 @@ from validator import Report, Severity, validate, validate_text
 from validator.api import MaxBytes
 from validator.cli.main import main
 from validator.config import load_config
+from validator.dnc.build import build_index
 from validator.engine import registry
 from validator.engine.registry import Rule, all_rules, rules_by_code, schema_rule_for_keyword
 from validator.openapi.load import load_spec
-from validator.rules import AGENTS_FOLDER, BASE_PAYLOAD, Example
+from validator.rules import AGENTS_FOLDER, BASE_PAYLOAD, DncList, Example
 
 EXAMPLES = {rule.code: rule for rule in all_rules() if rule.fails is not None}
 # The rules no payload reaches, each saying why in NO_EXAMPLES; adding one is a decision this list records.
@@ -35,11 +44,7 @@ WITHOUT_EXAMPLES = {
     "RBV199",
     "RBV820",
     "RBV821",
-    "RBV901",
-    "RBV902",
-    "RBV903",
-    "RBV904",
-}  # RBV82x, RBV90x: a file, no payload
+}  # RBV82x: a file, no payload
 # Keywords whose own errors never reach a rule: annotations, and applicators whose errors are their subschemas'.
 SILENT_KEYWORDS = {"properties", "items", "allOf", "description", "default", "example", "examples", "title"}
 
@@ -61,12 +66,21 @@ def _split_config(example: Example) -> tuple[dict[str, Any], MaxBytes]:
     return config, config.pop("max-bytes", "format")
 
 
+def _write_source(folder: Path, source: str, numbers: Sequence[str]) -> Path:
+    path = folder / source
+    path.write_text("".join(f"{number}\n" for number in numbers), encoding="utf-8")
+    return path
+
+
 def run(example: Example, folder: Path) -> Report:
-    """The example checked by the library, as a file with its bytes, format, clock, configuration and pulled agents."""
+    """The example checked by the library, as a file with its bytes, format, clock, configuration, pulled agents and lists."""
     config, max_bytes = _split_config(example)
     for name, content in example.agents.items():
         (folder / AGENTS_FOLDER).mkdir(exist_ok=True)
         (folder / AGENTS_FOLDER / name).write_text(json.dumps(content), encoding="utf-8")
+    for dnc_list in example.dnc:  # beside the configuration, whose dnc = [...] names them relative to itself
+        source = _write_source(folder, dnc_list.source, dnc_list.numbers)
+        build_index([source], folder / dnc_list.file, kind=dnc_list.kind, as_of=date.fromisoformat(dnc_list.as_of), name=dnc_list.name)
     settings = load_config(_settings_file(config, folder)).settings_for(None)
     if example.format == "python":
         return validate(ast.literal_eval(example.text), now=example.now, settings=settings)
@@ -215,19 +229,33 @@ def test_the_encoding_gives_the_bytes() -> None:
     assert Example("{}", encoding="utf-8-sig").encoded() == b"\xef\xbb\xbf{}\n"
 
 
-# One rule of each kind of example: JSON members, a whole JSON text, YAML, CSV, an encoding, a configuration, pulled agents.
-CLI_RULES = ["RBV301", "RBV001", "RBV008", "RBV812", "RBV801", "RBV004", "RBV014", "RBV707", "RBV606"]
+# One rule of each kind of example: JSON members, a whole JSON text, YAML, CSV, an encoding, a configuration, pulled agents,
+# do-not-call lists (national; with an exemption key).
+CLI_RULES = ["RBV301", "RBV001", "RBV008", "RBV812", "RBV801", "RBV004", "RBV014", "RBV707", "RBV606", "RBV901", "RBV903"]
 
 
 def _check_with_the_cli(example: dict[str, Any], folder: Path) -> tuple[int, list[dict[str, Any]]]:
-    """``retell-validate check`` on the example written to a file, as someone reading ``explain --format json`` would run it."""
+    """``retell-validate check`` on the example written to a file, as someone reading ``explain --format json`` would run it.
+
+    Each do-not-call list is built by its printed ``dnc index`` command, in the folder it names
+    files relative to, and given to ``check`` with ``--dnc``.
+    """
     target = folder / f"example.{example['format']}"
     target.write_bytes(example["text"].encode(example["encoding"]))
     for name, content in example["agents"].items():
         (folder / AGENTS_FOLDER).mkdir(exist_ok=True)
         (folder / AGENTS_FOLDER / name).write_text(json.dumps(content), encoding="utf-8")
     args = ["check", str(target), "--now", example["now"], "--format", "json"]
+    for dnc_list in example["dnc"]:
+        _write_source(folder, dnc_list["source"], dnc_list["numbers"])
+        command = shlex.split(dnc_list["command"])
+        assert command[:3] == ["retell-validate", "dnc", "index"]
+        with contextlib.chdir(folder):
+            built = CliRunner().invoke(main, command[1:])
+        assert built.exit_code == 0, built.output
+        args += ["--dnc", str(folder / dnc_list["file"])]
     config = dict(example["config"])
+    assert config.pop("dnc", []) == [dnc_list["file"] for dnc_list in example["dnc"]]
     if "max-bytes" in config:
         args += ["--max-bytes", str(config.pop("max-bytes"))]
     args += ["--config", str(_settings_file(config, folder))]
@@ -253,6 +281,7 @@ def test_explain_json_gives_documents_the_cli_gives_the_same_verdicts(code: str,
     assert set(shown["examples"]) == {"fails", "passes"}
     fails, passes = shown["examples"]["fails"], shown["examples"]["passes"]
     assert rule.fails is not None and fails["text"] == rule.fails.document() and fails["note"] == rule.fails.note
+    assert fails["dnc"] == [dnc_list.to_json() for dnc_list in rule.fails.dnc]
     exit_code, diagnostics = _check_with_the_cli(fails, tmp_path)
     assert code in [d["code"] for d in diagnostics]
     assert exit_code == (1 if rule.severity is Severity.ERROR else 0)
@@ -266,3 +295,63 @@ def test_explain_json_of_a_rule_without_examples_and_of_an_unknown_rule() -> Non
     assert shown["examples"] is None and shown["doc"].endswith("it reports a failure of the checker itself.")
     result = CliRunner().invoke(main, ["explain", "RBV999", "--format", "json"])
     assert result.exit_code == 2 and result.stdout == ""
+
+
+OPT_OUTS = DncList("lists/opt-outs.dnc", ["+12015550123", "+442071838750"], kind="internal", as_of="2026-05-30", name="CRM opt-outs")
+
+
+def test_an_example_names_its_lists_in_its_configuration_and_shows_how_each_is_built() -> None:
+    example = Example('"tasks": []', dnc=[OPT_OUTS], config={"dnc-exemption-key": "dnc_exemption"})
+    assert dict(example.config) == {"dnc-exemption-key": "dnc_exemption", "dnc": ["lists/opt-outs.dnc"]}
+    assert OPT_OUTS.to_json() == {
+        "file": "lists/opt-outs.dnc",
+        "name": "CRM opt-outs",
+        "kind": "internal",
+        "as_of": "2026-05-30",
+        "source": "opt-outs.txt",
+        "numbers": ["+12015550123", "+442071838750"],
+        "command": "retell-validate dnc index opt-outs.txt -o lists/opt-outs.dnc --kind internal --as-of 2026-05-30 --name 'CRM opt-outs'",
+    }
+    assert example.rst("Fails").endswith(
+        "Fails: the internal do-not-call list ``lists/opt-outs.dnc``, built with::\n\n"
+        "    cat > opt-outs.txt <<'EOF'\n"
+        "    +12015550123\n"
+        "    +442071838750\n"
+        "    EOF\n"
+        "    retell-validate dnc index opt-outs.txt -o lists/opt-outs.dnc --kind internal --as-of 2026-05-30 --name 'CRM opt-outs'"
+    )
+    assert DncList("ftc.dnc", ["201,5550123"]).name == "ftc"  # as `dnc index` names it without --name
+
+
+@pytest.mark.parametrize(
+    ("make", "complaint"),
+    [
+        (lambda: Example("{}", dnc=[OPT_OUTS, DncList("lists/opt-outs.dnc", ["201,5550123"])]), "share a file"),
+        (lambda: DncList("ftc.dnc", ["201,5550123"], as_of="2026-13-01"), "month must be in 1..12"),
+    ],
+)
+def test_a_list_an_example_cannot_build_is_refused_when_the_rule_module_is_read(make: Any, complaint: str) -> None:
+    with pytest.raises(ValueError, match=complaint):
+        make()
+
+
+def test_the_documented_commands_build_the_index_check_dnc_screens_with(tmp_path: Path) -> None:
+    """RBV901's Fails as a reader runs it from the documentation: the shell block by bash, then the installed ``check --dnc``."""
+    rule = rules_by_code()["RBV901"]
+    assert rule.fails is not None and len(rule.fails.dnc) == 1
+    (dnc_list,) = rule.fails.dnc
+    script = dnc_list.script()
+    assert "\n" + "\n".join(f"    {line}" for line in script.splitlines()) + "\n" in rule.doc + "\n"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    subprocess.run(["bash", "-euc", script], cwd=tmp_path, env=env, check=True, capture_output=True)
+    (tmp_path / "batch.json").write_text(rule.fails.document(), encoding="utf-8")
+    args = ["batch.json", "--isolated", "--dnc", dnc_list.file, "--now", rule.fails.now, "--format", "json"]
+    result = subprocess.run(["retell-validate", "check", *args], cwd=tmp_path, env=env, capture_output=True, text=True)
+    diagnostics = json.loads(result.stdout)["diagnostics"]
+    assert [(d["code"], d["severity"], d["path"]) for d in diagnostics] == [("RBV901", "error", "/tasks/0/to_number")]
+    assert "on the national do-not-call list FTC (as of 2026-05-20)" in diagnostics[0]["message"]
+    assert result.returncode == 1
+    library = tmp_path / "library"  # the index the other tests build with the library is the one the command builds
+    library.mkdir()
+    run(rule.fails, library)
+    assert (library / dnc_list.file).read_bytes() == (tmp_path / dnc_list.file).read_bytes()

@@ -80,5 +80,6 @@ def _example_json(example: Example) -> dict[str, Any]:
         "encoding": example.encoding,
         "config": dict(example.config),
         "agents": dict(example.agents),  # pulled agent files, by name, for the folder config["agents"] names
+        "dnc": [dnc_list.to_json() for dnc_list in example.dnc],  # do-not-call lists: write each source, run its command
         "note": example.note,
     }

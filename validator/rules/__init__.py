@@ -14,10 +14,13 @@ module; nothing else lists rules.
 from __future__ import annotations
 
 import json
+import shlex
 import textwrap
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
+from pathlib import PurePath
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -34,6 +37,7 @@ BASE_PAYLOAD: Mapping[str, Any] = MappingProxyType({"from_number": "+14157774444
 DEFAULT_NOW = "2026-06-01T12:00:00Z"
 DEFAULT_ENCODING = "utf-8"
 AGENTS_FOLDER = "agents"  # where an example's pulled agent files are written, beside its payload
+DNC_AS_OF = "2026-05-20"  # an example list's date unless it says otherwise: 12 days before DEFAULT_NOW
 
 
 # What a schema rule (``Kind.SCHEMA``) defines: ``describe(error, explain)`` words one jsonschema error for
@@ -52,6 +56,55 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True)
+class DncList:
+    """A do-not-call list an example is checked against: a source file of ``numbers`` built into the index ``file``.
+
+    ``numbers``: the source's lines, one number each, as a registry download
+    (``201,5550123``) or an opt-out export (``+12015550123``) writes it. ``kind``,
+    ``as_of`` (ISO 8601 date) and ``name`` (by default the file's stem) are the
+    ``dnc index`` options. The source is ``file``'s stem with ``.txt``; both are relative to the
+    folder the command runs in, the configuration's.
+    """
+
+    file: str
+    numbers: Sequence[str]
+    kind: Literal["national", "internal"] = "national"
+    as_of: str = DNC_AS_OF
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "numbers", tuple(self.numbers))
+        object.__setattr__(self, "name", self.name or PurePath(self.file).stem)
+        date.fromisoformat(self.as_of)  # a typo in a rule module fails at import, not in a reader's shell
+
+    @property
+    def source(self) -> str:
+        return f"{PurePath(self.file).stem}.txt"
+
+    def command(self) -> str:
+        """The shell command that builds the index from the source, every option spelled out."""
+        words = ["retell-validate", "dnc", "index", self.source, "-o", self.file, "--kind", self.kind, "--as-of", self.as_of]
+        return shlex.join([*words, "--name", self.name])
+
+    def script(self) -> str:
+        """A shell script that writes the source and builds the index: what the documentation shows."""
+        lines = "\n".join(self.numbers)
+        return f"cat > {shlex.quote(self.source)} <<'EOF'\n{lines}\nEOF\n{self.command()}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The list for ``explain --format json``: enough to write the source and run the command."""
+        return {
+            "file": self.file,
+            "name": self.name,
+            "kind": self.kind,
+            "as_of": self.as_of,
+            "source": self.source,
+            "numbers": list(self.numbers),
+            "command": self.command(),
+        }
+
+
+@dataclass(frozen=True)
 class Example:
     """A documented example a rule flags (``FAILS``) or passes (``PASSES``), run by the tests.
 
@@ -67,6 +120,9 @@ class Example:
     as in ``.retell-validate.toml`` (``{"call-purpose": "informational"}``); ``max-bytes``
     is the ``--max-bytes`` option. ``agents``: pulled agent files (file name → its JSON object),
     written to a folder ``agents`` beside the payload and checked with ``agents = "agents"``.
+    ``dnc``: do-not-call lists (:class:`DncList`), each built into its index file beside the
+    payload and checked with ``dnc = [...]`` naming them; an exemption key the example needs is
+    ``dnc-exemption-key`` in ``config``.
     """
 
     text: str
@@ -76,13 +132,20 @@ class Example:
     encoding: str = DEFAULT_ENCODING
     config: Mapping[str, Any] = field(default_factory=dict, hash=False)
     agents: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
+    dnc: Sequence[DncList] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", textwrap.dedent(self.text).strip("\n"))
         object.__setattr__(self, "config", MappingProxyType(dict(self.config)))
         object.__setattr__(self, "agents", MappingProxyType(dict(self.agents)))
+        object.__setattr__(self, "dnc", tuple(self.dnc))
         if self.agents:  # the folder the agent files are written to, beside the payload
             object.__setattr__(self, "config", MappingProxyType({**self.config, "agents": AGENTS_FOLDER}))
+        if self.dnc:  # the index files, beside the payload
+            files = [dnc_list.file for dnc_list in self.dnc]
+            if len(set(files)) != len(files):
+                raise ValueError(f"two do-not-call lists of an example share a file: {files}")
+            object.__setattr__(self, "config", MappingProxyType({**self.config, "dnc": files}))
 
     @property
     def members(self) -> dict[str, Any] | None:
@@ -121,6 +184,9 @@ class Example:
         for name, content in self.agents.items():
             text = json.dumps(content, indent=2, ensure_ascii=False)
             shown += f"\n\n{label}: the pulled agent ``{AGENTS_FOLDER}/{name}``::\n\n" + textwrap.indent(text, "    ")
+        for dnc_list in self.dnc:
+            built = f"{label}: the {dnc_list.kind} do-not-call list ``{dnc_list.file}``, built with"
+            shown += f"\n\n{built}::\n\n" + textwrap.indent(dnc_list.script(), "    ")
         return shown
 
 

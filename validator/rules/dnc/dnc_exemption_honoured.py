@@ -8,10 +8,6 @@ agreement in writing or within an established business relationship (16 CFR
 not reported by RBV901; this rule reports it instead, at the key it honoured, because the
 check cannot see the record that proves the claim: keep it (a relationship lapses 18 months
 after the last purchase, 3 months after an inquiry).
-
-With ``dnc = ["ftc.dnc"]`` listing +12015550123 and ``dnc-exemption-key = "dnc_exemption"``, a
-task calling it with ``"metadata": {"dnc_exemption": "ebr"}`` is reported here; the same task
-calling +12015550124, which no list holds, has nothing to exempt.
 """
 
 from collections.abc import Iterator
@@ -20,16 +16,15 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.dnc.screen import named, screen
 from validator.json_values import preview
-from validator.rules import Kind
+from validator.rules import Example, Kind
+from validator.rules.dnc._examples import EXEMPTION_KEY, FTC, LISTED, UNLISTED, calling
 
 CODE = "RBV903"
 NAME = "dnc-exemption-honoured"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
-NO_EXAMPLES = (
-    "An example needs a do-not-call index, a file built by `retell-validate dnc index`, which an example payload cannot carry: "
-    "docs/dnc.md shows one end to end."
-)
+FAILS = Example(calling(LISTED, "ebr"), dnc=[FTC], config=EXEMPTION_KEY, note="a listed number called under an exemption")
+PASSES = Example(calling(UNLISTED, "ebr"), dnc=[FTC], config=EXEMPTION_KEY, note="the claim on a number no list holds: nothing to exempt")
 
 
 def check(ctx: Context) -> Iterator[Finding]:

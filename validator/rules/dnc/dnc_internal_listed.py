@@ -7,9 +7,6 @@ the call does not matter. The list is an index built with
 ``retell-validate dnc index --kind internal`` from the company's opt-out list (CSV or XLSX
 with a phone column) and named by ``dnc`` in the configuration (or ``--dnc``); one finding
 per task, at its ``to_number``.
-
-With ``dnc = ["opt-outs.dnc"]`` listing +12015550123, a task calling it is flagged even with
-``"metadata": {"dnc_exemption": "ebr"}``; one calling +12015550124, its unlisted neighbour, is not.
 """
 
 from collections.abc import Iterator
@@ -17,16 +14,15 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.dnc.screen import named, screen
-from validator.rules import Kind
+from validator.rules import Example, Kind
+from validator.rules.dnc._examples import EXEMPTION_KEY, LISTED, OPT_OUTS, UNLISTED, calling
 
 CODE = "RBV902"
 NAME = "dnc-internal-listed"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
-NO_EXAMPLES = (
-    "An example needs a do-not-call index, a file built by `retell-validate dnc index`, which an example payload cannot carry: "
-    "docs/dnc.md shows one end to end."
-)
+FAILS = Example(calling(LISTED, "ebr"), dnc=[OPT_OUTS], config=EXEMPTION_KEY, note="a number on the list, an exemption claimed")
+PASSES = Example(calling(UNLISTED, "ebr"), dnc=[OPT_OUTS], config=EXEMPTION_KEY, note="its neighbour, which no list holds")
 
 
 def check(ctx: Context) -> Iterator[Finding]:

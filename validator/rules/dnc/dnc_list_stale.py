@@ -7,29 +7,26 @@ Canada's DNCL rules likewise bar calls to numbers registered for more than 31 da
 list's date is the ``--as-of`` it was built with (by default its newest source file's
 date); the batch starts at ``trigger_timestamp`` when that lies ahead, else now. Checked
 for telephone solicitations only.
-
-With ``dnc = ["ftc.dnc"]`` built ``--as-of 2026-04-30``, a batch starting 2026-06-01 (32 days
-later) is warned about; one built ``--as-of 2026-05-01`` (31 days) is not.
 """
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC
 
 from validator.calling.reach import batch_start, naive_datetime
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.dnc.screen import screen
-from validator.rules import Kind
+from validator.rules import Example, Kind
+from validator.rules.dnc._examples import FTC, UNLISTED, calling
 from validator.rules.dnc._findings import lists_pointer
 
 CODE = "RBV904"
 NAME = "dnc-list-stale"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
-NO_EXAMPLES = (
-    "An example needs a do-not-call index, a file built by `retell-validate dnc index`, which an example payload cannot carry: "
-    "docs/dnc.md shows one end to end."
-)
+FAILS = Example(calling(UNLISTED), dnc=[replace(FTC, as_of="2026-04-30")], note="a list 32 days old on 2026-06-01")
+PASSES = Example(calling(UNLISTED), dnc=[replace(FTC, as_of="2026-05-01")], note="31 days old: inside the safe harbor")
 
 SAFE_HARBOR_DAYS = 31
 

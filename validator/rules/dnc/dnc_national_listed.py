@@ -9,9 +9,6 @@ finding per task, at its ``to_number``, naming each list that holds the number a
 Calls for another purpose than ``solicitation`` (``call-purpose``: informational, debt
 collection, charitable, poll) are not checked against national lists. A task whose metadata claims an exemption the law allows, under the key
 ``dnc-exemption-key`` names, is reported by RBV903 instead.
-
-With ``dnc = ["ftc.dnc"]`` listing +12015550123, a task calling it is flagged and one calling
-+12015550124, its unlisted neighbour, is not.
 """
 
 from collections.abc import Iterator
@@ -20,17 +17,16 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.dnc.screen import named, screen
 from validator.json_values import preview
-from validator.rules import Kind
+from validator.rules import Example, Kind
+from validator.rules.dnc._examples import FTC, LISTED, UNLISTED, calling
 from validator.rules.dnc._findings import exemption_values
 
 CODE = "RBV901"
 NAME = "dnc-national-listed"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
-NO_EXAMPLES = (
-    "An example needs a do-not-call index, a file built by `retell-validate dnc index`, which an example payload cannot carry: "
-    "docs/dnc.md shows one end to end."
-)
+FAILS = Example(calling(LISTED), dnc=[FTC], note="a number on the list")
+PASSES = Example(calling(UNLISTED), dnc=[FTC], note="its neighbour, which no list holds")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
