@@ -348,12 +348,15 @@ def judge(reports: Sequence[Report], rows: Mapping[str | None, Mapping[str, Coll
     batch_errors = 0
     for report in reports:
         covered = (rows or {}).get(report.file) or {}
+        spread: set[tuple[str, str]] = set()  # (code, reason) whose covered rows are counted: once, not once per finding
         for d in report.diagnostics:
             if not blocks(d):
                 continue
             reason, match = _reason(d), _VERDICT_TASK.match(d.pointer)
             if d.code in covered:
-                found[reason].update((report.file, index) for index in covered[d.code])
+                if (d.code, reason) not in spread:
+                    spread.add((d.code, reason))
+                    found[reason].update((report.file, index) for index in covered[d.code])
             elif match is not None:
                 found[reason].add((report.file, int(match[1])))
             elif d.severity is Severity.ERROR:

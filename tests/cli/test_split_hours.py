@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from tests.calling.numbers import TOLL_FREE, number_in
 from tests.helpers import FIXED_NOW
 from validator import validate_file
-from validator.cli.hours import STATES
+from validator.campaign.hours import STATES
 from validator.cli.main import main
 from validator.diagnostics import Severity
 from validator.knowledge.locations import subdivision_names

@@ -15,6 +15,8 @@ from typing import Any
 import click
 
 from validator.api import DEFAULT_MAX_BYTES, CheckOptions, byte_limit, check_file, check_text
+from validator.campaign.rows import ROWS, Input, cover, write_rows
+from validator.campaign.sheet import Sheet, Unreadable, read_rows
 from validator.cli.agent import AgentsRead
 from validator.cli.csv_options import csv_options
 from validator.cli.fix import FixSession, closing_note, fix_options
@@ -22,8 +24,6 @@ from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, color_option, configu
 from validator.cli.outputs import parse_report_targets, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.progress import Progress
-from validator.cli.rows import ROWS, Input, cover, write_rows
-from validator.cli.sheet import Sheet, Unreadable, read_rows
 from validator.cli.source import SourceLines
 from validator.cli.spec import spec_option
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec

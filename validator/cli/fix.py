@@ -13,13 +13,13 @@ from typing import Any, TypeVar
 
 import click
 
-from validator.api import CheckOptions, byte_limit, check_file
+from validator.api import CheckOptions, check_file
+from validator.campaign.fixing import fix_path
 from validator.diagnostics import Report
 from validator.files import FileTooLarge
-from validator.fix.apply import FixOutcome, fix_bytes, fix_file, fixable_counts
-from validator.fix.cells import fix_contacts, fix_contacts_file
+from validator.fix.apply import FixOutcome, fix_bytes, fixable_counts
+from validator.fix.cells import fix_contacts
 from validator.openapi.load import load_spec
-from validator.readers import format_for_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,24 +48,8 @@ class FixSession:
         return cls(write=not diff, unsafe=unsafe)
 
     def check_file(self, path: Path, options: CheckOptions) -> Report:
-        spec = options.spec or load_spec()
-        format = options.format or format_for_path(path)
-        if format == "csv" or format == "xlsx":  # a contact list: its phone cells, in place
-            outcome = fix_contacts_file(
-                path, format, settings=options.settings, spec=spec, options=options.csv, unsafe=self.unsafe, write=self.write
-            )
-            self._outcomes.append((str(path), outcome))
-            return outcome.report
         try:
-            outcome = fix_file(
-                path,
-                format=options.format,
-                settings=options.settings,
-                spec=spec,
-                unsafe=self.unsafe,
-                write=self.write,
-                max_bytes=byte_limit(options.max_bytes, options.format or format_for_path(path)),
-            )
+            outcome = fix_path(path, options, unsafe=self.unsafe, write=self.write)
         except FileTooLarge:  # not fixed; checked as without --fix, which reports it as RBV014
             return check_file(path, options)
         self._outcomes.append((str(path), outcome))

@@ -1,6 +1,6 @@
 """What ``split`` and ``hours`` share: their input (a contact list or a payload), their options, and the plan of callable rows.
 
-Both read the rows (:mod:`validator.cli.sheet`), set aside those that cannot be called (with
+Both read the rows (:mod:`validator.campaign.sheet`), set aside those that cannot be called (with
 ``--dnc`` or ``dnc`` in the configuration, those on do-not-call lists too) and part the rest by
 legal envelope. Only input that cannot be used at all (a missing file, no phone column, a payload
 that is not one or whose batch fields have errors, a do-not-call list that cannot be read) is a
@@ -17,9 +17,9 @@ from typing import Any, NoReturn
 
 import click
 
+from validator.campaign.sheet import Plan, Unreadable, plan_for
 from validator.cli.csv_options import csv_options
 from validator.cli.options import configured
-from validator.cli.sheet import Plan, Unreadable, plan, read_sheet
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
 from validator.engine.csv import CsvOptions
 from validator.openapi.load import SpecError
@@ -50,13 +50,9 @@ def load_plan(source: Path, given: Overrides, csv: CsvOptions) -> Plan:
     except (ConfigError, SpecError) as exc:
         fail(str(exc))
     try:
-        sheet = read_sheet(source, csv, settings, spec)
+        return plan_for(source, csv, settings, spec)
     except Unreadable as exc:
         fail(str(exc))
-    found = plan(sheet, settings, spec)
-    if found is None:
-        fail(f"{sheet.name}: the payload has no usable call_time_window (calls may ring at any hour: see `retell-validate check`)")
-    return found
 
 
 def fail(message: str) -> NoReturn:

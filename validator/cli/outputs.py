@@ -2,7 +2,7 @@
 
 One run renders every report from the same results, so a CI job checks once and
 feeds several consumers (GitLab Code Quality and JUnit, the log in text). The rows report
-(``rows:FILE.csv|.xlsx``) needs the input's rows as well: :mod:`validator.cli.rows` writes it.
+(``rows:FILE.csv|.xlsx``) needs the input's rows as well: :mod:`validator.campaign.rows` writes it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from validator.cli.rows import ROWS, SUFFIXES
+from validator.campaign.rows import ROWS, SUFFIXES
 from validator.diagnostics import Report
 from validator.reporters import FORMATS, RenderOptions, get_renderer
 

@@ -154,12 +154,13 @@ def dialable(text: object, region: str | None) -> tuple[str | None, str]:
     return None, f"{text!r}: {info.problem}"
 
 
-def read_sheet(path: Path, csv: CsvOptions, settings: Settings, spec: Spec) -> Sheet:
+def read_sheet(path: Path, csv: CsvOptions, settings: Settings, spec: Spec, name: str | None = None) -> Sheet:
     """A contact list's rows or a payload's tasks, with the undialable and duplicate rows (and tasks with errors) set aside.
 
-    :class:`Unreadable` when nothing can be read, or a payload's batch fields have errors.
+    :class:`Unreadable` when nothing can be read, or a payload's batch fields have errors. ``name``: how messages
+    name the input (default: its path).
     """
-    sheet = read_rows(path, csv, settings)
+    sheet = read_rows(path, csv, settings, name)
     if not sheet.contacts:
         _set_aside_errors(sheet, path, settings, spec)
     region = Region.choose(settings.region, sheet.batch.get("from_number")).name
@@ -191,13 +192,14 @@ def _set_aside_listed(sheet: Sheet, settings: Settings, spec: Spec) -> None:
         sheet.rows[chosen[listed.position]].set_aside(DO_NOT_CALL, f"{listed.number} is on {named(listed.internal or listed.national)}")
 
 
-def read_rows(path: Path, csv: CsvOptions, settings: Settings) -> Sheet:
+def read_rows(path: Path, csv: CsvOptions, settings: Settings, name: str | None = None) -> Sheet:
     """A contact list's rows (as written, and the tasks they become) or a payload's tasks; :class:`Unreadable` when there are none.
 
     A contact list is a CSV file or a workbook's sheet (the ``sheet`` setting), its numbers read in the ``region``
-    setting, else the country of ``--from-number`` (:func:`validator.engine.csv.open_contacts`).
+    setting, else the country of ``--from-number`` (:func:`validator.engine.csv.open_contacts`). ``name``: how
+    messages name the input (default: its path).
     """
-    name = printable_path(path)
+    name = name or printable_path(path)
     format = format_for_path(path)
     try:
         if format in ("csv", "xlsx"):
@@ -299,6 +301,20 @@ def plan(sheet: Sheet, settings: Settings, spec: Spec) -> Plan | None:
     return result
 
 
+def plan_for(path: Path, csv: CsvOptions, settings: Settings, spec: Spec, name: str | None = None) -> Plan:
+    """The input's callable rows parted by legal envelope (:func:`read_sheet`, then :func:`plan`), as ``split`` and ``hours`` read it.
+
+    :class:`Unreadable` when nothing can be read or the batch has no usable window.
+    """
+    sheet = read_sheet(path, csv, settings, spec, name)
+    found = plan(sheet, settings, spec)
+    if found is None:
+        raise Unreadable(
+            f"{sheet.name}: the payload has no usable call_time_window (calls may ring at any hour: see `retell-validate check`)"
+        )
+    return found
+
+
 def outside_hours(batch: dict[str, Any], tasks: list[Any], settings: Settings, spec: Spec) -> list[list[int]]:
     """The groups of tasks whose calls can ring when the calling hours or the law bar them (task indexes, one list per group).
 
@@ -386,6 +402,11 @@ def windows_words(windows: tuple[tuple[int, int], ...], *, short: bool = False) 
     if short:
         return "-".join(f"{clock(a).replace(':', '')}-{clock(b).replace(':', '')}" for a, b in windows)
     return ", ".join(f"{clock(a)}–{clock(b)}" for a, b in windows)
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 row``, ``1,204 rows``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def iter_parts(found: Plan) -> Iterator[tuple[int, Part, list[int], str]]:

@@ -1,7 +1,7 @@
-"""``check --report rows:FILE``: every input row with what became of it, for a spreadsheet (``.csv`` or ``.xlsx`` by extension).
+"""The rows report (``check --report rows:FILE``, the web page's download): every input row with what became of it, for a spreadsheet (``.csv`` or ``.xlsx`` by extension).
 
-Reporters format diagnostics only; this report also needs the input's rows, so the command
-writes it from the rows it reads again (:mod:`validator.cli.sheet`) and the reports of the run.
+Reporters format diagnostics only; this report also needs the input's rows, so it is written from
+the rows read again (:mod:`validator.campaign.sheet`) and the reports of the run.
 Each row of a contact list keeps its columns as written, in its original order; a payload gives
 one row per task (``task``, ``to_number`` and its dynamic variables). Then:
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from validator.cli.sheet import Row, Sheet, Unreadable, hours_findings, outside_hours, phone_rows, read_rows
+from validator.campaign.sheet import Row, Sheet, Unreadable, hours_findings, outside_hours, phone_rows, read_rows
 from validator.diagnostics import Diagnostic, Report, blocks
 from validator.engine.csv import CsvOptions
 from validator.openapi.load import Spec
@@ -76,7 +76,7 @@ def cover(item: Input, payload: Any = None) -> None:
         sheet = None
     else:
         try:
-            sheet = read_rows(item.path, item.csv, item.settings)
+            sheet = read_rows(item.path, item.csv, item.settings, item.report.file)
         except (Unreadable, OSError):
             return
         batch, tasks = sheet.batch, [row.task for row in sheet.rows]
@@ -96,7 +96,7 @@ def write_rows(path: Path, inputs: Sequence[Input]) -> str | None:
     table: list[dict[str, str]] = []
     for item in inputs:
         try:
-            sheet = read_rows(item.path, item.csv, item.settings)
+            sheet = read_rows(item.path, item.csv, item.settings, item.report.file)
         except Unreadable as exc:
             table.append({"file": item.report.file or "", "status": "set aside", "problems": str(exc)})
             continue
