@@ -20,6 +20,7 @@ from validator.cli.convert import convert
 from validator.cli.dnc import dnc_group
 from validator.cli.hours import hours
 from validator.cli.rules import explain, list_rules
+from validator.cli.serve import serve
 from validator.cli.spec import schema, spec_group
 from validator.cli.split import split
 from validator.lsp.command import lsp
@@ -32,7 +33,7 @@ def main() -> None:
     """Check Retell AI create-batch-call payloads before they are sent."""
 
 
-for command in (check, list_rules, explain, schema, convert, spec_group, split, hours, dnc_group, agent_group, lsp):
+for command in (check, list_rules, explain, schema, convert, spec_group, split, hours, dnc_group, agent_group, lsp, serve):
     main.add_command(command)
 
 # The language server's collector thresholds (young, middle, old); see collector_policy.

@@ -1,0 +1,94 @@
+"""Listening: the socket, the names the server answers to, and uvicorn serving the application on it.
+
+The socket is bound before the address is printed, so the printed port is the real one (``--port
+0`` picks a free one) and a browser opened at once finds it listening. Loopback addresses
+(``127.0.0.1``, ``::1``, ``localhost``) answer to the loopback names; another address answers to
+its own name and, for the wildcard addresses, to this machine's host names and addresses too.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterable
+
+import uvicorn
+from starlette.types import ASGIApp
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
+WILDCARDS = ("0.0.0.0", "::", "[::]")
+MAX_CONNECTIONS = 64  # beyond this, 503: a runaway script cannot take every file descriptor
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def host_names(host: str) -> frozenset[str]:
+    """The ``Host`` names a server bound to ``host`` answers to (IPv6 addresses in brackets, lower case)."""
+    if is_loopback(host):
+        return LOOPBACK_NAMES | {_bracketed(host)}
+    if host in WILDCARDS:
+        names = {socket.gethostname(), socket.getfqdn()}
+        return LOOPBACK_NAMES | {_bracketed(name) for name in names | set(_addresses(names))}
+    return frozenset({_bracketed(host)})
+
+
+def _addresses(names: Iterable[str]) -> Iterable[str]:
+    for name in names:
+        try:
+            found = socket.getaddrinfo(name, None)
+        except OSError:
+            continue
+        yield from (str(info[4][0]) for info in found)
+
+
+def _bracketed(name: str) -> str:
+    name = name.lower().strip("[]")
+    return f"[{name}]" if ":" in name else name
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host`` and ``port`` (OSError when the address cannot be had)."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host.strip("[]"), port))
+        listener.listen(128)
+    except OSError:
+        listener.close()
+        raise
+    listener.set_inheritable(True)
+    return listener
+
+
+def url(host: str, port: int) -> str:
+    """The page's address: on a wildcard address, by this machine's name."""
+    return f"http://{_bracketed(socket.gethostname() if host in WILDCARDS else host)}:{port}/"
+
+
+def server(app: ASGIApp) -> uvicorn.Server:
+    """uvicorn, quiet, for this application: no access log, no proxy headers believed, at most :data:`MAX_CONNECTIONS`."""
+    config = uvicorn.Config(
+        app,
+        lifespan="off",
+        log_level="warning",
+        access_log=False,  # the paths say nothing a person needs, and file names stay out of logs
+        server_header=False,
+        proxy_headers=False,  # no proxy in front: X-Forwarded-* from a client is not believed
+        limit_concurrency=MAX_CONNECTIONS,
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=10,
+    )
+    return uvicorn.Server(config)
+
+
+def run(app: ASGIApp, listener: socket.socket) -> None:
+    """Serve until Ctrl-C or SIGTERM (then finish the requests in flight)."""
+    server(app).run(sockets=[listener])
