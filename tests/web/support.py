@@ -224,6 +224,7 @@ def served_command(*arguments: str, scratch: Path) -> Iterator[Process]:
             found = re.search(r"serving the page at http://([^:/]+):(\d+)/(?:#token=(\S+))?", line)
             if found:
                 running.server = Server(found[1], int(found[2]), scratch, found[3])
+                running.printed.append(process.stdout.readline().rstrip("\n"))  # what it says of the files
                 break
         yield running
     finally:

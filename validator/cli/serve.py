@@ -6,7 +6,7 @@ machine: it needs ``--allow-remote``, prints a warning and an access token, and 
 API then require the token. The settings options (``--config``, ``--now``, ``--calling-hours``,
 ``--dnc`` …) and the configuration nearest the current directory are what every check starts
 from; the page's options apply over them. Needs the ``[web]`` extra. Exit 0 when stopped with
-Ctrl-C or SIGTERM, 2 on a usage error or when the address cannot be had.
+Ctrl-C (SIGTERM ends it as it ends any process), 2 on a usage error or when the address cannot be had.
 """
 
 from __future__ import annotations

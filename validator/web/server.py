@@ -90,5 +90,8 @@ def server(app: ASGIApp) -> uvicorn.Server:
 
 
 def run(app: ASGIApp, listener: socket.socket) -> None:
-    """Serve until Ctrl-C or SIGTERM (then finish the requests in flight)."""
-    server(app).run(sockets=[listener])
+    """Serve until Ctrl-C (then return) or SIGTERM (then end as the signal ends a process), finishing the requests in flight."""
+    try:
+        server(app).run(sockets=[listener])
+    except KeyboardInterrupt:
+        pass  # uvicorn hands Ctrl-C back once it has shut down: the person asked for this stop
