@@ -8,6 +8,7 @@ import json
 import shutil
 import zipfile
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +218,47 @@ def test_the_endpoints_own_fields_take_only_their_words(server: Server) -> None:
 def test_an_empty_field_is_not_given(server: Server) -> None:
     report = answered(server, "check", ("contacts.csv", CONTACTS.encode()), {"window": "", "region": " ", "now": ""}).json()
     assert report["files"] == ["contacts.csv"]
+
+
+class _Assets(HTMLParser):
+    """What a page loads (script, style sheet, icon, image sources) and any inline script, style or handler in it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+        self.inline: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        given = dict(attrs)
+        if tag in ("script", "img") and given.get("src"):
+            self.loads.append(str(given["src"]))
+        if tag == "link" and given.get("href"):
+            self.loads.append(str(given["href"]))
+        self.inline += [f"{tag} {name}" for name in given if name.startswith("on") or name == "style"]
+        self.inline += [tag] if tag == "style" else []
+        self._in_script = tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and data.strip():
+            self.inline.append(f"script: {data.strip()[:40]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+
+def test_the_page_loads_only_its_own_files_and_holds_no_inline_script_or_style(server: Server) -> None:
+    page = server.request("GET", "/")
+    assets = _Assets()
+    assets.feed(page.body.decode("utf-8"))
+    assert sorted(assets.loads) == ["/static/icon.svg", "/static/page.css", "/static/page.js"]
+    assert assets.inline == []
+    for path, kind in (("/static/page.js", "text/javascript"), ("/static/page.css", "text/css"), ("/static/icon.svg", "image/svg+xml")):
+        answer = server.request("GET", path)
+        assert answer.status == 200 and answer.headers["content-type"].startswith(kind), path
+        body = answer.body.replace(b"http://www.w3.org/2000/svg", b"")  # a namespace's name, not an address loaded
+        assert b"http://" not in body and b"https://" not in body, path
+    assert b"https://" not in page.body.replace(b'href="https://github.com/retell-batch-validator/retell-batch-validator/blob/main/docs/web.md"', b"")
+    for purpose in ("solicitation", "informational", "debt-collection", "charitable", "poll"):
+        assert f'<option value="{purpose}">'.encode() in page.body  # the options table's words
+    assert b'<option value="America/New_York">' in page.body
