@@ -67,8 +67,8 @@ def test_a_well_formed_module_is_a_rule() -> None:
 
 
 # The deferred imports of our own, each of a module needing an optional extra: the server needs pygls ([lsp]),
-# agent pull Retell's SDK ([retell]).
-OPTIONAL_EXTRA = {"lsp/command.py": "validator.lsp.server", "cli/agent.py": "validator.agents.pull"}
+# agent pull Retell's SDK ([retell]), the web page Starlette and uvicorn ([web]).
+OPTIONAL_EXTRA = {"lsp/command.py": "validator.lsp.server", "cli/agent.py": "validator.agents.pull", "cli/serve.py": "validator.web.server"}
 
 
 def test_no_import_hides_inside_a_function() -> None:

@@ -258,7 +258,9 @@ def test_the_page_loads_only_its_own_files_and_holds_no_inline_script_or_style(s
         assert answer.status == 200 and answer.headers["content-type"].startswith(kind), path
         body = answer.body.replace(b"http://www.w3.org/2000/svg", b"")  # a namespace's name, not an address loaded
         assert b"http://" not in body and b"https://" not in body, path
-    assert b"https://" not in page.body.replace(b'href="https://github.com/retell-batch-validator/retell-batch-validator/blob/main/docs/web.md"', b"")
+    assert b"https://" not in page.body.replace(
+        b'href="https://github.com/retell-batch-validator/retell-batch-validator/blob/main/docs/web.md"', b""
+    )
     for purpose in ("solicitation", "informational", "debt-collection", "charitable", "poll"):
         assert f'<option value="{purpose}">'.encode() in page.body  # the options table's words
     assert b'<option value="America/New_York">' in page.body

@@ -109,7 +109,7 @@ def quiet(page: Any, watched: Watched, served: Server) -> None:
 def download(page: Any, testid: str, to: Path) -> Path:
     with page.expect_download(timeout=30_000) as started:
         page.get_by_test_id(testid).click()
-    target = to / started.value.suggested_filename
+    target = to / str(started.value.suggested_filename)
     started.value.save_as(target)
     return target
 
@@ -129,7 +129,11 @@ def test_a_messy_list_from_file_to_the_parts_to_upload(page: tuple[Any, Watched]
     assert verdict.get_attribute("data-ready") == "false"
     assert verdict.inner_text().splitlines()[0].strip() == "✖Not ready to send" or "Not ready to send" in verdict.inner_text()
     reasons = opened.locator("#reasons li").all_inner_texts()
-    assert reasons == ["1 row whose number cannot be dialled", "1 row whose number check --fix writes in E.164", "3 rows outside legal calling hours"]
+    assert reasons == [
+        "1 row whose number cannot be dialled",
+        "1 row whose number check --fix writes in E.164",
+        "3 rows outside legal calling hours",
+    ]
 
     expected = served.post("check", ("contacts.csv", CONTACTS.encode()), {
         "window": "09:00-20:00", "timezone": "America/New_York", "days": "Mon,Tue,Wed,Thu,Fri,Sat", "from-number": "+14155550100",

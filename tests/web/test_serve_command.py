@@ -8,13 +8,16 @@ import signal
 import socket
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.helpers import ROOT
 from tests.web.support import CONTACTS, Server, served_command
 from validator.cli.main import main
+from validator.web.app import STATIC
 
 
 def test_serve_prints_its_address_and_serves_on_loopback(tmp_path: Path) -> None:
@@ -85,7 +88,11 @@ def test_a_bad_configuration_is_a_usage_error(tmp_path: Path, monkeypatch: pytes
 def test_without_a_screen_the_address_is_printed_for_the_person_to_open(tmp_path: Path) -> None:
     environment = {"PATH": "/usr/bin:/bin", "TMPDIR": str(tmp_path), "HOME": str(tmp_path)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "validator", "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment
+        [sys.executable, "-m", "validator", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=environment,
     )
     try:
         assert process.stdout is not None
@@ -102,3 +109,27 @@ def test_serve_is_listed_with_its_options() -> None:
     assert result.exit_code == 0
     for option in ("--host", "--port", "--no-browser", "--allow-remote", "--now", "--call-purpose", "--config", "--dnc", "--spec"):
         assert option in result.output
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_page(tmp_path: Path) -> None:
+    """The page's files are package data: an installed wheel serves them without the source tree."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp_path.glob("retell_batch_validator-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert {f"validator/web/static/{name}" for name in ("index.html", *STATIC)} <= names
+
+
+def test_without_the_web_extra_serve_says_how_to_install_it() -> None:
+    hide = "import sys; sys.modules['starlette'] = None; from validator.cli.main import main; main(['serve', '--no-browser'])"
+    result = subprocess.run([sys.executable, "-c", hide], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: the page needs the web extra, which is not installed (starlette is missing); "
+        "install it with: pip install 'retell-batch-validator[web]'\n"
+    )

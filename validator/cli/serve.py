@@ -12,7 +12,6 @@ Ctrl-C (SIGTERM ends it as it ends any process), 2 on a usage error or when the 
 from __future__ import annotations
 
 import os
-import secrets
 import sys
 import threading
 import webbrowser
@@ -49,15 +48,12 @@ INSTALL_HINT = "pip install 'retell-batch-validator[web]'"
 def serve(host: str, port: int, no_browser: bool, allow_remote: bool, spec: Spec | None, given: Overrides) -> None:
     """Serve a page to check a contact list or payload, see when phones would ring, and download the fixed file and the parts."""
     try:
-        from validator.web.app import Served, create_app
-        from validator.web.guard import Guarded
-        from validator.web.server import bind, host_names, is_loopback, run, url
+        from validator.web.server import is_loopback, listen, serve_page
     except ImportError as exc:
         if exc.name is None or exc.name.split(".")[0] not in ("starlette", "uvicorn", "python_multipart", "anyio", "h11"):
             raise
         _fail(f"the page needs the web extra, which is not installed ({exc.name} is missing); install it with: {INSTALL_HINT}")
-    local = is_loopback(host)
-    if not local and not allow_remote:
+    if not is_loopback(host) and not allow_remote:
         raise click.UsageError(
             f"--host {host} listens beyond this machine, where others could reach the page: add --allow-remote "
             "(every request then needs the access token printed at start), or leave --host out"
@@ -71,27 +67,24 @@ def serve(host: str, port: int, no_browser: bool, allow_remote: bool, spec: Spec
     except (ConfigError, SpecError, DncIndexError) as exc:
         _fail(str(exc))
     try:
-        listener = bind(host, port)
+        listening = listen(host, port)
     except OSError as exc:
         _fail(f"cannot listen on {host} port {port}: {exc.strerror or exc} (choose another with --port, or --port 0 for a free one)")
-    bound = listener.getsockname()[1]
-    token = None if local else secrets.token_urlsafe(24)
-    app = create_app(Served(settings, spec, Guarded(host_names(host), bound, token)))
-    address = url(host, bound)
-    if token is not None:
+    if listening.token is not None:
         click.echo(
-            f"warning: listening on {host} port {bound}, beyond this machine: anyone who can reach it with the token "
+            f"warning: listening on {host} port {listening.port}, beyond this machine: anyone who can reach it with the token "
             "can upload files to it and read what it answers",
             err=True,
         )
-        click.echo(f"access token: {token} (the page asks for it; scripts send the header 'Authorization: Bearer {token}')")
-        address += f"#token={token}"
-    click.echo(f"serving the page at {address}")
+        click.echo(
+            f"access token: {listening.token} (the page asks for it; scripts send the header 'Authorization: Bearer {listening.token}')"
+        )
+    click.echo(f"serving the page at {listening.address}")
     click.echo("Files go only to this server, which keeps none of them. Ctrl-C stops it.")
     sys.stdout.flush()
-    if not no_browser and not _open_browser(address):
+    if not no_browser and not _open_browser(listening.address):
         click.echo("(no browser to open here: open the address above in yours)")
-    run(app, listener)
+    serve_page(listening, settings, spec)
 
 
 def _open_browser(address: str) -> bool:

@@ -1,4 +1,4 @@
-"""Listening: the socket, the names the server answers to, and uvicorn serving the application on it.
+"""Listening: the socket, the names the server answers to, the access token, and uvicorn serving the application on it.
 
 The socket is bound before the address is printed, so the printed port is the real one (``--port
 0`` picks a free one) and a browser opened at once finds it listening. Loopback addresses
@@ -8,12 +8,20 @@ its own name and, for the wildcard addresses, to this machine's host names and a
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import secrets
 import socket
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import uvicorn
 from starlette.types import ASGIApp
+
+from validator.openapi.load import Spec
+from validator.settings import Settings
+from validator.web.app import Served, create_app
+from validator.web.guard import Guarded
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
 WILDCARDS = ("0.0.0.0", "::", "[::]")
@@ -91,7 +99,32 @@ def server(app: ASGIApp) -> uvicorn.Server:
 
 def run(app: ASGIApp, listener: socket.socket) -> None:
     """Serve until Ctrl-C (then return) or SIGTERM (then end as the signal ends a process), finishing the requests in flight."""
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn hands Ctrl-C back once it has shut down: the person asked for this stop
         server(app).run(sockets=[listener])
-    except KeyboardInterrupt:
-        pass  # uvicorn hands Ctrl-C back once it has shut down: the person asked for this stop
+
+
+@dataclass(frozen=True)
+class Listening:
+    """A bound socket, what it was asked to listen on, its real port, and the access token it needs (``None`` on loopback)."""
+
+    listener: socket.socket
+    host: str
+    port: int
+    token: str | None
+
+    @property
+    def address(self) -> str:
+        """The page's address to print and open; the token after ``#`` (the page reads it there; browsers never send it)."""
+        return url(self.host, self.port) + (f"#token={self.token}" if self.token else "")
+
+
+def listen(host: str, port: int) -> Listening:
+    """Bind ``host`` and ``port`` (OSError when they cannot be had); beyond loopback, with a fresh access token."""
+    listener = bind(host, port)
+    return Listening(listener, host, listener.getsockname()[1], None if is_loopback(host) else secrets.token_urlsafe(24))
+
+
+def serve_page(listening: Listening, settings: Settings, spec: Spec) -> None:
+    """The page and its API on the socket, every check starting from ``settings`` and ``spec``, until Ctrl-C."""
+    guarded = Guarded(host_names(listening.host), listening.port, listening.token)
+    run(create_app(Served(settings, spec, guarded)), listening.listener)
