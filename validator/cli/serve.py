@@ -50,9 +50,10 @@ def serve(host: str, port: int, no_browser: bool, allow_remote: bool, spec: Spec
     try:
         from validator.web.server import is_loopback, listen, serve_page
     except ImportError as exc:
-        if exc.name is None or exc.name.split(".")[0] not in ("starlette", "uvicorn", "python_multipart", "anyio", "h11"):
+        missing = (exc.name or "").split(".")[0]
+        if missing not in ("starlette", "uvicorn", "python_multipart", "anyio", "h11"):
             raise
-        _fail(f"the page needs the web extra, which is not installed ({exc.name} is missing); install it with: {INSTALL_HINT}")
+        _fail(f"the page needs the web extra, which is not installed ({missing} is missing); install it with: {INSTALL_HINT}")
     if not is_loopback(host) and not allow_remote:
         raise click.UsageError(
             f"--host {host} listens beyond this machine, where others could reach the page: add --allow-remote "
