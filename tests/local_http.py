@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class Reply:
     """``length``: the Content-Length to declare (``None``: the body's; ``False``: none, the body ends at close).
 
-    ``trickle``: send the body one byte at a time this many seconds apart.
+    ``trickle``: send the body one byte at a time this many seconds apart; ``headers``: more headers (a redirect's Location).
     """
 
     body: bytes = b""
@@ -28,6 +28,7 @@ class Reply:
     content_type: str = "text/markdown; charset=utf-8"
     length: int | bool | None = None
     trickle: float = 0.0
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def serve(routes: dict[str, Reply] | None = None) -> Iterator[LocalServer]:
             )
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
+            for name, value in reply.headers:
+                self.send_header(name, value)
             if reply.length is not False:
                 self.send_header("Content-Length", str(len(reply.body) if reply.length is None else reply.length))
             self.end_headers()

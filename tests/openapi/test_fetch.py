@@ -6,10 +6,14 @@ four-backtick ``yaml`` fence), built from the bundled spec, so fetching it repro
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import socket
 import stat
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +161,7 @@ def test_truncated_page_without_the_closing_fence_is_refused(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("yaml_text", "message"),
     [
-        (SPEC_YAML[: SPEC_YAML.index("components:")], "is not usable: unresolvable $ref '#/components/schemas/BatchCallTask'"),
+        (SPEC_YAML[: SPEC_YAML.index("components:")], 'is not usable: unresolvable $ref "#/components/schemas/BatchCallTask"'),
         (SPEC_YAML[: SPEC_YAML.index("example: '+") + 14] + "\n", "is not valid YAML: while scanning a quoted scalar"),
         (
             SPEC_YAML.replace("  version: 3.0.0\n", "  versoin: 3.0.0\n"),
@@ -275,3 +279,90 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# -- a server that trickles what urllib reads before the body: the deadline bounds it too ------------------------------
+
+
+@contextlib.contextmanager
+def trickling(head: bytes, trickled: bytes, seconds_per_byte: float = 0.1) -> Iterator[str]:
+    """A raw HTTP server: ``head`` at once, then ``trickled`` a byte at a time (each well within a socket timeout)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def answer() -> None:
+        with contextlib.suppress(OSError):
+            connection, _ = listener.accept()
+            with connection:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    request += connection.recv(4096)
+                connection.sendall(head)
+                for byte in trickled:
+                    if stop.wait(seconds_per_byte):
+                        return
+                    connection.sendall(bytes([byte]))
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/page.md"
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(10)
+
+
+@pytest.mark.parametrize(
+    ("head", "trickled"),
+    [
+        (b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 300 + b"\r\n\r\n"),  # the header lines themselves
+        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", b"5;" + b"e" * 300 + b"\r\nhello\r\n0\r\n\r\n"),  # a chunk-size line
+    ],
+    ids=["header lines", "chunk-size line"],
+)
+def test_the_timeout_bounds_a_server_trickling_headers_or_chunk_framing(tmp_path: Path, head: bytes, trickled: bytes) -> None:
+    """Before: --timeout 3 ran as long as the server kept trickling (30 s here)."""
+    with trickling(head, trickled) as url:
+        result = fetch(url, tmp_path / "retell.yaml", "--timeout", "1")
+    assert_refused(result, f"{url}: timed out after 1 s (--timeout)", tmp_path, set())
+
+
+@pytest.mark.parametrize("target", ["ftp://127.0.0.1/page.md", "file:///etc/passwd", "gopher://127.0.0.1/x"])
+def test_a_redirect_off_http_is_refused_at_every_hop(tmp_path: Path, target: str) -> None:
+    with serve({}) as server:
+        server.routes["/page.md"] = Reply(status=302, headers=(("Location", server.url("/hop.md")),))
+        server.routes["/hop.md"] = Reply(status=301, headers=(("Location", target),))
+        result = fetch(server.url("/page.md"), tmp_path / "retell.yaml")
+        assert [r.path for r in server.requests] == ["/page.md", "/hop.md"]
+    assert_refused(result, f"redirected to {target}: only http:// and https:// are followed", tmp_path, set())
+
+
+def test_a_redirect_to_another_http_page_is_followed(tmp_path: Path) -> None:
+    with serve({"/real.md": Reply(page())}) as server:
+        server.routes["/page.md"] = Reply(status=302, headers=(("Location", "/real.md"),))  # relative: resolved on the page's address
+        result = fetch(server.url("/page.md"), tmp_path / "retell.yaml")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_target_that_is_not_a_regular_file_is_refused_not_replaced(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "target"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/null")  # as root, `-o /dev/null` replaced /dev/null itself
+    with serve({"/page.md": Reply(page())}) as server:
+        result = fetch(server.url("/page.md"), target)
+    assert result.exit_code == 2 and "cannot write: " in result.stderr and "only a regular file is replaced" in result.stderr
+    assert target.is_fifo() if kind == "fifo" else Path("/dev/null").is_char_device()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["target"]
+
+
+def test_a_symlinked_target_is_written_through(tmp_path: Path) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "retell.yaml").write_text("old")
+    (tmp_path / "retell.yaml").symlink_to("specs/retell.yaml")
+    with serve({"/page.md": Reply(page())}) as server:
+        assert fetch(server.url("/page.md"), tmp_path / "retell.yaml").exit_code == 0
+    assert (tmp_path / "retell.yaml").is_symlink() and (tmp_path / "specs" / "retell.yaml").read_text().startswith("# source: ")

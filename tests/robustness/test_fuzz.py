@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from tests.robustness.fuzz import strategies as fuzz
 from tests.robustness.fuzz.invariants import check_bytes, check_config, check_csv, check_payload, problems, resolves
+from tests.robustness.fuzz.lsp import check_session, frame, sessions
+from tests.robustness.fuzz.specs import SPEC_SEEDS, check_spec, spec_cases
 from validator.diagnostics import Diagnostic, Report, Severity
 
 EXAMPLES = settings(
@@ -86,3 +88,31 @@ def test_issue_19_seeds(case: tuple[str, bytes]) -> None:
 @given(fuzz.config_files())
 def test_configuration_files(case: tuple[str, bytes]) -> None:
     assert check_config(*case) == []
+
+
+@EXAMPLES
+@given(spec_cases())
+def test_spec_documents(case: tuple[str, str, bool]) -> None:
+    assert check_spec(*case) == []
+
+
+@pytest.mark.parametrize("case", SPEC_SEEDS, ids=lambda case: case[0][-40:])
+def test_spec_seeds(case: tuple[str, str, bool]) -> None:
+    assert check_spec(*case) == []
+
+
+@settings(max_examples=60, derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+@given(sessions())
+def test_language_server_sessions(messages: list[bytes]) -> None:
+    assert check_session(messages) == []
+
+
+def test_the_session_invariants_catch_an_unanswered_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A request answered nowhere (pygls's way with a negative position) is reported; with the answer, nothing is."""
+    params: dict[str, Any] = {"processId": None, "rootUri": None, "capabilities": {}}
+    initialize = frame({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": params})
+    where = {"textDocument": {"uri": "file:///x.json"}, "position": {"line": -1, "character": 0}}
+    hover = frame({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": where})
+    assert check_session([initialize, hover]) == []
+    monkeypatch.setattr("validator.lsp.transport.reply_error", lambda *args: None)
+    assert check_session([initialize, hover]) == ["request 1 answered 0 times"]

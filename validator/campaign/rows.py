@@ -19,6 +19,7 @@ for all their rows, are given to each row too.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from typing import Any
 from validator.campaign.sheet import Row, Sheet, Unreadable, hours_findings, outside_hours, phone_rows, read_rows
 from validator.diagnostics import Diagnostic, Report, blocks
 from validator.engine.csv import CsvOptions
+from validator.files import write_output
 from validator.openapi.load import Spec
 from validator.settings import Settings
 
@@ -202,10 +204,11 @@ def _unique(header: list[str], name: str) -> str:
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(header)
+    writer.writerows(rows)
+    write_output(path, text.getvalue().encode("utf-8"))  # whole or not at all
 
 
 def _write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -231,4 +234,6 @@ def _write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> None:
     sheet.append([cell(name, strong=True) for name in header])
     for row in rows:
         sheet.append([cell(value) for value in row])
-    book.save(path)
+    workbook = io.BytesIO()
+    book.save(workbook)
+    write_output(path, workbook.getvalue())  # whole or not at all

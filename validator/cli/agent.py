@@ -21,6 +21,7 @@ import click
 
 from validator.agents.model import Ref
 from validator.agents.store import AgentsError, load_agents, parse_agent, read_agent_file, save
+from validator.cli.errors import echo_error
 from validator.settings import Settings
 
 INSTALL_HINT = "pip install 'retell-batch-validator[retell]'"
@@ -29,7 +30,7 @@ EXIT_USAGE = 2
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    echo_error(message)
     sys.exit(EXIT_USAGE)
 
 

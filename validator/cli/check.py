@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from validator.campaign.rows import ROWS, Input, cover, write_rows
 from validator.campaign.sheet import Sheet, Unreadable, read_rows
 from validator.cli.agent import AgentsRead
 from validator.cli.csv_options import csv_options
+from validator.cli.errors import echo_error
 from validator.cli.fix import FixSession, closing_note, fix_options
 from validator.cli.options import DEFAULT_MAX_DIAGNOSTICS, color_option, configured, render_options, use_color
-from validator.cli.outputs import parse_report_targets, write_report, write_reports
+from validator.cli.outputs import outputs_over_inputs, parse_report_targets, write_report, write_reports
 from validator.cli.paths import CONTACT_SUFFIXES, PAYLOAD_SUFFIXES, expand, looks_like_payload
 from validator.cli.progress import Progress
 from validator.cli.source import SourceLines
@@ -73,7 +75,7 @@ class _Run:
         self.failed = True
         if message not in self._said:  # a broken configuration is named once, not once per file
             self._said.add(message)
-            click.echo(f"error: {message}", err=True)
+            echo_error(message)
 
     def check_path(self, raw: str) -> None:
         if raw == "-":
@@ -162,6 +164,15 @@ class _Run:
         except Exception as exc:  # never a traceback: a bug becomes exit 2 with a message
             self.error(f"{file}: internal error: {type(exc).__name__}: {exc}")
         self.progress.file_done()
+
+
+def _refuse_outputs_over_inputs(outputs: list[Path], inputs: Iterable[Path]) -> None:
+    """Exit 2 before writing anything when an output (``-o``, ``--report``) is one of the inputs."""
+    problems = outputs_over_inputs(outputs, inputs)
+    for problem in problems:
+        echo_error(problem)
+    if problems:
+        sys.exit(EXIT_USAGE)
 
 
 def _rows_report(run: _Run, path: Path) -> str | None:
@@ -284,10 +295,12 @@ def check(paths: tuple[str, ...], given: Overrides, **options: Any) -> None:
         fail_on = run_config.fail_threshold(given)
         spec = options["spec"] or configured_spec(run_config)
     except (ConfigError, SpecError, DncIndexError) as exc:
-        click.echo(f"error: {exc}", err=True)
+        echo_error(str(exc))
         sys.exit(EXIT_USAGE)
     fix, unsafe, show_diff = options["fix"], options["unsafe_fixes"], options["show_diff"]
     output_file = options["output_file"]
+    outputs = ([output_file] if output_file is not None else []) + [path for _, path in options["report_targets"]]
+    _refuse_outputs_over_inputs(outputs, [Path(raw) for raw in paths if raw != "-"])  # named files: before any work
     shown = render_options(options, fail_on, spec, to_file=output_file is not None)
     parsed = CheckOptions(
         spec=spec,
@@ -312,6 +325,7 @@ def check(paths: tuple[str, ...], given: Overrides, **options: Any) -> None:
     run.progress.finish()
     if not run.reports and not run.failed and not options["only_payloads"]:
         click.echo("warning: no payload files (*.json, *.yaml, *.yml) found", err=True)
+    _refuse_outputs_over_inputs(outputs, run._checked)  # and every file a folder or a glob brought in
     verdict = run.judged()
     shown = replace(shown, verdict=verdict)
     output = session.diffs() if session and show_diff else get_renderer(options["output_format"])(run.reports, shown)

@@ -23,11 +23,12 @@ import click
 import yaml
 
 from validator.cli.csv_options import csv_options
+from validator.cli.errors import echo_error
 from validator.cli.options import configured
 from validator.config import ConfigError, ConfigFinder, Overrides
 from validator.diagnostics import Diagnostic, Report
 from validator.engine.csv import CsvOptions, ListFormat, check_csv
-from validator.files import open_regular
+from validator.files import open_regular, same_file
 from validator.openapi.load import load_spec
 from validator.readers import format_for_path
 from validator.readers.csv.cells import PHONE_CELL_CODES
@@ -129,9 +130,12 @@ def convert(source: Path, output: str, force: bool, given: Overrides, csv_option
     try:  # the configuration applies as it does to `check` (rule selection, severities, calling hours, now)
         settings = ConfigFinder.given(given).for_path(source).settings_for(source, given)
     except ConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
+        echo_error(str(exc))
         sys.exit(EXIT_USAGE)
     target = Path(output)
+    if output != "-" and same_file(target, source):  # the list would be replaced by its payload
+        echo_error(f"{output}: is the file converted; writing to it would replace it (choose another file)")
+        sys.exit(EXIT_USAGE)
     directory = None if output == "-" else target.parent
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, suffix=".partial", delete=False) as handle:
         temporary = Path(handle.name)
@@ -141,7 +145,7 @@ def convert(source: Path, output: str, force: bool, given: Overrides, csv_option
             )
         except OSError as exc:  # a FIFO, a device, no permission: exit 2, as check does
             temporary.unlink()
-            click.echo(f"error: {source}: cannot read: {exc.strerror or exc}", err=True)
+            echo_error(f"{source}: cannot read: {exc.strerror or exc}")
             sys.exit(EXIT_USAGE)
         except BaseException:
             temporary.unlink()

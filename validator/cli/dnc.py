@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from validator.cli.errors import echo_error
 from validator.dnc.build import Built, build_index, newest_date
 from validator.dnc.index import open_index
 from validator.dnc.layout import KINDS, DncIndexError, ListInfo, read_header
@@ -53,7 +54,7 @@ def index_command(sources: tuple[Path, ...], output: Path, kind: str, as_of: dat
         built = build_index(list(sources), output, kind=kind, as_of=as_of or newest_date(list(sources)), name=name or output.stem)
     except (SourceError, OSError) as exc:
         message = str(exc) if isinstance(exc, SourceError) else f"{exc.filename or output}: {exc.strerror or exc}"
-        click.echo(f"error: {message} (nothing written)", err=True)
+        echo_error(f"{message} (nothing written)")
         sys.exit(EXIT_USAGE)
     _summary(built, read_header(output).info)
     unreadable = sum(r.unreadable for r in built.reports)
@@ -94,7 +95,7 @@ def verify_command(indexes: tuple[Path, ...]) -> None:
             index = open_index(path)
             index.verify()
         except DncIndexError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo_error(str(exc))
             failed = True
             continue
         click.echo(f"{path}: intact: {_describe(index.info)}")

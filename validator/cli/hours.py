@@ -21,6 +21,9 @@ from validator.campaign.hours import STATES, hour_state, summary, svg, title
 from validator.campaign.sheet import Plan
 from validator.cli.law_input import fail, law_options
 from validator.cli.options import color_option, use_color
+from validator.cli.outputs import outputs_over_inputs
+from validator.escape import visible
+from validator.files import write_output
 
 
 @click.command()
@@ -35,10 +38,12 @@ def hours(plan: Plan, svg_path: Path | None, color: str) -> None:
     for number, (part, rows) in enumerate(plan.parts, 1):
         click.echo(_terminal(plan, number, part, len(rows), colored), color=colored)
     if svg_path is not None:
+        for problem in outputs_over_inputs([svg_path], [Path(plan.sheet.name)]):
+            fail(problem)
         try:
-            svg_path.write_text(svg(plan), encoding="utf-8")
+            write_output(svg_path, svg(plan).encode("utf-8"))  # whole or not at all
         except OSError as exc:
-            fail(f"{svg_path}: cannot write: {exc.strerror or exc}")
+            fail(f"{visible(str(svg_path))}: cannot write: {exc.strerror or exc}")
 
 
 def _terminal(plan: Plan, number: int, part: Part, rows: int, colored: bool) -> str:

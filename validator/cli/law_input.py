@@ -19,6 +19,7 @@ import click
 
 from validator.campaign.sheet import Plan, Unreadable, plan_for
 from validator.cli.csv_options import csv_options
+from validator.cli.errors import echo_error
 from validator.cli.options import configured
 from validator.config import ConfigError, ConfigFinder, Overrides, configured_spec
 from validator.engine.csv import CsvOptions
@@ -56,5 +57,5 @@ def load_plan(source: Path, given: Overrides, csv: CsvOptions) -> Plan:
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    echo_error(message)
     sys.exit(EXIT_USAGE)

@@ -6,7 +6,7 @@ The command line only wires: options are parsed into one :class:`~validator.api.
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import gc
 import os
 import sys
@@ -23,11 +23,37 @@ from validator.cli.rules import explain, list_rules
 from validator.cli.serve import serve
 from validator.cli.spec import schema, spec_group
 from validator.cli.split import split
+from validator.escape import visible
 from validator.lsp.command import lsp
 from validator.version import __version__
 
+EXIT_USAGE = 2
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Group(click.Group):
+    """Click's own error lines (a bad value, an unknown option) escaped as the commands' ``error:`` lines are."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            _escape(exc)
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:  # a subcommand's options, parsed here
+            _escape(exc)
+            raise
+
+
+def _escape(exc: click.ClickException) -> None:
+    # click declares the message final; it is still ours to word before click shows it.
+    setattr(exc, "message", visible(exc.message))  # noqa: B010
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="retell-validate")
 def main() -> None:
     """Check Retell AI create-batch-call payloads before they are sent."""
@@ -48,6 +74,9 @@ def run() -> NoReturn:
     file, seconds after a million. Nothing is left to do by then, so the process skips it.
     Library callers and in-process test runners call :func:`main` and keep normal behaviour
     (the library never touches the garbage collector; :func:`collector_policy` is this process's).
+
+    Output that cannot be written (standard output on a full disk) is exit status 2 with a
+    message, never a traceback, and never 0 or 1: those would say the report was read.
     """
     collector_policy(sys.argv[1:])
     try:
@@ -55,12 +84,21 @@ def run() -> NoReturn:
         status: Any = 0
     except SystemExit as exc:
         status = exc.code
+    except OSError as exc:  # what escapes the commands is output they could not write
+        status = _unwritten(exc)
     if status is not None and not isinstance(status, int):
         click.echo(status, err=True)
         status = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`), a stream closed (`lsp` on exit): nothing to flush
+        try:
             stream.flush()
+        except BrokenPipeError:  # a reader that stopped early (`| head`): it had what it wanted
+            pass
+        except OSError as exc:
+            if stream is sys.stdout:
+                status = _unwritten(exc)
+        except ValueError:  # a stream closed (`lsp` on exit): nothing to flush
+            pass
     os._exit(status or 0)
 
 
@@ -82,3 +120,14 @@ def collector_policy(args: list[str]) -> None:
         gc.set_threshold(*LSP_THRESHOLDS)
     else:
         gc.disable()
+
+
+def _unwritten(exc: OSError) -> int:
+    """Say that the output was not written (standard error may still take a line); the exit status for it."""
+    where = f"{visible(str(exc.filename))}: " if exc.filename else "standard output: "
+    try:
+        sys.stderr.write(f"error: {where}cannot write: {exc.strerror or errno.errorcode.get(exc.errno or 0, exc)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return EXIT_USAGE

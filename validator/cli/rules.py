@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from validator.cli.errors import echo_error
 from validator.engine.registry import Rule, all_rules, get_rule
 from validator.options import RULE_CODES
 from validator.rules import BASE_PAYLOAD, DEFAULT_NOW, Example
@@ -42,7 +43,7 @@ def explain(code: str, output_format: str) -> None:
     """Print the documentation of a rule (by code or name)."""
     rule = get_rule(code)
     if rule is None:
-        click.echo(f"error: unknown rule {code!r}{RULE_CODES.suggestion(code)} (see `retell-validate rules`)", err=True)
+        echo_error(f"unknown rule {code!r}{RULE_CODES.suggestion(code)} (see `retell-validate rules`)")
         sys.exit(EXIT_USAGE)
     if output_format == "json":
         click.echo(json.dumps(rule_json(rule), indent=2, ensure_ascii=False))

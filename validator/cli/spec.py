@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from validator.cli.errors import echo_error
 from validator.cli.options import click_option
 from validator.cli.spec_coverage import render_markdown, render_text
 from validator.config import ConfigError, ConfigFinder, configured_spec
@@ -166,7 +167,7 @@ def fetch(url: str, output: Path, timeout: float, max_bytes: int) -> None:
     try:
         fetched = fetch_spec(output, url, timeout=timeout, max_bytes=max_bytes)
     except FetchError as exc:
-        click.echo(f"error: {exc}", err=True)
+        echo_error(str(exc))
         sys.exit(2)
     spec = fetched.spec
     state = "written" if fetched.changed else "unchanged"

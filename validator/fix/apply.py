@@ -17,14 +17,11 @@ parse or means something else.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import difflib
 import itertools
 import json
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from validator import files
 from validator.api import CheckOptions, check_text, validate_text
 from validator.diagnostics import Diagnostic, Fix, Report
 from validator.document import Document, LineIndex, LocateRequest, Span
@@ -154,17 +152,45 @@ def fix_edits(text: str, format: InputFormat, diagnostic: Diagnostic) -> list[tu
     ``None`` when it cannot be applied, or the edited text would not read back as intended. For
     an editor's quick fix; unlike :func:`fix_text`, one fix and one pass, no re-check.
     """
-    if diagnostic.fix is None or format not in ("json", "yaml"):
-        return None
+    return each_fix_edits(text, format, [diagnostic])[0]
+
+
+def each_fix_edits(text: str, format: InputFormat, diagnostics: Sequence[Diagnostic]) -> list[list[tuple[int, int, str]] | None]:
+    """:func:`fix_edits` of each diagnostic, from one reading of ``text`` (an editor's quick fixes for a whole document).
+
+    Each fix is one alternative, applied alone; the read-back check runs on the fixes that do not
+    overlap applied together, and only where that fails on halves of them, down to single fixes:
+    a few readings of the text for thousands of fixes, not one per fix.
+    """
+    found: list[list[tuple[int, int, str]] | None] = [None] * len(diagnostics)
+    fixable = [index for index, d in enumerate(diagnostics) if d.fix is not None]
+    if not fixable or format not in ("json", "yaml"):
+        return found
     bom = _BOM if text.startswith(_BOM) else ""
     body = text[len(bom) :]
     document = _read(body, format)
     if not document.usable:
-        return None
-    [plan] = _plans(document, body, format, [diagnostic])
-    if plan.problem or not _reads_back_as_planned(_apply(body, plan.edits), format, document.data, [plan]):
-        return None
-    return [(edit.start + len(bom), edit.end + len(bom), edit.text) for edit in plan.edits]
+        return found
+    plans = dict(zip(fixable, _plans(document, body, format, [diagnostics[i] for i in fixable]), strict=True))
+    pending = [index for index in fixable if not plans[index].problem]
+    while pending:  # each round: the fixes that do not overlap, checked together; the others wait for the next round
+        chosen = {id(plan) for plan in _non_overlapping(plans[i] for i in pending)}
+        batch = [i for i in pending if id(plans[i]) in chosen]
+        pending = [i for i in pending if id(plans[i]) not in chosen]
+        for index in _planned_reading_back(body, format, document.data, batch, plans):
+            found[index] = [(edit.start + len(bom), edit.end + len(bom), edit.text) for edit in plans[index].edits]
+    return found
+
+
+def _planned_reading_back(body: str, kind: InputFormat, data: Any, batch: list[int], plans: dict[int, _Plan]) -> list[int]:
+    """The plans of ``batch`` (disjoint) whose edits read back as intended: together, else by halves."""
+    group = [plans[i] for i in batch]
+    if _reads_back_as_planned(_apply(body, [e for plan in group for e in plan.edits]), kind, data, group):
+        return batch
+    if len(batch) == 1:
+        return []
+    half = len(batch) // 2
+    return _planned_reading_back(body, kind, data, batch[:half], plans) + _planned_reading_back(body, kind, data, batch[half:], plans)
 
 
 class FixRefused(Exception):
@@ -206,25 +232,10 @@ def refuse_unwritable(path: Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` (a symlink's target) with ``data`` via a temporary file beside it; keeps mode, owner and group."""
-    target = path.resolve()
-    info = target.stat()
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
-                try:  # root must not hand another user's file to root
-                    os.fchown(out.fileno(), info.st_uid, info.st_gid)
-                except PermissionError:
-                    raise FixRefused(f"{path}: its owner or group could not be kept; not rewritten (use --diff)") from None
-            os.fchmod(out.fileno(), stat.S_IMODE(info.st_mode))
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+        files.write_atomic(path, data)
+    except files.OwnerNotKept:
+        raise FixRefused(f"{path}: its owner or group could not be kept; not rewritten (use --diff)") from None
 
 
 def fixable_counts(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:

@@ -5,15 +5,17 @@ No LSP types here: the server turns an :class:`Analysis` into protocol messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import operator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from validator.api import validate_text
 from validator.config import Config, ConfigError, configured_spec, find_config, load_config
 from validator.diagnostics import Diagnostic
 from validator.lsp.positions import reader_lines
 from validator.openapi.load import Spec, SpecError
-from validator.readers import InputFormat, format_for_path
+from validator.readers import InputFormat, codes, format_for_path
 from validator.readers.recognize import is_payload
 from validator.settings import Settings
 
@@ -43,6 +45,8 @@ class Analysis:
     findings: tuple[Located, ...] = ()
     config_error: str | None = None
     settings: Settings | None = None  # what the document was checked with (its configuration)
+    # The configuration and spec it was checked with: the same text checks again when either changed on disk.
+    basis: tuple[Any, ...] = field(default=(), compare=False)
 
 
 class Configs:
@@ -93,8 +97,20 @@ def payload_format(text: str, path: Path | None, language_id: str | None) -> Inp
     return fmt if fmt is not None and is_payload(text, fmt) else None
 
 
-def analyse(text: str, path: Path | None, language_id: str | None, *, configs: Configs, spec: Spec, folder: Path) -> Analysis:
-    """Check ``text`` (the editor's copy of the document at ``path``; ``folder`` locates the configuration of an unsaved one)."""
+def analyse(
+    text: str,
+    path: Path | None,
+    language_id: str | None,
+    *,
+    configs: Configs,
+    spec: Spec,
+    folder: Path,
+    previous: Analysis | None = None,
+) -> Analysis:
+    """Check ``text`` (the editor's copy of the document at ``path``; ``folder`` locates the configuration of an unsaved one).
+
+    ``previous`` is handed back when it is of the same text, configuration and spec (read again from disk, a few ``stat`` calls).
+    """
     fmt = payload_format(text, path, language_id)
     if fmt is None:
         return Analysis(text, None)
@@ -103,13 +119,22 @@ def analyse(text: str, path: Path | None, language_id: str | None, *, configs: C
         spec = configs.spec_for(config, spec)
     except (ConfigError, SpecError) as exc:
         return Analysis(text, fmt, config_error=f"configuration error, nothing checked: {exc}")
+    basis = (config, spec)
+    if previous is not None and previous.text == text and len(previous.basis) == 2 and all(map(operator.is_, previous.basis, basis)):
+        return previous
     if path is not None and config.excludes(path):
-        return Analysis(text, None)
+        return Analysis(text, None, basis=basis)
     settings = config.settings_for(path)
     report = validate_text(text, fmt, file=str(path) if path else None, settings=settings, spec=spec, max_bytes=None)
-    lines = reader_lines(text, fmt)
+    # The readers count lines and columns after a byte order mark; the editor's text may still hold it.
+    body = text.removeprefix("\ufeff")
+    shift = len(text) - len(body)
+    lines = reader_lines(body, fmt)
     located = []
     for diagnostic in report.diagnostics:
+        if shift and diagnostic.code == codes.BYTE_ORDER_MARK:
+            located.append(Located(diagnostic, 0, shift))  # the mark itself
+            continue
         start, end = lines.span(diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column)
-        located.append(Located(diagnostic, start, end))
-    return Analysis(text, fmt, tuple(located), settings=settings)
+        located.append(Located(diagnostic, start + shift, end + shift))
+    return Analysis(text, fmt, tuple(located), settings=settings, basis=basis)

@@ -14,6 +14,7 @@ from typing import Literal
 
 import yaml
 
+from validator.readers.decode import scrub
 from validator.readers.recognize import JSON_TOKEN, decode_json_string
 
 Role = Literal["key", "value"]
@@ -41,7 +42,20 @@ class Place:
 
 
 def place_at(text: str, offset: int, fmt: str) -> Place | None:
-    return json_place(text, offset) if fmt == "json" else yaml_place(text, offset) if fmt == "yaml" else None
+    """The place in JSON or YAML text (a caller that keeps :func:`yaml_root` for the text calls :func:`yaml_place`)."""
+    return json_place(text, offset) if fmt == "json" else yaml_place(text, offset, yaml_root(text)) if fmt == "yaml" else None
+
+
+def yaml_root(text: str) -> yaml.Node | None:
+    """The YAML text's node tree with marks, or ``None`` when it does not parse (yet).
+
+    Lone surrogates (an editor sends ``\\ud800`` as it is typed) become U+FFFD, one code point for one:
+    libyaml cannot encode them, and every offset stays where it was.
+    """
+    try:
+        return yaml.compose(scrub(text), Loader=_LOADER)
+    except (yaml.YAMLError, RecursionError):
+        return None
 
 
 @dataclass
@@ -110,11 +124,8 @@ def json_place(text: str, offset: int) -> Place | None:
     return Place(frame.path, role, name, span, frozenset(siblings))
 
 
-def yaml_place(text: str, offset: int) -> Place | None:
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
-        root = None
+def yaml_place(text: str, offset: int, root: yaml.Node | None) -> Place | None:
+    """``root``: :func:`yaml_root` of ``text``."""
     found = _node_place(root, offset, ()) if root is not None else None
     return found or _indented_place(text, offset)
 

@@ -75,41 +75,78 @@ def _newlines(text: str) -> list[int]:
     return found
 
 
-def units(text: str, encoding: Encoding) -> int:
-    """Length of ``text`` in code units of ``encoding``."""
-    if encoding == "utf-32" or text.isascii():
-        return len(text)
+# Characters that take more than one code unit: astral ones in UTF-16, any non-ASCII one in UTF-8.
+_WIDE = {"utf-16": re.compile("[\U00010000-\U0010ffff]"), "utf-8": re.compile("[^\x00-\x7f]")}
+_NONE: tuple[list[int], list[int]] = ([], [])
+
+
+def _extra_units(char: str, encoding: Encoding) -> int:
+    """Code units beyond the first for one character (a lone surrogate is one UTF-16 unit, three UTF-8 bytes)."""
     if encoding == "utf-16":
-        return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
-    return len(text.encode("utf-8", "surrogatepass"))
+        return 1
+    code = ord(char)
+    return 1 if code < 0x800 else 2 if code < 0x10000 else 3
 
 
 class LspText:
-    """Offsets ↔ LSP positions for one document text."""
+    """Offsets ↔ LSP positions for one document text.
+
+    Each line's wide characters are found once, with a regular expression, when a position on
+    it is first asked for: a one-line document with thousands of findings is scanned once, and
+    each position is then a bisection, never a walk from the line's start.
+    """
 
     def __init__(self, text: str, encoding: Encoding = "utf-16") -> None:
         self.lines = Lines(text)
         self.encoding = encoding
+        self._wide: dict[int, tuple[list[int], list[int]]] = {}  # line → (offsets of wide characters, extra units through each)
 
     @property
     def text(self) -> str:
         return self.lines.text
 
+    def _table(self, line: int) -> tuple[list[int], list[int]]:
+        found = self._wide.get(line)
+        if found is None:
+            start, end = self.lines.starts[line], self.lines.ends[line]
+            found = _NONE
+            if self.encoding != "utf-32" and not self.text[start:end].isascii():
+                offsets, extras, total = [], [], 0
+                for match in _WIDE[self.encoding].finditer(self.text, start, end):
+                    total += _extra_units(match.group(), self.encoding)
+                    offsets.append(match.start())
+                    extras.append(total)
+                found = (offsets, extras)
+            self._wide[line] = found
+        return found
+
+    def _units_before(self, line: int, offset: int) -> int:
+        """Code units from the start of ``line`` to ``offset`` (on that line)."""
+        offsets, extras = self._table(line)
+        wide = bisect.bisect_left(offsets, offset)
+        return offset - self.lines.starts[line] + (extras[wide - 1] if wide else 0)
+
     def position(self, offset: int) -> tuple[int, int]:
         """Offset → (0-based line, character in code units)."""
         offset = min(max(offset, 0), len(self.text))
         line = self.lines.line_of(offset)
-        start = self.lines.starts[line]
-        return line, units(self.text[start:offset], self.encoding)
+        return line, self._units_before(line, offset)
 
     def offset(self, line: int, character: int) -> int:
-        """LSP position → offset; past the end of a line means its end, past the last line the text's end."""
+        """LSP position → offset; past the end of a line means its end, past the last line the text's end.
+
+        A character inside a wide one (between a surrogate pair's units) means the offset after it.
+        """
         if line >= len(self.lines.starts):
             return len(self.text)
-        start, end = self.lines.starts[max(line, 0)], self.lines.ends[max(line, 0)]
-        count = 0
-        for index in range(start, end):
-            if count >= character:
-                return index
-            count += units(self.text[index], self.encoding)
-        return end
+        line = max(line, 0)
+        low, high = self.lines.starts[line], self.lines.ends[line]
+        if not self._table(line)[0]:
+            return min(low + max(character, 0), high)
+        while low < high:  # the first offset with at least `character` units before it
+            middle = (low + high) // 2
+            if self._units_before(line, middle) >= character:
+                high = middle
+            else:
+                low = middle + 1
+        return low

@@ -37,7 +37,7 @@ import yaml
 from validator.readers import InputFormat, sniff_format
 from validator.readers.csv.header import looks_like_phone
 from validator.readers.csv.source import sniff_delimiter
-from validator.readers.decode import BOMS
+from validator.readers.decode import BOMS, scrub
 
 ROOT_KEYS = frozenset({"from_number", "tasks", "call_time_window"})
 # A task's own keys in the spec (BatchCallTask), but ``metadata``: other formats' tasks have that word too.
@@ -92,6 +92,7 @@ def is_payload(source: str | bytes | Any, format: InputFormat | None = None) -> 
     if not isinstance(source, str):
         return isinstance(source, Mapping) and _shaped(source)
     text = source.removeprefix("\ufeff")
+    text = text if text.isascii() else scrub(text)  # an editor's lone surrogate: libyaml cannot encode it
     if format == "csv":
         return _csv_payload(text)
     if format is None:

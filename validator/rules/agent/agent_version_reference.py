@@ -21,6 +21,7 @@ from validator.context import Context
 from validator.diagnostics import Finding, Fix, Severity
 from validator.json_values import is_finite_number, preview, type_name
 from validator.openapi.load import Spec, per_spec
+from validator.openapi.patterns import search
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Kind
 
@@ -47,10 +48,10 @@ class _Grammar:
         self.minimum: int = number.get("minimum", 0)
         self.max_length: int = tag.get("maxLength", 20)
         self.min_length: int = tag.get("minLength", 1)
-        self.pattern = re.compile(tag.get("pattern", ".*"))
+        self.pattern: str = tag.get("pattern", ".*")
 
     def accepts_tag(self, text: str) -> bool:
-        return self.min_length <= len(text) <= self.max_length and self.pattern.search(text) is not None
+        return self.min_length <= len(text) <= self.max_length and search(self.pattern, text)
 
 
 @per_spec
@@ -137,7 +138,7 @@ def _tag_problems(text: str, grammar: _Grammar) -> list[str]:
     others = sorted({c for c in text if not (c.isascii() and (c.isalnum() or c in "_-"))})
     if others:
         problems.append("only lower-case letters, digits, _ and - are allowed, found " + ", ".join(preview(c) for c in others))
-    return problems or [f"it must match {grammar.pattern.pattern}"]
+    return problems or [f"it must match {grammar.pattern}"]
 
 
 def _finding(message: str, hint: str | None, fix: Fix | None = None) -> Finding:

@@ -11,6 +11,7 @@ from jsonschema.exceptions import ValidationError
 
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
+from validator.openapi.patterns import search
 from validator.openapi.tools import did_you_mean, error_pointer
 from validator.pointer import join as pointer_join
 from validator.rules import Example, Explain, Kind
@@ -31,8 +32,9 @@ KEYWORDS = ("additionalProperties",)
 def describe(error: ValidationError, explain: Explain) -> Iterator[Finding]:
     pointer = error_pointer(error)
     known = error.schema.get("properties", {})
+    patterns = error.schema.get("patternProperties", {})
     for key in error.instance:
-        if key in known:
+        if key in known or any(search(pattern, key) for pattern in patterns):  # the spec's engine: bounded time
             continue
         guess = did_you_mean(key, known)
         hint = f"did you mean `{guess}`?" if guess else f"allowed keys: {', '.join(known)}"
