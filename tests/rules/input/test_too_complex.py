@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import resource
-import time
 from typing import Any
 
 import pytest
@@ -109,11 +108,9 @@ def test_deep_python_payloads_are_one_clear_finding() -> None:
     assert summary(check(seed(tasks=[{"to_number": "+12137774445", "metadata": {"x": nested_list(DEEP)}}]))) == [(CODE, "error", "")]
 
 
-def test_billion_laughs_is_refused_fast_and_small() -> None:
+def test_billion_laughs_is_refused_without_expanding() -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.process_time()
     one(check_text(BILLION_LAUGHS, "yaml"), CODE)
-    assert time.process_time() - start < 1.0
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024  # KiB
 
 
