@@ -12,6 +12,7 @@ import json
 import math
 import re
 import sys
+from array import array
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import partial
@@ -19,6 +20,16 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from validator.diagnostics import Finding, Fix, Target
@@ -186,9 +197,20 @@ class _Loader(*_PARSER, _Constructor, yaml.resolver.Resolver):  # type: ignore[m
 
 
 def read_yaml(text: str) -> Document:
-    """Parse YAML text into a :class:`Document`; never raises on bad input."""
+    """Parse YAML text into a :class:`Document`; never raises on bad input.
+
+    A payload that is plain data is read from libyaml's events (:func:`_read_plain`): the data,
+    and the position of each node in two arrays. Anything else (anchors and aliases, tags, merge
+    keys, duplicate or collection keys, more than one document, a syntax error, a root that is
+    not a mapping) is composed into PyYAML's node graph and constructed from it (:func:`_read_composed`).
+    """
     if not text.strip():  # blank (a tab on its own would otherwise be a YAML syntax error)
         return _empty()
+    plain = _read_plain(text)
+    return plain if plain is not None else _read_composed(text)
+
+
+def _read_composed(text: str) -> Document:
     loader = _Loader(text)
     notes = _Notes()
     loader.notes = notes
@@ -279,24 +301,313 @@ def read_yaml(text: str) -> Document:
         doc.issues.extend(unpaired)
     if _TRAP_HINT.search(text):  # a textual screen: most files have none, and then no node is walked
         notes.node_issues.extend(_value_traps(root, text))
-    conversions: dict[str, Finding] = {}
-    if notes.conversions or notes.node_issues:
-        pointers = _node_pointers(root, notes.key_names)
-        for node, code, finding, target in notes.node_issues:
-            if id(node) in pointers:  # else under a value a duplicate key replaced: the data holds none of it
-                doc.issues.append(Issue(code, Finding(pointers[id(node)], finding.message, finding.hint, target)))
-        for node, what, hint in notes.conversions:
-            found = pointers.get(id(node))
-            if found is not None:
-                # Quoting is RBV008's fix: the value becomes the text written, which the schema wanted instead of what YAML made of it.
-                quoted = Fix(node.value, True, f"quote {node.value}")
-                conversions[found] = Finding(found, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint, fix=quoted)
+    conversions = _noted(doc, notes, _node_pointers(root, notes.key_names) if notes.conversions or notes.node_issues else {})
     aliases = _alias_sites(root, notes.key_names) if expanded else {}
     if conversions or aliases:
         doc.refine = partial(_refine, conversions, aliases)
     if not isinstance(data, dict):
         doc.issues.append(codes.root_not_object(data))
     return doc
+
+
+def _noted(doc: Document, notes: _Notes, pointers: dict[int, str]) -> dict[str, Finding]:
+    """The notes as issues of ``doc``, by the pointers of their nodes; returns the YAML 1.1 guesses by pointer (see :func:`_refine`)."""
+    for node, code, finding, target in notes.node_issues:
+        if id(node) in pointers:  # else under a value a duplicate key replaced: the data holds none of it
+            doc.issues.append(Issue(code, Finding(pointers[id(node)], finding.message, finding.hint, target)))
+    conversions: dict[str, Finding] = {}
+    for node, what, hint in notes.conversions:
+        found = pointers.get(id(node))
+        if found is not None:
+            # Quoting is RBV008's fix: the value becomes the text written, which the schema wanted instead of what YAML made of it.
+            quoted = Fix(node.value, True, f"quote {node.value}")
+            conversions[found] = Finding(found, f"YAML 1.1 reads the unquoted value {node.value} as {what}", hint, fix=quoted)
+    return conversions
+
+
+# -- plain data from libyaml's events ---------------------------------------------------------------------------------
+#
+# A 100,000-task payload is some 2,000,000 nodes. Composed, each is a node object with two marks
+# (and each mapping pair a tuple): ~65 objects per task that the garbage collector of the process
+# traverses again and again as the graph grows, then once more while the data is built from it.
+# Read from the events, the data is all that is built; a node's position is four integers in an
+# array, in document order, and the data's shape says which node a pointer names.
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG, _FLOAT_TAG, _BOOL_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool"
+# What a key cannot be here: a merge (``<<``), or ``=``, which PyYAML reads as a string key only as a mapping's key.
+_COMPOSED_KEY_TAGS = (_MERGE_TAG, "tag:yaml.org,2002:value")
+# Resolver.resolve for a plain scalar: the implicit resolvers of its first character, then the wildcard ones.
+_WILDCARD_RESOLVERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ()))
+_RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: (*found, *_WILDCARD_RESOLVERS) for first, found in yaml.resolver.Resolver.yaml_implicit_resolvers.items() if first is not None
+}
+# Plain scalars SafeConstructor turns into int(text) or float(text) with nothing to note (no YAML 1.1 trap, finite).
+_SIMPLE_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+_SIMPLE_FLOAT = re.compile(r"-?[0-9]{1,15}\.[0-9]{0,15}")
+_NO_KEY = object()  # a mapping's state between its members: the next scalar is a key
+# Where a plain scalar ending there lost the rest of its line to a comment (what _SWALLOWED matches from).
+_SWALLOWED_RUN = re.compile(r"[ \t]+(?=#(?:[^ \t\r\n][^\r\n]*)?[ \t]*(?:\r?\n|$))")
+
+
+def _plain_tag(value: str) -> str:
+    for tag, pattern in _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
+        if pattern.match(value):
+            return tag
+    return _STR_TAG
+
+
+def _read_plain(text: str) -> Document | None:
+    """The document, when the text is one YAML document whose root is a mapping and which holds only plain data; else ``None``.
+
+    Plain data: no anchor, alias or tag, no merge key, no key given twice, no collection as a key.
+    Scalars are resolved and constructed as :class:`_Loader` does (a value YAML 1.1 guesses goes
+    through :class:`_Constructor`, which notes it), and the comments that cut a value short are
+    found as :func:`_value_traps` finds them.
+    """
+    if _CPARSER is None or len(text) >= 1 << 31:  # positions are 32-bit
+        return None
+    parser = _CPARSER(text)
+    constructor = _Constructor()
+    constructor.notes = _Notes()
+    try:
+        built = _events_to_data(parser.get_event, constructor, text)
+    except (yaml.YAMLError, UnicodeError):  # the composing reader words the error
+        return None
+    finally:
+        parser.dispose()
+    if built is None:
+        return None
+    data, positions, pointers, traps = built
+    doc = Document(data, "yaml", locator=positions)
+    if "\\u" in text or "\\U" in text:  # double-quoted escapes can spell unpaired surrogates
+        doc.data, unpaired = replace_surrogates(data)
+        if unpaired:  # keys may have merged: the composing reader locates by the nodes
+            return None
+    notes = constructor.notes
+    # In the order _value_traps finds them: the reverse of the text's.
+    notes.node_issues.extend(trap for node in reversed(traps) if (trap := _comment_trap(node, text)) is not None)
+    conversions = _noted(doc, notes, pointers)
+    if conversions:
+        doc.refine = partial(_refine, conversions, {})
+    return doc
+
+
+def _events_to_data(
+    get: Callable[[], Any], constructor: _Constructor, text: str
+) -> tuple[dict[str, Any], PlainLocator, dict[int, str], list[ScalarNode]] | None:
+    """The data, its locator, the pointers of the nodes noted, and the plain scalars a comment may have cut short."""
+    get()  # StreamStartEvent
+    if type(get()) is not DocumentStartEvent:
+        return None
+    event: Any = get()
+    if type(event) is not MappingStartEvent or event.anchor is not None or event.tag is not None:
+        return None
+    notes = constructor.notes
+    keys: dict[str, str] = {}  # plain keys that are strings, one string for each spelling
+    pointers: dict[int, str] = {}  # id(node) → pointer, for the scalars noted (kept alive by the notes)
+    # id(node) → (depth, ordinal) of the collection holding a scalar noted: _Constructor builds the
+    # collections breadth first (one level after the other, each in document order), and notes in that order.
+    ranks: dict[int, tuple[int, int]] = {}
+    trap_ends = {at for run in _SWALLOWED_RUN.finditer(text) for at in range(*run.span())} if _TRAP_HINT.search(text) else None
+    traps: list[ScalarNode] = []
+    # Per node, in document order (a mapping, then each key and its value; a sequence, then each item):
+    # the nodes in its subtree (itself included), then its line, column, end line and end column.
+    nodes = array("i")
+    mark = event.start_mark
+    assert mark is not None  # libyaml marks every event
+    nodes.extend((0, mark.line, mark.column, 0, 0))
+    count = 1  # nodes so far
+    # The collection being read (a member's key is `token`; _NO_KEY between members; `last`: the ordinal of
+    # its last value or item, -1 for none yet; `own`: its ordinal), and the ones around it, innermost last.
+    container: Any = {}
+    root = container
+    is_map, token, last, own, block = True, _NO_KEY, -1, 0, not event.flow_style
+    stack: list[tuple[Any, bool, Any, int, int, bool]] = []
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                return None
+            value = event.value
+            start, end = event.start_mark, event.end_mark
+            nodes.extend((1, start.line, start.column, end.line, end.column))
+            ordinal = count
+            count += 1
+            is_key = is_map and token is _NO_KEY
+            if event.implicit[0]:  # plain: its tag is resolved from its text
+                trap = None
+                if trap_ends is not None and end.index in trap_ends:
+                    trap = ScalarNode(_STR_TAG, value, start, end, event.style)
+                    traps.append(trap)
+                if is_key:
+                    key = keys.get(value)
+                    if key is None:
+                        tag = _plain_tag(value)
+                        if tag == _STR_TAG:
+                            key = keys[value] = value
+                        elif tag in _COMPOSED_KEY_TAGS:
+                            return None
+                        else:
+                            noted = len(notes.conversions) + len(notes.node_issues)
+                            key, typed = _constructed(constructor, tag, value, event)
+                            if not isinstance(key, str):
+                                key = constructor._key_name(key, typed)
+                            if len(notes.conversions) + len(notes.node_issues) != noted:
+                                pointers[id(typed)] = _pointer(stack, container, token, key)
+                                ranks[id(typed)] = (len(stack), own)
+                    if trap is not None:
+                        pointers[id(trap)] = _pointer(stack, container, token, key)
+                    value = key
+                else:
+                    if trap is not None:
+                        pointers[id(trap)] = _pointer(stack, container, token)
+                    if value[:1] in _RESOLVERS:
+                        tag = _plain_tag(value)
+                        if tag == _STR_TAG:
+                            pass
+                        elif tag == _NULL_TAG:
+                            value = None
+                        elif tag == _INT_TAG and _SIMPLE_INT.fullmatch(value):
+                            value = int(value)
+                        elif tag == _FLOAT_TAG and _SIMPLE_FLOAT.fullmatch(value):
+                            value = float(value)
+                        elif tag == _BOOL_TAG and value in ("true", "false"):
+                            value = value == "true"
+                        elif tag == _MERGE_TAG:
+                            return None
+                        else:
+                            noted = len(notes.conversions) + len(notes.node_issues)
+                            value, typed = _constructed(constructor, tag, value, event)
+                            if len(notes.conversions) + len(notes.node_issues) != noted:
+                                pointers[id(typed)] = _pointer(stack, container, token)
+                                ranks[id(typed)] = (len(stack), own)
+            if is_key:
+                if value in container:
+                    return None  # a key given twice
+                token = value
+                continue
+            if is_map:
+                container[token] = value
+                token = _NO_KEY
+            else:
+                container.append(value)
+            last = ordinal
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None or (is_map and token is _NO_KEY):  # ... or a collection as a key
+                return None
+            new: Any = {} if kind is MappingStartEvent else []
+            if is_map:
+                container[token] = new
+            else:
+                container.append(new)
+            stack.append((container, is_map, token, count, own, block))
+            mark = event.start_mark
+            nodes.extend((0, mark.line, mark.column, 0, 0))
+            container, is_map, token, last, own, block = new, kind is MappingStartEvent, _NO_KEY, -1, count, not event.flow_style
+            count += 1
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            at = 5 * own
+            nodes[at] = count - own
+            # As _mark_span: a block collection ends where its last value ends (its own end mark is
+            # where the next token starts, past blank lines and comments).
+            if block and last >= 0:
+                nodes[at + 3], nodes[at + 4] = nodes[5 * last + 3], nodes[5 * last + 4]
+            else:
+                mark = event.end_mark
+                nodes[at + 3], nodes[at + 4] = mark.line, mark.column
+            if not stack:
+                break
+            container, is_map, token, last, own, block = stack.pop()
+            token = _NO_KEY
+        else:  # an alias
+            return None
+    if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+        return None  # another document follows
+    if ranks:
+        notes.conversions.sort(key=lambda note: ranks[id(note[0])])
+        notes.node_issues.sort(key=lambda note: ranks[id(note[0])])
+    return root, PlainLocator(root, nodes, _unterminated_end(text)), pointers, traps
+
+
+def _constructed(constructor: _Constructor, tag: str, value: str, event: Any) -> tuple[Any, ScalarNode]:
+    """What :class:`_Constructor` makes of a plain scalar of this tag (noting what YAML 1.1 guessed), and the node it noted."""
+    node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+    data = constructor.construct_object(node)
+    del constructor.constructed_objects[node]  # only aliases would look it up again
+    return data, node
+
+
+def _pointer(stack: list[tuple[Any, bool, Any, int, int, bool]], container: Any, token: Any, key: str | None = None) -> str:
+    """The pointer of the scalar being read in ``container``: its next item, its member ``token``, or its member ``key``."""
+    out = ""
+    for outer, is_map, member, _, _, _ in stack:
+        out = pointer_join(out, member if is_map else len(outer) - 1)
+    return pointer_join(out, key if key is not None else token if type(container) is dict else len(container))
+
+
+class PlainLocator:
+    """Pointer → position for a document read by :func:`_read_plain`: the data's shape leads to each node's ordinal.
+
+    Ordinals are in document order: a mapping, then each key and its value; a sequence, then its
+    items. Keys are unique and nothing is repeated, so a mapping's keys in the data are those
+    written, in order. The data is the reader's and is not changed after reading (a rule never
+    changes the document).
+    """
+
+    in_document_order = True  # the data mirrors the text one to one (see validator.engine.document_order)
+
+    def __init__(self, data: dict[str, Any], nodes: array[int], end: Span | None) -> None:
+        self._data = data
+        self._nodes = nodes  # per node: its subtree's size, line, column, end line, end column (0-based, as libyaml's marks)
+        self._end = end
+        # Built on first use, then kept: thousands of findings in one mapping or list look up one index.
+        self._members: dict[int, dict[str, int]] = {}  # a mapping's ordinal → its keys' ordinals
+        self._items: dict[int, array[int]] = {}  # a sequence's ordinal → its items' ordinals
+
+    def locate(self, requests: Collection[LocateRequest]) -> dict[LocateRequest, Span]:
+        out: dict[LocateRequest, Span] = {}
+        nodes = self._nodes
+        for pointer, target in requests:
+            found = self._find(pointer)
+            if found is not None:
+                at = 5 * (found[1] if target == "key" and found[1] >= 0 else found[0])
+                span = Span(nodes[at + 1] + 1, nodes[at + 2] + 1, nodes[at + 3] + 1, nodes[at + 4] + 1)
+                out[(pointer, target)] = _clamped(span, self._end)
+        return out
+
+    def _find(self, pointer: str) -> tuple[int, int] | None:
+        """The ordinals of the node at ``pointer`` and of its key (-1: none)."""
+        value: Any = self._data
+        ordinal, key = 0, -1
+        nodes = self._nodes
+        for token in tokens(pointer):
+            if type(value) is dict:
+                members = self._members.get(ordinal)
+                if members is None:
+                    members = self._members[ordinal] = {}
+                    child = ordinal + 1
+                    for name in value:
+                        members[name] = child
+                        child += 1 + nodes[5 * (child + 1)]
+                found = members.get(token)
+                if found is None:
+                    return None
+                key, ordinal, value = found, found + 1, value[token]
+            elif type(value) is list and token.isascii() and token.isdigit() and int(token) < len(value):
+                items = self._items.get(ordinal)
+                if items is None:
+                    items = self._items[ordinal] = array("i")
+                    child = ordinal + 1
+                    for _ in range(len(value)):
+                        items.append(child)
+                        child += nodes[5 * child]
+                index = int(token)
+                key, ordinal, value = -1, items[index], value[index]
+            else:
+                return None
+        return ordinal, key
 
 
 # Text where a trap may be: a ``#`` after a blank without a blank after it, or an ``&`` where a value starts.
@@ -327,24 +638,29 @@ def _value_traps(root: Node, text: str) -> list[tuple[Node, str, Finding, Target
     out: list[tuple[Node, str, Finding, Target]] = []
     for node in scalars:
         start, end = node.start_mark.index, node.end_mark.index
-        if text.startswith("&", start) and seen[id(node)] == 1:
+        if end > start and text.startswith("&", start) and seen[id(node)] == 1:  # an empty node's marks are where the next token starts
             anchor = text[start:end].split(None, 1)[0]
             what = f'the anchor {anchor} on "{node.value}"' if node.value else f"the anchor {anchor} on an empty value (null)"
             finding = Finding(
                 "", f"YAML reads {text[start:end]!r} as {what}: the value lost {anchor!r}", f"quote it: {_quoted(text[start:end])}"
             )
             out.append((node, codes.YAML_ANCHOR_IN_VALUE, finding, "value"))
-            continue
-        swallowed = _SWALLOWED.match(text, end)
-        if swallowed is None:
-            continue
-        lost = swallowed.group(1)
-        meant = f"{node.value} {lost}" if node.value else lost
-        shown = f'"{node.value}"' if node.value else "null"
-        message = f"YAML reads the value as {shown}: {lost!r} after a blank starts a comment, so {lost!r} is lost"
-        hint = f"quote it: {_quoted(meant)} (a comment needs a blank after #: '# note')"
-        out.append((node, codes.YAML_COMMENT_IN_VALUE, Finding("", message, hint), "value"))
+        elif (trap := _comment_trap(node, text)) is not None:
+            out.append(trap)
     return out
+
+
+def _comment_trap(node: ScalarNode, text: str) -> tuple[Node, str, Finding, Target] | None:
+    """A plain scalar followed by ``#`` after a blank, without a blank after it: the comment took the rest of the value."""
+    swallowed = _SWALLOWED.match(text, node.end_mark.index)
+    if swallowed is None:
+        return None
+    lost = swallowed.group(1)
+    meant = f"{node.value} {lost}" if node.value else lost
+    shown = f'"{node.value}"' if node.value else "null"
+    message = f"YAML reads the value as {shown}: {lost!r} after a blank starts a comment, so {lost!r} is lost"
+    hint = f"quote it: {_quoted(meant)} (a comment needs a blank after #: '# note')"
+    return node, codes.YAML_COMMENT_IN_VALUE, Finding("", message, hint), "value"
 
 
 def _quoted(text: str) -> str:
@@ -487,6 +803,13 @@ def _mark_span(node: Node) -> Span:
     return Span(node.start_mark.line + 1, node.start_mark.column + 1, end.line + 1, end.column + 1)
 
 
+def _clamped(span: Span, end: Span | None) -> Span:
+    """``span`` ending at ``end`` at the latest (libyaml marks an empty node at the end of a text without a final line break on a line past it)."""
+    if end is not None and (span.end_line or span.line) > end.line:
+        return Span(*min((span.line, span.column), (end.line, end.column)), end.line, end.column)
+    return span
+
+
 def _children(node: Node) -> list[Node]:
     if isinstance(node, MappingNode):
         return [n for pair in node.value for n in pair]
@@ -570,11 +893,7 @@ class YamlLocator:
             found = self._find(pointer)
             if found is not None:
                 node, key_node = found
-                span = _mark_span(key_node if target == "key" and key_node is not None else node)
-                end = self._end
-                if end is not None and (span.end_line or span.line) > end.line:
-                    span = Span(*min((span.line, span.column), (end.line, end.column)), end.line, end.column)
-                out[(pointer, target)] = span
+                out[(pointer, target)] = _clamped(_mark_span(key_node if target == "key" and key_node is not None else node), self._end)
         return out
 
     def _find(self, pointer: str) -> tuple[Node, Node | None] | None:

@@ -1,4 +1,11 @@
-"""The phone number fields of a payload, shared by the phone rules (RBV2xx)."""
+"""The phone number fields of a payload, shared by the phone rules (RBV2xx).
+
+One pass per document reads every ``from_number`` and ``to_number``. What it keeps for a
+100,000-task batch is two containers of plain values (the destinations as ``(task, key)``
+tuples of an int and a string, which the garbage collector stops tracking), plus a
+:class:`PhoneField` for each number that is not a valid E.164 US number (a few at most): the
+collector of the process traverses what a check keeps alive, again and again while it grows.
+"""
 
 from __future__ import annotations
 
@@ -30,34 +37,48 @@ class PhoneField:
         return "/from_number" if self.task is None else f"/tasks/{self.task}/to_number"
 
 
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    not_valid_us: list[PhoneField]  # ``from_number`` first, then the tasks', in order
+    destinations: list[tuple[int, str]]  # (task index, PhoneInfo.key) of every to_number that is a non-empty string
+
+
 @per_document
-def phone_fields(ctx: Context) -> list[PhoneField]:
-    """``from_number`` first, then every task's ``to_number``, as present in the document."""
+def _fields(ctx: Context) -> _Fields:
     tasks = ctx.tasks
-    fields = []
+    unusual: list[PhoneField] = []
+    destinations: list[tuple[int, str]] = []
     if "from_number" in ctx.document:
-        every_task_relaxed = bool(tasks) and all(task.get("ignore_e164_validation") is True for _, task in tasks)
-        fields.append(_field("from_number", ctx.document["from_number"], every_task_relaxed, None))
+        value = ctx.document["from_number"]
+        info = analyze(value) if isinstance(value, str) else None
+        if _unusual(info):
+            every_task_relaxed = bool(tasks) and all(task.get("ignore_e164_validation") is True for _, task in tasks)
+            unusual.append(PhoneField("from_number", value, every_task_relaxed, None, info))
     for pointer, task in tasks:
-        if "to_number" in task:
-            fields.append(_field("to_number", task["to_number"], task.get("ignore_e164_validation") is True, int(pointer[7:])))
-    return fields
+        if "to_number" not in task:
+            continue
+        value = task["to_number"]
+        index = int(pointer[7:])
+        info = analyze(value) if isinstance(value, str) else None
+        if _unusual(info):
+            unusual.append(PhoneField("to_number", value, task.get("ignore_e164_validation") is True, index, info))
+        if info is not None and value:
+            destinations.append((index, info.key))
+    return _Fields(unusual, destinations)
 
 
-def _field(name: str, value: Any, relaxed: bool, task: int | None) -> PhoneField:
-    return PhoneField(name, value, relaxed, task, analyze(value) if isinstance(value, str) else None)
+def _unusual(info: PhoneInfo | None) -> bool:
+    return info is None or not (info.is_e164 and info.valid and info.is_us)
 
 
-@per_document
 def not_valid_us_numbers(ctx: Context) -> list[PhoneField]:
-    """The fields that are anything but a valid E.164 US number (in a batch, a few of them at most)."""
-    return [f for f in phone_fields(ctx) if f.info is None or not (f.info.is_e164 and f.info.valid and f.info.is_us)]
+    """The fields that are anything but a valid E.164 US number (in a batch, a few of them at most), ``from_number`` first."""
+    return _fields(ctx).not_valid_us
 
 
-@per_document
-def destinations(ctx: Context) -> list[PhoneField]:
-    """Every task's ``to_number`` that is a non-empty string."""
-    return [f for f in phone_fields(ctx) if f.task is not None and f.info is not None and f.value]
+def destinations(ctx: Context) -> list[tuple[int, str]]:
+    """``(task index, what the number compares by)`` for every task's ``to_number`` that is a non-empty string (:attr:`PhoneInfo.key`)."""
+    return _fields(ctx).destinations
 
 
 @per_document

@@ -26,10 +26,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not isinstance(source, str) or not source:
         return
     own = analyze(source).key
-    for field in destinations(ctx):
-        if field.info is not None and field.task is not None and field.info.key == own:
+    for task, key in destinations(ctx):
+        if key == own:
             yield ctx.finding(
-                field.pointer,
-                f"{ctx.task_ref(field.task)} calls {own}, the batch's own from_number",
+                f"/tasks/{task}/to_number",
+                f"{ctx.task_ref(task)} calls {own}, the batch's own from_number",
                 "put the customer's number in to_number; from_number is the number you call from",
             )

@@ -25,13 +25,11 @@ PASSES = Example('"tasks": [{"to_number": "+14155550123"}, {"to_number": "+14155
 
 def check(ctx: Context) -> Iterator[Finding]:
     first_task: dict[str, int] = {}
-    for field in destinations(ctx):
-        assert field.task is not None and field.info is not None
-        key = field.info.key
-        first = first_task.setdefault(key, field.task)
-        if first != field.task:
+    for task, key in destinations(ctx):
+        first = first_task.setdefault(key, task)
+        if first != task:
             yield ctx.finding(
-                field.pointer,
-                f"{ctx.task_ref(field.task)} calls {quote(key)} again: {ctx.task_ref(first)} already calls it, so the number would be called twice",
+                f"/tasks/{task}/to_number",
+                f"{ctx.task_ref(task)} calls {quote(key)} again: {ctx.task_ref(first)} already calls it, so the number would be called twice",
                 f"remove this task or merge it into {ctx.task_ref(first)}",
             )
