@@ -344,7 +344,8 @@ def blocks(d: Diagnostic) -> bool:
 
 def judge(reports: Sequence[Report], rows: Mapping[str | None, Mapping[str, Collection[int]]] | None = None) -> Verdict:
     """The verdict over every report; ``rows``: per file and code, every row a grouped finding of that code covers."""
-    found: dict[str, set[tuple[str | None, int]]] = {reason: set() for reason in _WORDS}
+    # reason → file → its rows (-1: a blocking warning about no row in particular)
+    found: dict[str, dict[str | None, set[int]]] = {reason: {} for reason in _WORDS}
     batch_errors = 0
     for report in reports:
         covered = (rows or {}).get(report.file) or {}
@@ -352,23 +353,30 @@ def judge(reports: Sequence[Report], rows: Mapping[str | None, Mapping[str, Coll
         for d in report.diagnostics:
             if not blocks(d):
                 continue
-            reason, match = _reason(d), _VERDICT_TASK.match(d.pointer)
+            reason = _reason(d)
+            into = found[reason].setdefault(report.file, set())
             if d.code in covered:
                 if (d.code, reason) not in spread:
                     spread.add((d.code, reason))
-                    found[reason].update((report.file, index) for index in covered[d.code])
-            elif match is not None:
-                found[reason].add((report.file, int(match[1])))
+                    into.update(covered[d.code])
+            elif (match := _VERDICT_TASK.match(d.pointer)) is not None:
+                into.add(int(match[1]))
             elif d.severity is Severity.ERROR:
                 batch_errors += 1
-            else:  # a blocking warning about no row in particular
-                found[reason].add((report.file, -1))
-    counted: set[tuple[str | None, int]] = set()
-    for keys in found.values():  # each row once, under the first reason it has (a row that cannot be dialled is counted there)
-        keys -= {key for key in counted if key[1] >= 0}
-        counted |= keys
+            else:
+                into.add(-1)
+    counted: dict[str | None, set[int]] = {}
+    for by_file in found.values():  # each row once, under the first reason it has (a row that cannot be dialled is counted there)
+        for file, keys in by_file.items():
+            earlier = counted.setdefault(file, set())
+            anywhere = -1 in keys
+            keys -= earlier
+            if anywhere:
+                keys.add(-1)
+            earlier |= keys
     unit = "row" if any(r.file and r.file.lower().endswith(_SHEETS) for r in reports) else "task"
-    reasons = [(f"{unit}{'' if len(keys) == 1 else 's'} {_WORDS[reason]}", len(keys)) for reason, keys in found.items() if keys]
+    totals = {reason: sum(map(len, by_file.values())) for reason, by_file in found.items()}
+    reasons = [(f"{unit}{'' if count == 1 else 's'} {_WORDS[reason]}", count) for reason, count in totals.items() if count]
     if batch_errors:
         reasons.append((f"error{'' if batch_errors == 1 else 's'} in the batch's own fields", batch_errors))
     return Verdict(not any(blocks(d) for report in reports for d in report.diagnostics), tuple(reasons))
