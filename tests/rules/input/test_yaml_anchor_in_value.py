@@ -30,6 +30,10 @@ CASES = [
         format="yaml",
     ),
     passes("an anchor on a mapping", HEAD + "    metadata: &m {a: 1}\n", format="yaml"),
+    # The empty value of `? note` is marked where the next token starts: the anchor of the next key, which is not its own.
+    passes(
+        "an empty value before an anchored key", HEAD + "    metadata:\n      ? note\n      &k owner: Ann\n      copy: *k\n", format="yaml"
+    ),
 ]
 
 test_cases = cases_test(CODE, CASES)
