@@ -2,54 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
-import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient
 
-CONFIG = '[tool.retell-validate]\nnow = "2026-06-01T12:00:00Z"\n'
+from tests.lsp.support import published, registrations
+
 JSON_PAYLOAD = '{\n  "from_number": "+14157774444",\n  "tasks": [{"to_number": "+12137774445"}],\n  "call_time_window": {"windows": [{"start": 540, "end": 1020}], "timezone": "America/New_York", "day": ["monday"]}\n}\n'
 YAML_PAYLOAD = 'from_number: "+14157774444"\ntasks:\n  - to_number: "12137774445"\n'
 CSV_PAYLOAD = "phone number,first_name\n+12137774445,Ann\n2137774446,Bob\n"
-
-registrations: list[types.RegistrationParams] = []
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "validator", "lsp", "--stdio"]))  # type: ignore[untyped-decorator]
-async def client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[None]:
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
-    def register(params: types.RegistrationParams) -> None:
-        registrations.append(params)
-
-    root = tmp_path_factory.mktemp("workspace")
-    (root / "pyproject.toml").write_text(CONFIG)
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri(), workspace_folders=None)
-    )
-    yield
-    await lsp_client.shutdown_session()
-    server = lsp_client._server  # the subprocess: shutdown then exit must end it with status 0
-    assert server is not None and server.returncode == 0
 
 
 async def _open(client: LanguageClient, path: Path, text: str, language: str) -> list[types.Diagnostic]:
     path.write_text(text)
     uri = path.as_uri()
     client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, language, 1, text)))
-    return await _published(client, uri)
-
-
-async def _published(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
-    while True:
-        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 20)
-        if uri in client.diagnostics:
-            return list(client.diagnostics.pop(uri))
+    return await published(client, uri)
 
 
 async def _change(client: LanguageClient, uri: str, version: int, text: str) -> list[types.Diagnostic]:
@@ -58,7 +29,7 @@ async def _change(client: LanguageClient, uri: str, version: int, text: str) -> 
             types.VersionedTextDocumentIdentifier(version=version, uri=uri), [types.TextDocumentContentChangeWholeDocument(text=text)]
         )
     )
-    return await _published(client, uri)
+    return await published(client, uri)
 
 
 def _apply(text: str, edits: list[Any]) -> str:
@@ -106,7 +77,7 @@ async def test_json_open_change_fix_close(client: LanguageClient, tmp_path: Path
     assert hover.contents.value.startswith("**from_number** (required)") and "E.164" in hover.contents.value
 
     client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
-    assert await _published(client, uri) == []
+    assert await published(client, uri) == []
 
 
 @pytest.mark.asyncio
@@ -121,7 +92,7 @@ async def test_yaml_and_csv(client: LanguageClient, tmp_path: Path) -> None:
     clean = await _change(client, csv_path.as_uri(), 2, CSV_PAYLOAD.replace("2137774446", "+12137774446"))
     assert clean == []
     client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(csv_path.as_uri())))
-    assert await _published(client, csv_path.as_uri()) == []
+    assert await published(client, csv_path.as_uri()) == []
 
 
 @pytest.mark.asyncio

@@ -7,53 +7,28 @@ LSP client can be made to write those.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import queue
 import subprocess
 import sys
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient
 
-from tests.helpers import ROOT
+from tests.lsp.support import CONFIG, published, spec_with_a_day_missing
 
-CONFIG = '[tool.retell-validate]\nnow = "2026-06-01T12:00:00Z"\n'
 SERVER = [sys.executable, "-m", "validator", "lsp", "--stdio"]
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))  # type: ignore[untyped-decorator]
-async def client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[None]:
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
-    def register(params: types.RegistrationParams) -> None:
-        """Accept the configuration-file watchers."""
-
-    root = tmp_path_factory.mktemp("workspace")
-    (root / "pyproject.toml").write_text(CONFIG)
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri(), workspace_folders=None)
-    )
-    yield
-    await lsp_client.shutdown_session()
-
-
-async def _published(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
-    while True:
-        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
-        if uri in client.diagnostics:
-            return list(client.diagnostics.pop(uri))
 
 
 async def _open(client: LanguageClient, path: Path, text: str, language: str) -> list[types.Diagnostic]:
     client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(path.as_uri(), language, 1, text)))
-    return await _published(client, path.as_uri())
+    return await published(client, path.as_uri())
 
 
 @pytest.mark.asyncio
@@ -78,18 +53,13 @@ async def test_json_with_a_byte_order_mark_gets_its_ranges_where_the_values_are(
 
 @pytest.mark.asyncio
 async def test_an_edited_spec_applies_when_it_is_saved(client: LanguageClient, tmp_path: Path) -> None:
-    spec = tmp_path / "retell.yaml"
-    bundled = (ROOT / "spec" / "create-batch-call.openapi.yaml").read_text()
-    spec.write_text(bundled)
-    (tmp_path / "pyproject.toml").write_text(CONFIG + 'spec = "retell.yaml"\n')
-    window = {"windows": [{"start": 540, "end": 1020}], "timezone": "America/New_York", "day": ["Funday"]}
-    text = json.dumps({"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}], "call_time_window": window})
+    spec, bundled, text = spec_with_a_day_missing(tmp_path)
     payload = tmp_path / "batch.json"
     assert [d.code for d in await _open(client, payload, text, "json")] == ["RBV103"]
     spec.write_text(bundled.replace("        - Sunday\n", "        - Sunday\n        - Funday\n", 1))
     os.utime(spec, ns=(1, 1))
     client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(spec.as_uri())))
-    assert await _published(client, payload.as_uri()) == []
+    assert await published(client, payload.as_uri()) == []
 
 
 @pytest.mark.asyncio

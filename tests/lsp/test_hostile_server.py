@@ -16,27 +16,13 @@ from typing import Any
 import pytest
 from lsprotocol import types
 
-from tests.helpers import ROOT
+from tests.lsp.support import CONFIG, open_in, spec_with_a_day_missing
 from validator.fix import apply
 from validator.knowledge import timezones
 from validator.lsp import cursor, positions
 from validator.lsp import server as lsp_server
 from validator.lsp.positions import LspText
-from validator.lsp.server import PayloadServer, build_server
-
-NOW = '[tool.retell-validate]\nnow = "2026-06-01T12:00:00Z"\n'
-
-
-@pytest.fixture
-def server() -> PayloadServer:
-    return build_server()
-
-
-def _open(server: PayloadServer, path: Path, text: str, language: str = "json") -> str:
-    uri = path.as_uri()
-    server.open(uri, text, language)
-    server.analysis(uri)
-    return uri
+from validator.lsp.server import PayloadServer
 
 
 def _minified(tasks: int) -> str:
@@ -50,9 +36,9 @@ def _minified(tasks: int) -> str:
 
 def test_positions_on_a_long_line_scan_it_once(server: PayloadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Thousands of findings on one line: its wide characters are found once, not once per finding."""
-    (tmp_path / "pyproject.toml").write_text(NOW)
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
     text = _minified(2_000)
-    uri = _open(server, tmp_path / "b.json", text)
+    uri = open_in(server, tmp_path / "b.json", text)
     scans: list[int] = []
     original = positions.LspText._table
 
@@ -74,9 +60,9 @@ def test_positions_on_a_long_line_scan_it_once(server: PayloadServer, tmp_path: 
 def test_code_actions_over_a_whole_document_read_it_a_few_times_not_once_per_fix(
     server: PayloadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "pyproject.toml").write_text(NOW)
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
     text = json.dumps(_numbers(300), indent=1)
-    uri = _open(server, tmp_path / "b.json", text)
+    uri = open_in(server, tmp_path / "b.json", text)
     reads = _count_reads(monkeypatch)
     whole = types.Range(types.Position(0, 0), types.Position(10_000, 0))
     actions = server.code_actions(uri, whole)
@@ -91,9 +77,9 @@ def test_code_actions_over_a_whole_document_read_it_a_few_times_not_once_per_fix
 
 def test_fixes_that_do_not_read_back_are_found_by_halves(server: PayloadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One fix whose edit would not read back as meant: dropped alone, the others kept."""
-    (tmp_path / "pyproject.toml").write_text(NOW)
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
     text = json.dumps(_numbers(8))
-    uri = _open(server, tmp_path / "b.json", text)
+    uri = open_in(server, tmp_path / "b.json", text)
     original = apply._reads_back_as_planned
     poisoned = text.index('"12137770001"')  # the second task's fix
 
@@ -119,9 +105,9 @@ def test_fixes_that_do_not_read_back_are_found_by_halves(server: PayloadServer, 
 def test_code_actions_answer_only_the_kinds_asked_for(
     server: PayloadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, only: list[str] | None, kinds: set[str]
 ) -> None:
-    (tmp_path / "pyproject.toml").write_text(NOW)
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
     text = json.dumps(_numbers(1))
-    uri = _open(server, tmp_path / "b.json", text)
+    uri = open_in(server, tmp_path / "b.json", text)
     reads = _count_reads(monkeypatch)
     actions = server.code_actions(uri, types.Range(types.Position(0, 0), types.Position(0, len(text))), only)
     assert {getattr(a.kind, "value", a.kind) for a in actions} == kinds
@@ -131,9 +117,9 @@ def test_code_actions_answer_only_the_kinds_asked_for(
 def test_requests_run_on_the_worker_and_a_yaml_text_is_composed_once(
     server: PayloadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "pyproject.toml").write_text(NOW)
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
     text = 'from_number: "+14157774444"\ntasks:\n' + "".join(f'  - to_number: "+1213777{i:04d}"\n' for i in range(50))
-    uri = _open(server, tmp_path / "b.yaml", text, "yaml")
+    uri = open_in(server, tmp_path / "b.yaml", text, "yaml")
     threads: list[str] = []
 
     def composed(text: str) -> Any:
@@ -179,8 +165,8 @@ def test_saves_and_requests_for_documents_never_opened_keep_nothing(server: Payl
 
 
 def test_closing_a_document_drops_everything_kept_for_it(server: PayloadServer, tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text(NOW)
-    uri = _open(server, tmp_path / "b.yaml", 'from_number: "14157774444"\ntasks:\n  - to_number: "+12137774445"\n', "yaml")
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
+    uri = open_in(server, tmp_path / "b.yaml", 'from_number: "14157774444"\ntasks:\n  - to_number: "+12137774445"\n', "yaml")
     server.hover(uri, types.Position(0, 2))
     server.code_actions(uri, types.Range(types.Position(0, 0), types.Position(3, 0)))
     assert uri in server.analyses and uri in server._roots and uri in server._fixes
@@ -206,7 +192,7 @@ def test_zone_texts_that_are_no_zone_are_not_cached() -> None:
 
 def test_a_lone_surrogate_in_yaml_is_rbv007_and_hover_still_answers(server: PayloadServer, tmp_path: Path) -> None:
     text = "from_number: '+14157774444'\nname: \"\ud800\"\ntasks:\n  - to_number: '+12137774445'\n"
-    uri = _open(server, tmp_path / "b.yaml", text, "yaml")
+    uri = open_in(server, tmp_path / "b.yaml", text, "yaml")
     [only] = server.diagnostics(uri)
     assert (only.code, only.range.start) == ("RBV007", types.Position(1, 7))
     hover = server.hover(uri, types.Position(0, 3))
@@ -222,7 +208,7 @@ def test_a_lone_surrogate_in_yaml_is_rbv007_and_hover_still_answers(server: Payl
     ],
 )
 def test_a_byte_order_mark_does_not_shift_the_ranges(server: PayloadServer, tmp_path: Path, name: str, language: str, text: str) -> None:
-    uri = _open(server, tmp_path / name, text, language)
+    uri = open_in(server, tmp_path / name, text, language)
     published = {d.code: d.range for d in server.diagnostics(uri)}
     start = text.index('"14157774444"')
     assert published["RBV201"] == types.Range(types.Position(0, start), types.Position(0, start + 13))
@@ -230,13 +216,8 @@ def test_a_byte_order_mark_does_not_shift_the_ranges(server: PayloadServer, tmp_
 
 
 def test_an_edited_spec_file_applies_to_the_next_check(server: PayloadServer, tmp_path: Path) -> None:
-    spec = tmp_path / "retell.yaml"
-    bundled = (ROOT / "spec" / "create-batch-call.openapi.yaml").read_text()
-    spec.write_text(bundled)
-    (tmp_path / "pyproject.toml").write_text(NOW + 'spec = "retell.yaml"\n')
-    window = {"windows": [{"start": 540, "end": 1020}], "timezone": "America/New_York", "day": ["Funday"]}
-    text = json.dumps({"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}], "call_time_window": window})
-    uri = _open(server, tmp_path / "b.json", text)
+    spec, bundled, text = spec_with_a_day_missing(tmp_path)
+    uri = open_in(server, tmp_path / "b.json", text)
     assert [d.code for d in server.diagnostics(uri)] == ["RBV103"]
     spec.write_text(bundled.replace("        - Sunday\n", "        - Sunday\n        - Funday\n", 1))
     os.utime(spec, ns=(1, 1))  # a different modification time, whatever the clock's resolution

@@ -11,26 +11,12 @@ from click.testing import CliRunner
 from lsprotocol import types
 
 from tests.helpers import ROOT
+from tests.lsp.support import CONFIG, open_in
 from validator.cli.main import main
 from validator.lsp.cursor import place_at
 from validator.lsp.positions import LspText, reader_lines
-from validator.lsp.server import PayloadServer, build_server
+from validator.lsp.server import PayloadServer
 from validator.readers.recognize import is_payload
-
-NOW = '[tool.retell-validate]\nnow = "2026-06-01T12:00:00Z"\n'
-
-
-@pytest.fixture
-def server() -> PayloadServer:
-    return build_server()
-
-
-def _open(server: PayloadServer, path: Path, text: str, language: str = "json") -> str:
-    """Open a document, and check it as the worker does after the debounce (requests answer from that check)."""
-    uri = path.as_uri()
-    server.open(uri, text, language)
-    server.analysis(uri)
-    return uri
 
 
 def _codes(server: PayloadServer, uri: str) -> list[str]:
@@ -74,7 +60,7 @@ def test_recognition(source: object, fmt: str | None, expected: bool) -> None:
 
 def test_astral_character_before_the_value_counts_two_utf16_units(server: PayloadServer, tmp_path: Path) -> None:
     text = '{"name": "🎉 launch", "from_number": "14157774444", "tasks": [{"to_number": "+12137774445"}]}'
-    uri = _open(server, tmp_path / "b.json", text)
+    uri = open_in(server, tmp_path / "b.json", text)
     [phone] = [d for d in server.diagnostics(uri) if d.code == "RBV201"]
     start = text.index('"14157774444"')
     assert phone.range == types.Range(types.Position(0, start + 1), types.Position(0, start + 14))  # +1: the emoji is 2 units
@@ -95,7 +81,7 @@ def test_yaml_line_breaks_follow_libyaml_and_lsp_lines_follow_lsp() -> None:
 
 def test_yaml_diagnostic_after_a_line_separator(server: PayloadServer, tmp_path: Path) -> None:
     text = 'name: "a\u2028b"\nfrom_number: "14157774444"\ntasks:\n  - to_number: "+12137774445"\n'
-    uri = _open(server, tmp_path / "b.yaml", text, "yaml")
+    uri = open_in(server, tmp_path / "b.yaml", text, "yaml")
     [phone] = [d for d in server.diagnostics(uri) if d.code == "RBV201"]
     assert phone.range == types.Range(types.Position(1, 13), types.Position(1, 26))
 
@@ -105,7 +91,7 @@ def test_yaml_diagnostic_after_a_line_separator(server: PayloadServer, tmp_path:
 
 def test_diagnostic_fields(server: PayloadServer, tmp_path: Path) -> None:
     (tmp_path / ".retell-validate.toml").write_text('now = "2026-06-01T12:00:00Z"\n[severity]\nRBV103 = "warning"\n')
-    uri = _open(
+    uri = open_in(
         server,
         tmp_path / "b.json",
         '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445"}], "call_time_window": {"windows": [{"start": 540, "end": 600}], "timezone": "America/New_York", "day": ["mon"]}}',
@@ -122,14 +108,14 @@ def test_diagnostic_fields(server: PayloadServer, tmp_path: Path) -> None:
 
 
 def test_configuration_is_found_and_reread(server: PayloadServer, tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text(NOW)
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
     folder = tmp_path / "batches"
     folder.mkdir()
     text = '{"from_number": "14157774444", "tasks": [{"to_number": "+12137774445"}]}'
-    uri = _open(server, folder / "b.json", text)
+    uri = open_in(server, folder / "b.json", text)
     assert "RBV201" in _codes(server, uri)
     config = tmp_path / "pyproject.toml"
-    config.write_text(NOW + 'ignore = ["RBV201"]\n')
+    config.write_text(CONFIG + 'ignore = ["RBV201"]\n')
     os.utime(config, ns=(1, 1))  # a different modification time, whatever the clock's resolution
     server.analyses.clear()
     assert "RBV201" not in _codes(server, uri)
@@ -140,24 +126,24 @@ def test_configuration_is_found_and_reread(server: PayloadServer, tmp_path: Path
 
 def test_broken_configuration_is_one_diagnostic(server: PayloadServer, tmp_path: Path) -> None:
     (tmp_path / ".retell-validate.toml").write_text("selec = 1\n")
-    uri = _open(server, tmp_path / "b.json", '{"from_number": "+14157774444"}')
+    uri = open_in(server, tmp_path / "b.json", '{"from_number": "+14157774444"}')
     [only] = server.diagnostics(uri)
     assert only.severity == types.DiagnosticSeverity.Error and "did you mean 'select'" in only.message and only.code is None
 
 
 def test_documents_that_are_no_payload_get_nothing(server: PayloadServer, tmp_path: Path) -> None:
-    assert server.diagnostics(_open(server, tmp_path / "package.json", '{"name": "x", "version": 1')) == []
-    assert server.diagnostics(_open(server, tmp_path / "notes.txt", "from_number: 1", "plaintext")) == []
-    assert server.hover(_open(server, tmp_path / "package.json", '{"name": 1}'), types.Position(0, 3)) is None
+    assert server.diagnostics(open_in(server, tmp_path / "package.json", '{"name": "x", "version": 1')) == []
+    assert server.diagnostics(open_in(server, tmp_path / "notes.txt", "from_number: 1", "plaintext")) == []
+    assert server.hover(open_in(server, tmp_path / "package.json", '{"name": 1}'), types.Position(0, 3)) is None
 
 
 # -- fixes -------------------------------------------------------------------------------------------------------
 
 
 def test_quick_fix_is_a_minimal_edit_and_removes_the_error(server: PayloadServer, tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text(NOW)
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
     before = (ROOT / "fixtures/fix/safe/phone-and-days.before.yaml").read_text()
-    uri = _open(server, tmp_path / "b.yaml", before, "yaml")
+    uri = open_in(server, tmp_path / "b.yaml", before, "yaml")
     diagnostics = server.diagnostics(uri)
     fixable = [d for d in diagnostics if d.code == "RBV103"]
     assert fixable
@@ -191,7 +177,7 @@ def test_quick_fix_is_a_minimal_edit_and_removes_the_error(server: PayloadServer
 def test_requests_never_check_on_the_protocol_thread(server: PayloadServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Code actions, hover and completion come with keystrokes: they answer from the last check, or wait for the next one."""
     text = '{"from_number": "14157774444", "tasks": [{"to_number": "+12137774445"}]}'
-    uri = _open(server, tmp_path / "b.json", text)
+    uri = open_in(server, tmp_path / "b.json", text)
     server.diagnostics(uri)  # what the worker does after the debounce
     changed = text.replace("+12137774445", "+1213777444")
     server.update(uri, changed)
@@ -208,8 +194,8 @@ def test_requests_never_check_on_the_protocol_thread(server: PayloadServer, tmp_
 
 
 def test_unsafe_fix_has_its_own_title(server: PayloadServer, tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text(NOW)
-    uri = _open(server, tmp_path / "b.yaml", (ROOT / "fixtures/fix/unsafe/cross-midnight.before.yaml").read_text(), "yaml")
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
+    uri = open_in(server, tmp_path / "b.yaml", (ROOT / "fixtures/fix/unsafe/cross-midnight.before.yaml").read_text(), "yaml")
     unsafe = [d for d in server.diagnostics(uri) if d.code == "RBV301"]
     assert unsafe
     titles = [a.title for a in server.code_actions(uri, unsafe[0].range)]
@@ -221,7 +207,7 @@ def test_unsafe_fix_has_its_own_title(server: PayloadServer, tmp_path: Path) -> 
 
 def test_hover_on_a_finding_shows_the_rule_and_on_a_key_the_spec(server: PayloadServer, tmp_path: Path) -> None:
     text = '{"from_number": "14157774444", "reserved_concurrency": 2, "tasks": [{"to_number": "+12137774445"}]}'
-    uri = _open(server, tmp_path / "b.json", text)
+    uri = open_in(server, tmp_path / "b.json", text)
     finding = server.hover(uri, types.Position(0, text.index("14157774444")))
     assert finding is not None and isinstance(finding.contents, types.MarkupContent)
     assert finding.contents.value.startswith("**RBV201 phone-not-e164** (error)") and "#rbv201-phone-not-e164" in finding.contents.value
@@ -232,7 +218,7 @@ def test_hover_on_a_finding_shows_the_rule_and_on_a_key_the_spec(server: Payload
 
 def test_hover_on_a_nested_yaml_key_shows_constraints(server: PayloadServer, tmp_path: Path) -> None:
     text = 'from_number: "+14157774444"\ntasks:\n  - to_number: "+12137774445"\n    agent_override:\n      agent:\n        interruption_sensitivity: 1\n'
-    uri = _open(server, tmp_path / "b.yaml", text, "yaml")
+    uri = open_in(server, tmp_path / "b.yaml", text, "yaml")
     hover = server.hover(uri, types.Position(5, 10))
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     assert hover.contents.value.startswith("**interruption_sensitivity**") and "maximum `1`" in hover.contents.value
@@ -240,12 +226,12 @@ def test_hover_on_a_nested_yaml_key_shows_constraints(server: PayloadServer, tmp
 
 def test_completion_offers_missing_keys_and_enum_values(server: PayloadServer, tmp_path: Path) -> None:
     text = '{"from_number": "+14157774444", "tasks": [{"to_number": "+12137774445", "ig'
-    uri = _open(server, tmp_path / "b.json", text)
+    uri = open_in(server, tmp_path / "b.json", text)
     items = server.completion(uri, types.Position(0, len(text)))
     assert [i.label for i in items][:1] == ["ignore_e164_validation"] or "ignore_e164_validation" in [i.label for i in items]
     assert "to_number" not in [i.label for i in items]  # already there
     yaml_text = "from_number: '+14157774444'\ncall_time_window:\n  day:\n    - Mon\n  time"
-    yaml_uri = _open(server, tmp_path / "c.yaml", yaml_text, "yaml")
+    yaml_uri = open_in(server, tmp_path / "c.yaml", yaml_text, "yaml")
     keys = [i.label for i in server.completion(yaml_uri, types.Position(4, 6))]
     assert "timezone" in keys and "windows" in keys
     days = server.completion(yaml_uri, types.Position(3, 9))
@@ -271,8 +257,8 @@ def test_cursor_places() -> None:
 def test_every_prefix_publishes_without_an_exception(server: PayloadServer, tmp_path: Path, name: str, language: str) -> None:
     """Typed character by character: each state is checked as a didChange would, and hover/completion answer at its end."""
     text = (ROOT / name).read_text()
-    (tmp_path / "pyproject.toml").write_text(NOW)
-    uri = _open(server, tmp_path / Path(name).name, "", language)
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
+    uri = open_in(server, tmp_path / Path(name).name, "", language)
     published: list[list[types.Diagnostic]] = []
     for end in range(len(text) + 1):
         prefix = text[:end]

@@ -13,11 +13,12 @@ that combines them, and any pattern the engine cannot compile, when the spec is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from validator.json_values import preview
+from validator.openapi.references import mappings
 from validator.pointer import join
 
 if TYPE_CHECKING:
@@ -100,22 +101,22 @@ def safe_validator_class() -> Any:
     return validators.extend(Draft202012Validator, keywords)
 
 
+def _schemas(node: Mapping[str, Any], pointer: str) -> Iterator[tuple[Any, str]]:
+    """A schema's subschemas: a map of names to schemas is walked past its names (a name is no keyword), data is not walked."""
+    for name, value in node.items():
+        if name in _NAMED and isinstance(value, dict):
+            yield from ((sub, join(pointer, name, key)) for key, sub in value.items())
+        elif name not in _DATA_KEYWORDS:
+            yield value, join(pointer, str(name))
+
+
 def unusable_pattern(schema: Any) -> str | None:
     """Why the converted request schema's regular expressions cannot be checked safely, else ``None``.
 
     Walks each node once (shared nodes are shared), with its own stack.
     """
-    seen: set[int] = set()
-    stack: list[tuple[Any, str]] = [(schema, "")]
     keywords: dict[str, str] = {}
-    while stack:
-        node, pointer = stack.pop()
-        if not isinstance(node, dict | list) or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, list):
-            stack.extend((item, join(pointer, index)) for index, item in enumerate(node))
-            continue
+    for node, pointer in mappings(schema, _schemas):
         found: list[tuple[str, Any]] = []
         if isinstance(node.get("pattern"), str):
             found.append((join(pointer, "pattern"), node["pattern"]))
@@ -127,11 +128,6 @@ def unusable_pattern(schema: Any) -> str | None:
         for where, pattern in found:
             if not isinstance(pattern, str) or not compiles(pattern):
                 return f"the pattern {preview(pattern)} at {where or '/'} is not a regular expression (ECMA-262) that can be checked"
-        for name, value in node.items():
-            if name in _NAMED and isinstance(value, dict):  # a map of names to schemas: a name is not a keyword
-                stack.extend((sub, join(pointer, name, key)) for key, sub in value.items())
-            elif name not in _DATA_KEYWORDS:
-                stack.append((value, join(pointer, str(name))))
     if len(keywords) == 2:
         return (
             f"unevaluatedProperties (at {keywords['unevaluatedProperties'] or '/'}) beside patternProperties "

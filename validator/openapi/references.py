@@ -10,7 +10,7 @@ YAML alias) every rule walks as copies: :func:`expanded_size` counts that walk w
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from validator.escape import visible
@@ -21,15 +21,34 @@ from validator.pointer import join
 REFERENCE_KEYS = ("$ref", "$dynamicRef", "$recursiveRef")
 LOCAL_PREFIX = "#/"
 
+# What to walk below a mapping: (value, its pointer) pairs.
+Children = Callable[[Mapping[str, Any], str], Iterator[tuple[Any, str]]]
+
 
 def external_reference(document: Mapping[str, Any]) -> str | None:
-    """Words for the first reference that is not ``#/…`` (with where it is), else ``None``.
+    """Words for the first reference that is not ``#/…`` (with where it is), else ``None``."""
+    for node, pointer in mappings(document):
+        for key in REFERENCE_KEYS:
+            if key in node and not (isinstance(node[key], str) and node[key].startswith(LOCAL_PREFIX)):
+                return (
+                    f"{key} {visible(preview(node[key], 200))} at {visible(quote(join(pointer, key), 200))}: only references inside "
+                    "the document (#/…) are followed; nothing was read or fetched"
+                )
+    return None
 
-    Walks each node once, however often YAML aliases share it (a shared node cannot hold a
-    different reference the second time), with its own stack (no recursion limit).
+
+def _values(node: Mapping[str, Any], pointer: str) -> Iterator[tuple[Any, str]]:
+    return ((value, join(pointer, str(name))) for name, value in node.items())
+
+
+def mappings(root: Any, children: Children = _values) -> Iterator[tuple[Mapping[str, Any], str]]:
+    """Each mapping under ``root`` with its pointer, once however often YAML aliases share it.
+
+    A shared node cannot hold something different the second time, so once is enough; an explicit
+    stack, so no recursion limit. ``children`` says which of a mapping's values to walk (default: all).
     """
     seen: set[int] = set()
-    stack: list[tuple[Any, str]] = [(document, "")]
+    stack: list[tuple[Any, str]] = [(root, "")]
     while stack:
         node, pointer = stack.pop()
         if not isinstance(node, dict | list) or id(node) in seen:
@@ -38,14 +57,8 @@ def external_reference(document: Mapping[str, Any]) -> str | None:
         if isinstance(node, list):
             stack.extend((item, join(pointer, index)) for index, item in enumerate(node))
             continue
-        for key in REFERENCE_KEYS:
-            if key in node and not (isinstance(node[key], str) and node[key].startswith(LOCAL_PREFIX)):
-                return (
-                    f"{key} {visible(preview(node[key], 200))} at {visible(quote(join(pointer, key), 200))}: only references inside "
-                    "the document (#/…) are followed; nothing was read or fetched"
-                )
-        stack.extend((value, join(pointer, str(name))) for name, value in node.items())
-    return None
+        yield node, pointer
+        stack.extend(children(node, pointer))
 
 
 def expanded_size(schema: Any, limit: int) -> int:
