@@ -288,8 +288,10 @@ def test_a_signal_during_split_leaves_no_staging_folder_and_no_parts(tmp_path: P
     deadline = time.monotonic() + 120
     while not list(tmp_path.glob(".parts.*")) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
-    assert process.poll() is None, "split ended before its staging folder could be seen"
+    process.send_signal(signal.SIGSTOP)  # frozen while it writes: the signal lands before it can finish
+    assert list(tmp_path.glob(".parts.*")), "split ended before its staging folder could be seen"
     process.send_signal(signum)
+    process.send_signal(signal.SIGCONT)
     process.wait(timeout=60)
     assert process.returncode != 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.csv"]  # no .parts.* folder, no parts

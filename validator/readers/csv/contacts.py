@@ -118,7 +118,7 @@ class ContactList:
         """Tasks in chunks of at most ``size`` rows; at least one chunk, empty when the file has no rows."""
         chunk = Chunk(0)
         for record in self._records:
-            if not any(cell.strip() for cell in record.cells):
+            if not "".join(record.cells).strip():  # every cell blank (one join and strip: this runs for every row)
                 self._empty.add(record.row, "", record.row_span)
                 continue
             chunk.tasks.append(self._task(record, chunk))
@@ -180,7 +180,7 @@ class ContactList:
         chunk.readings.append(reading)
         if layout.variables:
             # A row without a number to dial is reported as such; its blank cells are no further news.
-            task["retell_llm_dynamic_variables"] = self._variables(record, span, recipient=any(c.isdigit() for c in phone))
+            task["retell_llm_dynamic_variables"] = self._variables(record, span, phone)
         for column in layout.unnamed:
             if column < len(cells) and cells[column].strip():
                 self._unnamed.setdefault(column, _Tally()).add(record.row, "", partial(span, column), repr(cells[column]))
@@ -209,13 +209,16 @@ class ContactList:
         chunk.issues.append(Issue(problem.code, Finding(f"{local}/to_number", message), span(column)))
         return reading.text
 
-    def _variables(self, record: Row, span: Callable[[int], Span], *, recipient: bool) -> dict[str, str]:
+    def _variables(self, record: Row, span: Callable[[int], Span], phone: str) -> dict[str, str]:
         cells, values = record.cells, {}
         pointer = f"/tasks/{self.rows}"
+        recipient: bool | None = None  # whether the row has a number to dial: asked only of rows with a blank cell
         for name, column in self.layout.variables.items():
             value = cells[column] if column < len(cells) else ""  # a short row's missing cells are sent empty
             values[name] = value
             if not value.strip():
+                if recipient is None:
+                    recipient = any(c.isdigit() for c in phone)
                 if not recipient or name in self.layout.reported:
                     continue
                 self._blank.setdefault(name, _Tally()).add(record.row, pointer, partial(span, column))
