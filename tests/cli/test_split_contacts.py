@@ -284,6 +284,8 @@ def test_a_signal_during_split_leaves_no_staging_folder_and_no_parts(tmp_path: P
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # Ctrl-C as a terminal delivers it: a job started in the background (nohup, `&`) inherits SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     while not list(tmp_path.glob(".parts.*")) and process.poll() is None and time.monotonic() < deadline:
