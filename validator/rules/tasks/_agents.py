@@ -299,3 +299,19 @@ def rename_fix(ctx: Context, name: str, renames: Mapping[str, list[int]]) -> Fix
             count += 1
     spellings = " and ".join(f"`{quote(key)}`" for key in renames)
     return Fix(tasks, safe=False, title=f"rename {spellings} to `{quote(name)}` in {tasks_word(count)}", at="/tasks")
+
+
+def example_agent(
+    llm: Mapping[str, str], *, version: int = 3, refs: Mapping[str, int] | None = None, phone_numbers: list[Any] | None = None
+) -> dict[str, Any]:
+    """A pulled-agent file for a rule's documented examples: ``agent_sales`` at ``version``, its Retell LLM holding ``llm``'s prompts."""
+    engine = {"type": "retell-llm", "llm_id": "llm_sales", "version": version}
+    pulled: dict[str, Any] = {"retell_validate": "pulled-agent"}
+    if refs is not None:
+        pulled["refs"] = dict(refs)
+    pulled["versions"] = [
+        {"agent": {"agent_id": "agent_sales", "version": version, "response_engine": engine}, "retell_llm": {"llm_id": "llm_sales", **llm}}
+    ]
+    if phone_numbers is not None:
+        pulled["phone_numbers"] = phone_numbers
+    return pulled

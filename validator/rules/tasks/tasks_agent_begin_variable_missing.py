@@ -21,27 +21,17 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.rules import Example, Kind
-from validator.rules.tasks._agents import agent_findings, filled_by, rename_fix, some_tasks, variables_of, where
+from validator.rules.tasks._agents import agent_findings, example_agent, filled_by, rename_fix, some_tasks, variables_of, where
 from validator.rules.tasks._variables import FIELD
 
 CODE = "RBV606"
 NAME = "tasks-agent-begin-variable-missing"
 SEVERITY = Severity.ERROR
 KIND = Kind.DOCUMENT
-_AGENT = {
-    "retell_validate": "pulled-agent",
-    "versions": [
-        {
-            "agent": {
-                "agent_id": "agent_sales",
-                "version": 3,
-                "response_engine": {"type": "retell-llm", "llm_id": "llm_sales", "version": 3},
-            },
-            "retell_llm": {"llm_id": "llm_sales", "begin_message": "Hi {{first_name}}, this is Ava from Acme."},
-        }
-    ],
-    "phone_numbers": [{"phone_number": "+14157774444", "outbound_agents": [{"agent_id": "agent_sales", "weight": 1}]}],
-}
+_AGENT = example_agent(
+    {"begin_message": "Hi {{first_name}}, this is Ava from Acme."},
+    phone_numbers=[{"phone_number": "+14157774444", "outbound_agents": [{"agent_id": "agent_sales", "weight": 1}]}],
+)
 FAILS = Example(
     '"tasks": [{"to_number": "+12137774445", "retell_llm_dynamic_variables": {"firstName": "Ann"}}]',
     agents={"agent_sales.json": _AGENT},

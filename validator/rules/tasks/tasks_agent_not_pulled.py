@@ -13,27 +13,14 @@ from collections.abc import Iterator
 from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.rules import Example, Kind
-from validator.rules.tasks._agents import agent_findings
+from validator.rules.tasks._agents import agent_findings, example_agent
 from validator.rules.tasks._variables import tasks_word
 
 CODE = "RBV609"
 NAME = "tasks-agent-not-pulled"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
-_AGENT = {
-    "retell_validate": "pulled-agent",
-    "refs": {"latest": 4},
-    "versions": [
-        {
-            "agent": {
-                "agent_id": "agent_sales",
-                "version": 4,
-                "response_engine": {"type": "retell-llm", "llm_id": "llm_sales", "version": 4},
-            },
-            "retell_llm": {"llm_id": "llm_sales", "general_prompt": "The customer is {{customer_name}}."},
-        }
-    ],
-}
+_AGENT = example_agent({"general_prompt": "The customer is {{customer_name}}."}, version=4, refs={"latest": 4})
 FAILS = Example(
     '"tasks": [{"to_number": "+12137774445", "override_agent_id": "agent_sales", "override_agent_version": 3, '
     '"retell_llm_dynamic_variables": {"customer_name": "Ann"}}]',

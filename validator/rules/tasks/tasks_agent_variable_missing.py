@@ -28,26 +28,14 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.rules import Example, Kind
-from validator.rules.tasks._agents import agent_findings, filled_by, some_tasks, variables_of, where
+from validator.rules.tasks._agents import agent_findings, example_agent, filled_by, some_tasks, variables_of, where
 from validator.rules.tasks._variables import FIELD
 
 CODE = "RBV605"
 NAME = "tasks-agent-variable-missing"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
-_AGENT = {
-    "retell_validate": "pulled-agent",
-    "versions": [
-        {
-            "agent": {
-                "agent_id": "agent_sales",
-                "version": 3,
-                "response_engine": {"type": "retell-llm", "llm_id": "llm_sales", "version": 3},
-            },
-            "retell_llm": {"llm_id": "llm_sales", "general_prompt": "You call about order {{order_id}}, placed {{ order_date }}."},
-        }
-    ],
-}
+_AGENT = example_agent({"general_prompt": "You call about order {{order_id}}, placed {{ order_date }}."})
 FAILS = Example(
     '"tasks": [{"to_number": "+12137774445", "override_agent_id": "agent_sales", "retell_llm_dynamic_variables": {"order_date": "May 2"}}]',
     agents={"agent_sales.json": _AGENT},

@@ -20,25 +20,13 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.rules import Example, Kind
-from validator.rules.tasks._agents import agent_findings, key_of, rename_fix, some_tasks, where
+from validator.rules.tasks._agents import agent_findings, example_agent, key_of, rename_fix, some_tasks, where
 
 CODE = "RBV607"
 NAME = "tasks-agent-variable-misspelled"
 SEVERITY = Severity.WARNING
 KIND = Kind.DOCUMENT
-_AGENT = {
-    "retell_validate": "pulled-agent",
-    "versions": [
-        {
-            "agent": {
-                "agent_id": "agent_sales",
-                "version": 3,
-                "response_engine": {"type": "retell-llm", "llm_id": "llm_sales", "version": 3},
-            },
-            "retell_llm": {"llm_id": "llm_sales", "general_prompt": "The customer is {{customer_name}}; their plan is {{plan}}."},
-        }
-    ],
-}
+_AGENT = example_agent({"general_prompt": "The customer is {{customer_name}}; their plan is {{plan}}."})
 FAILS = Example(
     '"tasks": [{"to_number": "+12137774445", "override_agent_id": "agent_sales", '
     '"retell_llm_dynamic_variables": {"customerName": "Ann", "plan": "gold"}}]',

@@ -17,25 +17,13 @@ from validator.context import Context
 from validator.diagnostics import Finding, Severity
 from validator.json_values import quote
 from validator.rules import Example, Kind
-from validator.rules.tasks._agents import agent_findings, key_of, some_tasks
+from validator.rules.tasks._agents import agent_findings, example_agent, key_of, some_tasks
 
 CODE = "RBV608"
 NAME = "tasks-agent-variable-unused"
 SEVERITY = Severity.INFO
 KIND = Kind.DOCUMENT
-_AGENT = {
-    "retell_validate": "pulled-agent",
-    "versions": [
-        {
-            "agent": {
-                "agent_id": "agent_sales",
-                "version": 3,
-                "response_engine": {"type": "retell-llm", "llm_id": "llm_sales", "version": 3},
-            },
-            "retell_llm": {"llm_id": "llm_sales", "general_prompt": "The customer is {{customer_name}}."},
-        }
-    ],
-}
+_AGENT = example_agent({"general_prompt": "The customer is {{customer_name}}."})
 FAILS = Example(
     '"tasks": [{"to_number": "+12137774445", "override_agent_id": "agent_sales", '
     '"retell_llm_dynamic_variables": {"customer_name": "Ann", "promo_code": "JUNE"}}]',
