@@ -13,7 +13,7 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -63,8 +63,8 @@ class OwnerNotKept(PermissionError):
     """A file owned by another user or group could not be replaced by one with the same owner."""
 
 
-def write_atomic(path: Path, data: bytes, *, check: Callable[[Path], object] | None = None) -> None:
-    """Replace the regular file at ``path`` (or create it) with ``data``, all or nothing.
+def write_atomic(path: Path, data: bytes | Iterable[bytes | memoryview], *, check: Callable[[Path], object] | None = None) -> None:
+    """Replace the regular file at ``path`` (or create it) with ``data`` (bytes, or pieces written in turn), all or nothing.
 
     The bytes go to a temporary file beside the target, are synced, optionally ``check``-ed
     (an exception there leaves the target as it was), and renamed over it: a full disk or a
@@ -85,7 +85,8 @@ def write_atomic(path: Path, data: bytes, *, check: Callable[[Path], object] | N
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:  # pieces: a large index is never joined in memory
+                out.write(piece)
             out.flush()
             if info is not None and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
                 try:  # root must not hand another user's file to root

@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import json
 import os
-import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from validator.agents.model import ENGINE_SECTIONS, Agents, AgentVersion, PulledAgent, Route, Tag
-from validator.files import read_regular
+from validator.files import read_regular, write_atomic
 
 MARKER = "pulled-agent"
 FORMAT = 1
@@ -208,16 +206,6 @@ def _routes(value: Any, agent_id: str, file: Path) -> tuple[Route, ...]:
 # -- writing ------------------------------------------------------------------------------------------------
 
 
-def _mode(path: Path) -> int:
-    """The replaced file's permissions, else what a new file gets under the process's umask."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def agent_file_name(agent_id: str) -> str:
     """``agent_123.json``; characters a file name cannot safely hold become ``_``."""
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in agent_id).lstrip(".")
@@ -245,19 +233,8 @@ def agent_document(
 
 
 def write_json_atomic(path: Path, document: Mapping[str, Any]) -> None:
-    """Write ``document`` to ``path`` through a temporary file in the same folder: ``path`` is the old file or the new, never half of one."""
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(handle, _mode(path))  # mkstemp makes it private; the file is meant to be committed like any other
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``document`` to ``path`` all or nothing (:func:`validator.files.write_atomic`: a replaced file keeps its mode)."""
+    write_atomic(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def save(folder: Path, documents: Mapping[str, Mapping[str, Any]], numbers: Iterable[str]) -> list[Path]:

@@ -10,8 +10,6 @@ failed build leaves nothing behind.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from validator.dnc.layout import CHECKED_BYTES, KINDS, LOW_BITS, directory_size, fixed_header, header_crc, padded
 from validator.dnc.sources import NANP, SourceReport, read_source
+from validator.files import write_atomic
 from validator.version import __version__
 
 if TYPE_CHECKING:
@@ -130,16 +129,6 @@ def _write(output: Path, keys: Keys, meta: bytes) -> int:
     fixed = fixed_header(len(meta), len(buckets), len(keys), size, 0)
     fixed = fixed_header(len(meta), len(buckets), len(keys), size, header_crc(fixed, meta, directory))
     output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(fixed + meta.ljust(padded(len(meta)), b"\0") + directory)
-            for at in range(0, len(raw), _WRITE):
-                file.write(raw[at : at + _WRITE])
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    head = fixed + meta.ljust(padded(len(meta)), b"\0") + directory
+    write_atomic(output, [head, *(memoryview(raw)[at : at + _WRITE] for at in range(0, len(raw), _WRITE))])
     return size
