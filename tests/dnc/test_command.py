@@ -43,6 +43,20 @@ def test_index_writes_a_list_and_reports_each_source(tmp_path: Path) -> None:
     assert "  201.txt (flat): 2 lines, 2 added" in result.output and "  optout.csv (csv): 1 lines, 1 added" in result.output
 
 
+def test_index_is_readable_like_any_file_and_a_fifo_target_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "201.txt").write_text("201,2345678\n")
+    umask = os.umask(0o022)
+    try:
+        assert run("dnc", "index", tmp_path / "201.txt", "-o", tmp_path / "a.dnc").exit_code == 0
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "a.dnc").stat().st_mode & 0o777 == 0o644  # shared with the team like the lists it came from
+    os.mkfifo(tmp_path / "pipe.dnc")
+    refused = run("dnc", "index", tmp_path / "201.txt", "-o", tmp_path / "pipe.dnc")
+    assert refused.exit_code == 2 and "pipe.dnc: a FIFO; only a regular file is replaced (nothing written)" in refused.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["201.txt", "a.dnc", "pipe.dnc"]  # no temporary file left
+
+
 def test_index_with_unreadable_lines_writes_the_rest_and_exits_1(tmp_path: Path) -> None:
     (tmp_path / "201.txt").write_text("201,2345678\njunk\n201,23456\n")
     result = run("dnc", "index", tmp_path / "201.txt", "-o", tmp_path / "ftc.dnc", "--name", "FTC", "--kind", "internal")
